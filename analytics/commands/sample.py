@@ -1,0 +1,9 @@
+"""CLI commands of the sample stage (placeholder until that stage lands)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this stage's commands to the root app."""
