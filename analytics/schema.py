@@ -4,8 +4,9 @@
   came from a listening tool (Brandwatch, Talkwalker, ...) or from the brand's own channel
   analytics (Sprout, X analytics, Meta). Loaders produce it, the store keeps it, everything
   downstream reads it.
-* ``SENTIMENT_SCHEMA``: the columns our scorers add, keyed by ``mention_id``; the store keeps
-  them beside the mentions so scoring is incremental.
+* ``SENTIMENT_SCHEMA``: the columns our scorers add, keyed like mentions
+  (``brand``, ``platform``, ``mention_id``); the store keeps them beside the mentions so
+  scoring is incremental.
 * ``DAILY_METRICS_SCHEMA``: one row per account (page/profile) per day, from page analytics
   exports (Meta daily files, Sprout profile performance, X account overview).
 * ``REJECTED_SCHEMA``: rows a loader could not use, with the reason; kept, never dropped.
@@ -79,6 +80,9 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
 }
 
 SENTIMENT_SCHEMA: dict[str, pl.DataType] = {
+    # same key as a stored mention: a text's score depends on the brand (its name is neutral)
+    "brand": pl.Utf8(),
+    "platform": pl.Utf8(),
     "mention_id": pl.Utf8(),
     "language": pl.Utf8(),  # id / en / other as detected (or as given by the export)
     "sentiment_compound": pl.Float64(),  # VADER scale, -1 .. +1
