@@ -1,0 +1,566 @@
+"""The local store: every ingested export accumulates here, once.
+
+Layout under the store root (``data/store/`` by default)::
+
+    manifest.json            the source of truth: ingested files and the Parquet parts
+    mentions/part-*.parquet  MENTION_SCHEMA rows, one brand per part
+    daily_metrics/...        DAILY_METRICS_SCHEMA rows (newest export wins per account-day)
+    quarantine/...           rejected rows with their reason, brand and ingested_at
+    sentiment/...            SENTIMENT_SCHEMA rows (latest score wins per mention)
+    .lock                    cross-process lock held by writers
+
+A part that the manifest does not list is not part of the store. A writer first writes its
+new parts, then replaces the manifest in one atomic rename, so a crash at any point leaves
+the previous store intact; leftovers of a crashed writer are deleted by the next writer.
+Readers take no lock: they read the manifest once and scan the parts it lists.
+See docs/store.md for the reasoning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import sys
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import filelock
+import polars as pl
+
+from analytics.atomic import atomic_path, write_text_atomic
+from analytics.errors import AnalyticsError, InputDataError, StoreError
+from analytics.progress import progress as progress_bar
+from analytics.schema import (
+    DAILY_METRICS_SCHEMA,
+    MENTION_SCHEMA,
+    REJECTED_SCHEMA,
+    SENTIMENT_SCHEMA,
+    UTC_DATETIME,
+    conform,
+)
+
+MANIFEST = "manifest.json"
+STORE_FORMAT = "crisis-analytics-store"
+STORE_VERSION = 1
+TABLES = ("mentions", "daily_metrics", "quarantine", "sentiment")
+MENTION_KEY = ["brand", "platform", "mention_id"]
+DAILY_KEY = ["brand", "platform", "account", "date"]
+QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
+    **REJECTED_SCHEMA,
+    "brand": pl.Utf8(),
+    "ingested_at": UTC_DATETIME,
+}
+SENTIMENT_COLUMNS = ["sentiment_compound", "sentiment_label", "sentiment_method"]
+# sentiment parts accumulate one per scoring run; past this many they are merged into one
+SENTIMENT_PARTS_BEFORE_COMPACTION = 16
+COUNTS = ("read", "stored", "duplicates", "rejected")
+
+
+class LoadedBatch(Protocol):
+    """What the store needs from a loader result (``analytics.load.LoadResult``)."""
+
+    mentions: pl.DataFrame
+    daily_metrics: pl.DataFrame
+    rejected: pl.DataFrame
+    format: str
+    detection_reason: str
+    notes: list[str]
+
+
+@dataclass
+class IngestReport:
+    """What one ``Store.ingest`` call did, file by file (a manifest entry per file)."""
+
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        """read / stored / duplicates / rejected summed over the files."""
+        return {name: sum(entry.get(name, 0) for entry in self.files) for name in COUNTS}
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        """The files that could not be ingested at all (their entry has an ``error``)."""
+        return [entry for entry in self.files if entry.get("error")]
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks (exports can be gigabytes)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """ISO-8601 in UTC with a ``Z``, the one way the store writes times for people."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def split_unusable(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split mentions into (usable, rejected) by what the store itself needs.
+
+    A mention without platform, mention_id or published_at cannot be deduplicated or placed
+    on a timeline; loaders should never emit one, but if they do it is quarantined with a
+    reason instead of vanishing.
+    """
+    key = ["platform", "mention_id", "published_at"]
+    problems = [pl.when(pl.col(name).is_null()).then(pl.lit(f"{name} is empty")) for name in key]
+    is_bad = pl.any_horizontal(pl.col(key).is_null())
+    usable = mentions.filter(~is_bad)
+    bad = mentions.filter(is_bad).with_columns(
+        _why=pl.concat_str(problems, separator="; ", ignore_nulls=True)
+    )
+    rejected = bad.select(
+        pl.col("source_file"),
+        pl.col("source_row"),
+        pl.format(
+            "{}: the store needs platform, mention_id and published_at to keep a mention",
+            pl.col("_why"),
+        ).alias("reason"),
+        pl.struct(pl.all().exclude("_why").cast(pl.Utf8)).struct.json_encode().alias("raw"),
+    )
+    return usable, conform(rejected, REJECTED_SCHEMA)
+
+
+def resolve_daily(daily: pl.LazyFrame) -> pl.LazyFrame:
+    """Keep the last row per (brand, platform, account, date): parts are in ingest order."""
+    return daily.unique(subset=DAILY_KEY, keep="last", maintain_order=True)
+
+
+def resolve_sentiment(scores: pl.LazyFrame) -> pl.LazyFrame:
+    """Keep the latest score per mention key: parts are in the order they were saved."""
+    return scores.unique(subset=MENTION_KEY, keep="last", maintain_order=True)
+
+
+class _Transaction:
+    """New parts written by one writer; they join the store only when the manifest does."""
+
+    def __init__(self, store: Store, manifest: dict[str, Any]) -> None:
+        self.store = store
+        self.manifest = copy.deepcopy(manifest)
+        self.written: list[Path] = []
+        self.replaced: list[Path] = []
+
+    def parts(self, table: str, brand: str | None = None) -> list[Path]:
+        """Committed and pending part files of ``table`` (optionally of one brand), in order."""
+        return [
+            self.store.root / part["path"]
+            for part in self.manifest["parts"]
+            if part["table"] == table and (brand is None or part["brand"] == brand)
+        ]
+
+    def write_part(self, table: str, frame: pl.DataFrame, brand: str | None) -> None:
+        """Write ``frame`` as a new part of ``table`` (a no-op for an empty frame)."""
+        if frame.height == 0:
+            return
+        name = f"part-{self.manifest['generation'] + 1:06d}-{uuid.uuid4().hex[:12]}.parquet"
+        target = self.store.root / table / name
+        with atomic_path(target) as tmp:
+            frame.write_parquet(tmp, statistics=True)
+        self.written.append(target)
+        self.manifest["parts"].append(
+            {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
+        )
+
+
+class Store:
+    """A directory of Parquet parts plus a JSON manifest; see the module docstring."""
+
+    def __init__(self, root: Path | str = "data/store", *, lock_timeout: float = 600.0) -> None:
+        self.root = Path(root)
+        self.lock_timeout = lock_timeout
+        self.leftovers_removed = 0  # files of a crashed writer cleaned by the last write
+
+    # ---------------------------------------------------------------- manifest and locking
+    def manifest(self) -> list[dict[str, Any]]:
+        """One entry per ingested file, oldest first (sha256, format, counts, notes, ...)."""
+        return self._read_manifest()["files"]
+
+    def _read_manifest(self) -> dict[str, Any]:
+        path = self.root / MANIFEST
+        if not path.exists():
+            if not self.root.exists():
+                raise StoreError(
+                    f"no store at {self.root}: run `crisis-analytics ingest FILE --brand NAME`"
+                    " first, or pass --store DIR"
+                )
+            if any(self.root.glob("*/part-*.parquet")):
+                raise StoreError(
+                    f"{self.root}: Parquet parts found but {MANIFEST} is missing; the store "
+                    "is inconsistent (restore the manifest from a backup)"
+                )
+            return {
+                "format": STORE_FORMAT,
+                "version": STORE_VERSION,
+                "generation": 0,
+                "files": [],
+                "parts": [],
+            }
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise StoreError(f"{path}: cannot read the store manifest ({error})") from None
+        if manifest.get("format") != STORE_FORMAT or manifest.get("version") != STORE_VERSION:
+            raise StoreError(
+                f"{path}: not a version-{STORE_VERSION} {STORE_FORMAT} manifest "
+                f"(found format={manifest.get('format')!r}, version={manifest.get('version')!r})"
+            )
+        return manifest
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[_Transaction]:
+        """Hold the lock, clean a crashed writer's leftovers, commit or undo the new parts."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(str(self.root / ".lock"))
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            if sys.stderr.isatty():
+                print(f"waiting for another process writing to {self.root} ...", file=sys.stderr)
+            try:
+                lock.acquire(timeout=self.lock_timeout)
+            except filelock.Timeout:
+                raise StoreError(
+                    f"{self.root}: another process has been writing to the store for over "
+                    f"{self.lock_timeout:.0f} s (lock file {self.root / '.lock'}); try again "
+                    "when it has finished"
+                ) from None
+        try:
+            manifest = self._read_manifest()
+            self.leftovers_removed = self._remove_leftovers(manifest)
+            txn = _Transaction(self, manifest)
+            try:
+                yield txn
+            except BaseException:
+                for path in txn.written:
+                    path.unlink(missing_ok=True)
+                raise
+            txn.manifest["generation"] += 1
+            write_text_atomic(
+                self.root / MANIFEST, json.dumps(txn.manifest, indent=1, ensure_ascii=False)
+            )
+            for path in txn.replaced:  # only after the new manifest no longer lists them
+                path.unlink(missing_ok=True)
+        finally:
+            lock.release()
+
+    def _remove_leftovers(self, manifest: dict[str, Any]) -> int:
+        """Delete parts no manifest lists and temporary files: what a crashed writer left."""
+        listed = {self.root / part["path"] for part in manifest["parts"]}
+        leftovers = [p for p in self.root.glob(".*.tmp") if p.is_file()]
+        for table in TABLES:
+            folder = self.root / table
+            leftovers += [p for p in folder.glob(".*.tmp") if p.is_file()]
+            leftovers += [p for p in folder.glob("part-*.parquet") if p not in listed]
+        for path in leftovers:
+            path.unlink(missing_ok=True)
+        return len(leftovers)
+
+    def _scan(self, table: str, schema: dict[str, pl.DataType], brand: str | None) -> pl.LazyFrame:
+        parts = [
+            self.root / part["path"]
+            for part in self._read_manifest()["parts"]
+            if part["table"] == table and (brand is None or part["brand"] == brand)
+        ]
+        if not parts:
+            return pl.LazyFrame(schema=schema)
+        return pl.scan_parquet(parts).select(list(schema))
+
+    # ---------------------------------------------------------------------------- readers
+    def mentions(self, brand: str | None = None, *, with_sentiment: bool = True) -> pl.LazyFrame:
+        """All stored mentions (of one brand), lazily: collect only the columns you need.
+
+        ``with_sentiment`` adds sentiment_compound, sentiment_label and sentiment_method (null
+        when the mention is not scored yet) and fills ``language`` with the detected language
+        where the export gave none.
+        """
+        mentions = self._scan("mentions", MENTION_SCHEMA, brand)
+        if not with_sentiment:
+            return mentions
+        scores = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, brand))
+        joined = mentions.join(
+            scores.rename({"language": "_detected_language"}),
+            on=MENTION_KEY,
+            how="left",
+            maintain_order="left",
+        )
+        return joined.with_columns(
+            pl.coalesce("language", "_detected_language").alias("language")
+        ).select([*MENTION_SCHEMA, *SENTIMENT_COLUMNS])
+
+    def daily_metrics(self, brand: str | None = None) -> pl.LazyFrame:
+        """Page/account analytics per day; the newest export wins per account-day."""
+        daily = resolve_daily(self._scan("daily_metrics", DAILY_METRICS_SCHEMA, brand))
+        return daily.sort(DAILY_KEY)
+
+    def quarantine(self) -> pl.LazyFrame:
+        """Rows that could not be used, with the reason, the brand and when they came in."""
+        return self._scan("quarantine", QUARANTINE_SCHEMA, None)
+
+    def unscored(self, brand: str | None = None) -> pl.LazyFrame:
+        """Mentions that have no sentiment score yet (what incremental scoring works on)."""
+        scored = self._scan("sentiment", SENTIMENT_SCHEMA, brand).select(MENTION_KEY)
+        mentions = self.mentions(brand, with_sentiment=False)
+        return mentions.join(scored.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
+
+    def brands(self) -> list[str]:
+        """Brands with stored mentions or daily metrics, sorted."""
+        parts = self._read_manifest()["parts"]
+        return sorted({p["brand"] for p in parts if p["table"] in ("mentions", "daily_metrics")})
+
+    def info(self) -> dict[str, Any]:
+        """A summary of what the store holds (the ``info`` command prints it)."""
+        manifest = self._read_manifest()
+        mentions = self.mentions(with_sentiment=False)
+        summary = mentions.select(
+            pl.len().alias("rows"),
+            pl.col("published_at").min().alias("first"),
+            pl.col("published_at").max().alias("last"),
+        ).collect()
+        counts = {}
+        for column in ("brand", "platform", "source_file"):
+            frame = mentions.group_by(column).len().sort(column).collect()
+            counts[column] = dict(zip(frame[column].to_list(), frame["len"].to_list(), strict=True))
+        scored = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, None))
+        return {
+            "store": str(self.root),
+            "rows": summary["rows"][0],
+            "quarantined": self.quarantine().select(pl.len()).collect().item(),
+            "brands": self.brands(),
+            "first_published_at": _iso(summary["first"][0]),
+            "last_published_at": _iso(summary["last"][0]),
+            "rows_per_brand": counts["brand"],
+            "rows_per_platform": counts["platform"],
+            "rows_per_source_file": counts["source_file"],
+            "daily_metrics_rows": self.daily_metrics().select(pl.len()).collect().item(),
+            "scored": scored.select(pl.len()).collect().item(),
+            "files_ingested": len(manifest["files"]),
+        }
+
+    # ---------------------------------------------------------------------------- writers
+    def ingest(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        brand: str,
+        format: str | None = None,
+        default_tz: str = "Asia/Jakarta",
+        mapping: Path | str | None = None,
+        brand_handles: Sequence[str] = (),
+        progress: bool | None = None,
+    ) -> IngestReport:
+        """Load each export and add its new rows; one file = one atomic step.
+
+        A file that cannot be read (missing, unreadable, unrecognised) gets an entry with an
+        ``error`` and the other files are still ingested; check ``report.failed``.
+        """
+        # imported here: the loaders are heavy and only ingest needs them
+        from analytics import load
+
+        if not brand or not brand.strip():
+            raise InputDataError("--brand is empty: name the brand the exports were collected for")
+        report = IngestReport()
+        for raw_path in paths:
+            path = Path(raw_path)
+            try:
+                if not path.is_file():
+                    raise InputDataError(f"{path}: no such file")
+                sha256 = file_sha256(path)
+                batches = load.iter_load_export(
+                    path,
+                    brand=brand,
+                    format=format,
+                    default_tz=default_tz,
+                    mapping=Path(mapping) if mapping else None,
+                    brand_handles=brand_handles,
+                )
+                batches = progress_bar(
+                    batches, description=f"ingesting {path.name}", enabled=progress
+                )
+                entry = self.ingest_batches(
+                    batches, brand=brand, source=path, sha256=sha256,
+                    options={"format": format, "default_tz": default_tz,
+                             "mapping": str(mapping) if mapping else None,
+                             "brand_handles": list(brand_handles)},
+                )  # fmt: skip
+            except (AnalyticsError, OSError, UnicodeError) as error:
+                message = str(error) if isinstance(error, AnalyticsError) else f"{path}: {error}"
+                entry = {"file": path.name, "path": str(path), "error": message}
+                entry.update(dict.fromkeys(COUNTS, 0))
+            report.files.append(entry)
+        return report
+
+    def ingest_batches(
+        self,
+        batches: Iterable[LoadedBatch],
+        *,
+        brand: str,
+        source: Path | str,
+        sha256: str | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Add loader results of one file (``source``) in one atomic step; return its entry.
+
+        Mentions already stored, or seen earlier in the same file, count as duplicates (the
+        first stored copy wins); rejected rows go to the quarantine.
+        """
+        source = Path(source)
+        ingested_at = _now()
+        entry: dict[str, Any] = {
+            "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
+            "format": None, "detection_reason": None, **dict.fromkeys(COUNTS, 0),
+            "daily_rows": 0, "notes": [], "ingested_at": _iso(ingested_at),
+            "options": options or {},
+        }  # fmt: skip
+        with self._writing() as txn:
+            daily_batches = []
+            for batch in batches:
+                entry["format"] = batch.format
+                entry["detection_reason"] = batch.detection_reason
+                entry["notes"] += [note for note in batch.notes if note not in entry["notes"]]
+                # --brand names the collection these rows belong to, whatever the file says
+                mentions = batch.mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
+                usable, unusable = split_unusable(mentions)
+                rejected = pl.concat([conform(batch.rejected, REJECTED_SCHEMA), unusable])
+                new = self._new_mentions(txn, usable, brand)
+                txn.write_part("mentions", new, brand)
+                self._quarantine(txn, rejected, brand, ingested_at)
+                daily_batches.append(batch.daily_metrics)
+                entry["read"] += batch.mentions.height + batch.rejected.height
+                entry["stored"] += new.height
+                entry["duplicates"] += usable.height - new.height
+                entry["rejected"] += rejected.height
+            if daily_batches:
+                daily = pl.concat([conform(d, DAILY_METRICS_SCHEMA) for d in daily_batches])
+                new_daily, same = self._changed_daily(txn, daily, brand)
+                txn.write_part("daily_metrics", new_daily, brand)
+                entry["read"] += daily.height
+                entry["stored"] += new_daily.height
+                entry["duplicates"] += same
+                entry["daily_rows"] = new_daily.height
+            txn.manifest["files"].append(entry)
+        return entry
+
+    def _new_mentions(self, txn: _Transaction, usable: pl.DataFrame, brand: str) -> pl.DataFrame:
+        """The mentions of ``usable`` whose key is in neither the store nor this file so far.
+
+        Only the key columns of stored parts are scanned, and only keys also in this batch
+        are collected, so memory stays bounded by the batch however big the store grows.
+        """
+        batch = conform(usable, MENTION_SCHEMA)
+        batch = batch.unique(subset=MENTION_KEY, keep="first", maintain_order=True)
+        parts = txn.parts("mentions", brand)
+        if not parts or batch.height == 0:
+            return batch
+        seen = (
+            pl.scan_parquet(parts)
+            .select(MENTION_KEY)
+            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique()))
+            .collect(engine="streaming")
+        )
+        return batch.join(seen.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
+
+    def _quarantine(
+        self, txn: _Transaction, rejected: pl.DataFrame, brand: str, ingested_at: datetime
+    ) -> None:
+        """Keep rejected rows with their reason; a row quarantined before is not added again."""
+        if rejected.height == 0:
+            return
+        rows = rejected.with_columns(
+            brand=pl.lit(brand), ingested_at=pl.lit(ingested_at, dtype=UTC_DATETIME)
+        )
+        rows = conform(rows, QUARANTINE_SCHEMA)
+        same_row = ["source_file", "source_row", "raw"]
+        rows = rows.unique(subset=same_row, keep="first", maintain_order=True)
+        parts = txn.parts("quarantine", brand)
+        if parts:
+            files = rows.get_column("source_file").unique()
+            seen = (
+                pl.scan_parquet(parts)
+                .select(same_row)
+                .filter(pl.col("source_file").is_in(files))
+                .collect(engine="streaming")
+            )
+            rows = rows.join(
+                seen.unique(), on=same_row, how="anti", nulls_equal=True, maintain_order="left"
+            )
+        txn.write_part("quarantine", rows, brand)
+
+    def _changed_daily(
+        self, txn: _Transaction, daily: pl.DataFrame, brand: str
+    ) -> tuple[pl.DataFrame, int]:
+        """Rows of ``daily`` that change the stored value of their account-day, and how many
+        rows did not (same figures again: duplicates). Daily tables are small, so they are read
+        whole."""
+        daily = daily.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
+        daily = resolve_daily(daily.lazy()).collect()
+        parts = txn.parts("daily_metrics", brand)
+        if not parts or daily.height == 0:
+            return daily, 0
+        stored = resolve_daily(pl.scan_parquet(parts).select(list(DAILY_METRICS_SCHEMA)))
+        stored = stored.collect().with_columns(_stored=pl.lit(True))
+        figures = [
+            c for c in DAILY_METRICS_SCHEMA if c not in (*DAILY_KEY, "source_file", "source_row")
+        ]
+        both = daily.join(stored, on=DAILY_KEY, how="left", suffix="_stored", maintain_order="left")
+        same = pl.col("_stored").is_not_null() & pl.all_horizontal(
+            [pl.col(c).eq_missing(pl.col(f"{c}_stored")) for c in figures]
+        )
+        unchanged = both.select(same).to_series()
+        return daily.filter(~unchanged), int(unchanged.sum())
+
+    def save_sentiment(self, scores: pl.DataFrame) -> int:
+        """Store scores (SENTIMENT_SCHEMA rows); a later score replaces an earlier one.
+
+        Returns the number of rows saved. Rows with an empty key are refused with an error.
+        """
+        missing = [c for c in SENTIMENT_SCHEMA if c not in scores.columns]
+        if missing:
+            raise InputDataError(
+                f"sentiment scores: missing column(s) {', '.join(missing)}; expected "
+                f"{', '.join(SENTIMENT_SCHEMA)}"
+            )
+        try:
+            scores = conform(scores, SENTIMENT_SCHEMA)
+        except pl.exceptions.PolarsError as error:
+            raise InputDataError(f"sentiment scores: wrong column type ({error})") from None
+        empty_key = scores.filter(pl.any_horizontal(pl.col(MENTION_KEY).is_null()))
+        if empty_key.height:
+            raise InputDataError(
+                f"sentiment scores: {empty_key.height} row(s) have an empty brand, platform or"
+                " mention_id; every score must name the mention it belongs to"
+            )
+        scores = scores.unique(subset=MENTION_KEY, keep="last", maintain_order=True)
+        if scores.height == 0:
+            return 0
+        with self._writing() as txn:
+            for brand in scores.get_column("brand").unique(maintain_order=True).to_list():
+                txn.write_part("sentiment", scores.filter(pl.col("brand") == brand), brand)
+            self._compact_sentiment(txn)
+        return scores.height
+
+    def _compact_sentiment(self, txn: _Transaction) -> None:
+        """Merge a brand's sentiment parts into one once there are many (reads stay fast)."""
+        for brand in {p["brand"] for p in txn.manifest["parts"] if p["table"] == "sentiment"}:
+            parts = txn.parts("sentiment", brand)
+            if len(parts) <= SENTIMENT_PARTS_BEFORE_COMPACTION:
+                continue
+            merged = resolve_sentiment(pl.scan_parquet(parts)).collect(engine="streaming")
+            old = {str(p.relative_to(self.root)) for p in parts}
+            txn.manifest["parts"] = [p for p in txn.manifest["parts"] if p["path"] not in old]
+            txn.replaced += parts
+            txn.write_part("sentiment", merged, brand)
