@@ -144,12 +144,12 @@ def seasonal_scores(
     scale = np.full(n, np.nan)
     basis = np.full(n, "", dtype=object)
     for t in range(n):
-        refs = [clean[t - HOURS_PER_WEEK * k] for k in range(1, weeks + 1) if t >= 168 * k]
+        refs = _references(clean, t, HOURS_PER_WEEK, weeks)
         kind = "hour-of-week"
-        if len(refs) < min_weekly_refs:
-            refs = [clean[t - 24 * k] for k in range(1, days + 1) if t >= 24 * k]
+        if len(refs) < 3 * min_weekly_refs:
+            refs = _references(clean, t, 24, days)
             kind = "hour-of-day"
-            if len(refs) < min_daily_refs:
+            if len(refs) < 3 * min_daily_refs:
                 continue
         refs.sort()
         median = _median_sorted(refs)
@@ -176,6 +176,22 @@ def seasonal_scores(
     }
 
 
+def _references(clean: np.ndarray, t: int, cycle: int, cycles: int) -> list[float]:
+    """The same hour (and the hours either side of it) in each of the previous cycles.
+
+    Pooling the neighbouring hours triples the reference sample, which steadies the median
+    of short histories (two weeks give 6 values, not 2) while the daily shape is kept:
+    adjacent hours of a day are alike, 3 p.m. and 3 a.m. are not.
+    """
+    refs = []
+    for k in range(1, cycles + 1):
+        centre = t - cycle * k
+        if centre < 0:
+            break
+        refs.extend(clean[max(centre - 1, 0) : centre + 2].tolist())
+    return refs
+
+
 def _median_sorted(items: list[float]) -> float:
     middle = len(items) // 2
     if len(items) % 2:
@@ -199,6 +215,7 @@ class DetectionParams:
     min_alert_hours: int = 3
     crisis_level: str = "warning"
     end_hours: int = 24
+    end_tolerance_hours: int = 2
     peak_fraction: float = 0.5
     gap_days: float = 7.0
 
@@ -225,8 +242,9 @@ def _method(params: DetectionParams, rule: str) -> dict:
         f"{params.critical_z} (hours with at least {params.min_mentions} mentions). A crisis "
         f"is an episode of at least {params.min_alert_hours} elevated hours (gaps up to "
         f"{params.merge_gap_hours} h merged) reaching {params.crisis_level}; it ends when "
-        f"counts stay inside the band for {params.end_hours} h. The peak phase holds the hours "
-        f"at or above {params.peak_fraction:.0%} of the peak hour's volume."
+        f"counts stay inside the band for {params.end_hours} h (up to "
+        f"{params.end_tolerance_hours} isolated watch hours allowed). The peak phase holds "
+        f"the hours at or above {params.peak_fraction:.0%} of the peak hour's volume."
     )
     if rule == "manual":
         description = "Window given by the analyst; peak = busiest hour inside it. " + description
@@ -342,20 +360,29 @@ def _episodes(elevated: np.ndarray, level: np.ndarray, params: DetectionParams) 
         start, last, count = t, t, 1
     if start is not None:
         found.append((start, last, count))
-    return [
-        (a, b)
-        for a, b, c in found
-        if c >= params.min_alert_hours and level[a : b + 1].max() >= needed
-    ]
+    kept = []
+    for a, b, c in found:
+        if c < params.min_alert_hours or level[a : b + 1].max() < needed:
+            continue
+        # a lone watch hour a few hours before the rise is noise, not the onset
+        while a < b and level[a] == 1 and not elevated[a + 1 : a + 3].any():
+            a = a + 1 + int(np.argmax(elevated[a + 1 : b + 1]))
+        kept.append((a, b))
+    return kept
 
 
-def _end_after(elevated: np.ndarray, peak: int, hours_needed: int) -> int | None:
-    """First hour after ``peak`` that starts ``hours_needed`` consecutive calm hours."""
-    quiet = 0
-    for t in range(peak + 1, len(elevated)):
-        quiet = 0 if elevated[t] else quiet + 1
-        if quiet >= hours_needed:
-            return t - hours_needed + 1
+def _end_after(level: np.ndarray, peak: int, params: DetectionParams) -> int | None:
+    """First hour after ``peak`` that starts ``end_hours`` calm hours, or None.
+
+    Calm: no hour at warning or above, and at most ``end_tolerance_hours`` isolated hours at
+    watch (a z >= 3 hour turns up about every other day in pure noise, and should not keep a
+    crisis open). The first hour of the run must itself be inside the band.
+    """
+    span = params.end_hours
+    for t in range(peak + 1, len(level) - span + 1):
+        run = level[t : t + span]
+        if level[t] == 0 and run.max() < 2 and (run == 1).sum() <= params.end_tolerance_hours:
+            return t
     return None
 
 
@@ -495,7 +522,7 @@ def detect_crises(
         if first < taken_until:
             continue  # part of the previous crisis (it had not ended yet)
         peak = first + int(np.argmax(hours.get_column("mentions").to_numpy()[first : last + 1]))
-        end = _end_after(elevated, max(peak, last), params.end_hours)
+        end = _end_after(level, max(peak, last), params)
         window = _window(
             hours,
             alerts,
