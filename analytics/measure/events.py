@@ -1,0 +1,267 @@
+"""The brand's responses: an analyst's events file and the brand's own posts.
+
+An events CSV is written by hand (or exported from a PR calendar): one row per dated
+response or event with ``time, channel, type, description`` and an optional SCCT
+``strategy``. Indonesian headers (waktu, kanal, jenis, keterangan, strategi) are accepted.
+Times may carry an offset (``2024-03-05T14:00+07:00``), an Indonesian zone name
+(``2024-03-05 14:00 WIB``) or be naive, in which case they are read in ``tz``.
+
+``brand_responses`` adds the brand's own posts from the mentions (``is_brand_post`` or an
+official handle), leaving out its replies to customers (those are customer care, measured
+by the reply rate), and types each post from cue words so it can be SCCT-coded.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import polars as pl
+
+from analytics.errors import InputDataError, where
+from analytics.measure.strategy import STRATEGIES, code_strategies
+from analytics.schema import EVENT_SCHEMA, REJECTED_SCHEMA, conform, empty
+
+_HEADER_ALIASES = {
+    "time": ("time", "waktu", "datetime", "date", "tanggal", "published_at", "timestamp"),
+    "channel": ("channel", "kanal", "platform", "saluran", "media"),
+    "type": ("type", "jenis", "tipe", "kind", "response type"),
+    "description": ("description", "keterangan", "deskripsi", "text", "teks", "isi"),
+    "strategy": ("strategy", "strategi", "scct", "scct strategy"),
+}
+
+# Types the analyst may write in Indonesian or loosely; normalised so SCCT coding finds them.
+_TYPE_ALIASES = {
+    "holding": "holding statement",
+    "pernyataan awal": "holding statement",
+    "holding statement": "holding statement",
+    "permintaan maaf": "apology",
+    "maaf": "apology",
+    "klarifikasi": "clarification",
+    "kompensasi": "compensation",
+    "ganti rugi": "compensation",
+    "perbaikan": "fix",
+    "corrective action": "fix",
+    "video ceo": "ceo video",
+    "ceo statement": "ceo video",
+    "influencer": "influencer post",
+    "konferensi pers": "press conference",
+}
+
+_ZONE_NAMES = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0, "Z": 0}
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+
+# Cue words that type the brand's own posts, first match wins (clarifications mention the
+# hoax *and* often say sorry for the confusion, so they are checked before apologies).
+_POST_TYPE_CUES: tuple[tuple[str, str], ...] = (
+    ("clarification", r"klarifikasi|hoaks|hoax|tidak benar|clarif|not true|misinformation"),
+    ("compensation", r"kompensasi|compensat|refund|ganti rugi|voucher|pengembalian dana"),
+    ("apology", r"mohon maaf|minta maaf|permohonan maaf|apolog|we are sorry|we're sorry"),
+    ("fix", r"perbaikan|diperbaiki|sudah normal|telah pulih|fixed|resolved|recall|ditarik"),
+    (
+        "holding statement",
+        r"sedang (kami )?(selidiki|investigasi|cek|tangani)|menyelidiki|"
+        r"investigat|looking into|aware of|kami memantau|sedang ditangani",
+    ),
+)
+
+
+def normalise_type(value: str | None) -> str:
+    """Lower-case a response type and map Indonesian/loose names to the canonical ones."""
+    kind = re.sub(r"\s+", " ", (value or "").strip().lower())
+    return _TYPE_ALIASES.get(kind, kind)
+
+
+def infer_post_type(text: str | None) -> str:
+    """Type a brand post from cue words; ``post`` when none matches."""
+    lowered = (text or "").lower()
+    for kind, pattern in _POST_TYPE_CUES:
+        if re.search(pattern, lowered):
+            return kind
+    return "post"
+
+
+def parse_event_time(value: str, tz: str) -> datetime:
+    """Parse one events-file time to UTC; raises ``ValueError`` with what was expected."""
+    text = value.strip()
+    offset = None
+    zone = re.search(r"\s*\b(WIB|WITA|WIT|UTC|GMT)$", text, flags=re.IGNORECASE)
+    if zone:
+        offset = timezone(timedelta(hours=_ZONE_NAMES[zone.group(1).upper()]))
+        text = text[: zone.start()]
+    try:
+        parsed = datetime.fromisoformat(text.replace(" T", "T"))
+    except ValueError:
+        parsed = None
+        for fmt in _TIME_FORMATS:
+            try:
+                parsed = datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        raise ValueError(
+            f"'{value}' is not a date-time; expected e.g. 2024-03-05 14:00, "
+            "2024-03-05T14:00+07:00, 2024-03-05 14:00 WIB or 05/03/2024 14:00 (day first)"
+        )
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=offset or ZoneInfo(tz))
+    return parsed.astimezone(UTC)
+
+
+def _column_map(header: list[str], path: Path) -> dict[str, int]:
+    lowered = [h.strip().lower().lstrip("\ufeff") for h in header]
+    found: dict[str, int] = {}
+    for name, aliases in _HEADER_ALIASES.items():
+        for alias in aliases:
+            if alias in lowered:
+                found[name] = lowered.index(alias)
+                break
+    missing = [name for name in ("time", "channel", "type") if name not in found]
+    if missing:
+        raise InputDataError(
+            f"{where(path, 1)}: the events file has no column {', '.join(map(repr, missing))}; "
+            f"found {header}. Expected a header with time, channel, type, description "
+            "and optionally strategy (Indonesian: waktu, kanal, jenis, keterangan, strategi)."
+        )
+    return found
+
+
+def read_events_with_rejects(
+    path: str | Path, *, tz: str = "Asia/Jakarta"
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read an events CSV into (EVENT_SCHEMA rows, REJECTED_SCHEMA rows with reasons).
+
+    The delimiter (comma or semicolon, as Indonesian Excel writes) is sniffed. Strategy is
+    filled from the type when blank (see ``analytics.measure.strategy``).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputDataError(f"{path}: events file not found")
+    raw = path.read_text(encoding="utf-8-sig")
+    if not raw.strip():
+        raise InputDataError(f"{path}: the events file is empty; expected a header row and events")
+    delimiter = ";" if raw.splitlines()[0].count(";") > raw.splitlines()[0].count(",") else ","
+    rows = list(csv.reader(raw.splitlines(), delimiter=delimiter))
+    columns = _column_map(rows[0], path)
+    good: list[dict] = []
+    rejected: list[dict] = []
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # blank line: nothing to keep
+        record = {name: (row[i].strip() if i < len(row) else "") for name, i in columns.items()}
+        problem = None
+        try:
+            when = parse_event_time(record["time"], tz)
+        except ValueError as exc:
+            problem = f"{where(path.name, line_no, 'time')}: {exc}"
+        strategy = record.get("strategy", "").lower() or None
+        if problem is None and not record["type"]:
+            problem = f"{where(path.name, line_no, 'type')}: empty; expected e.g. apology"
+        if problem is None and strategy is not None and strategy not in STRATEGIES:
+            problem = (
+                f"{where(path.name, line_no, 'strategy')}: '{strategy}' is not an SCCT "
+                f"strategy; expected one of {', '.join(STRATEGIES)} or blank"
+            )
+        if problem:
+            rejected.append(
+                {
+                    "source_file": path.name,
+                    "source_row": line_no,
+                    "reason": problem,
+                    "raw": str(dict(zip(rows[0], row, strict=False))),
+                }
+            )
+            continue
+        good.append(
+            {
+                "time": when,
+                "channel": record["channel"].lower() or None,
+                "type": normalise_type(record["type"]),
+                "description": record.get("description") or None,
+                "strategy": strategy,
+            }
+        )
+    events = conform(pl.DataFrame(good), EVENT_SCHEMA) if good else empty(EVENT_SCHEMA)
+    events = code_strategies(events).sort("time")
+    rejects = (
+        conform(pl.DataFrame(rejected), REJECTED_SCHEMA) if rejected else empty(REJECTED_SCHEMA)
+    )
+    return events, rejects
+
+
+def read_events(path: str | Path, *, tz: str = "Asia/Jakarta") -> pl.DataFrame:
+    """Read an events CSV (EVENT_SCHEMA, strategy filled from type); fail on any bad row.
+
+    The file is small and hand-made, so every problem is listed at once for the analyst to
+    fix rather than a response silently missing from the review.
+    """
+    events, rejected = read_events_with_rejects(path, tz=tz)
+    if not rejected.is_empty():
+        reasons = rejected.get_column("reason").to_list()
+        more = f" (and {len(reasons) - 10} more)" if len(reasons) > 10 else ""
+        raise InputDataError(
+            f"{len(reasons)} row(s) of the events file {path} cannot be used:\n  "
+            + "\n  ".join(reasons[:10])
+            + more
+        )
+    return events
+
+
+def _brand_post_mask(mentions: pl.DataFrame, brand_handles: Sequence[str]) -> pl.Expr:
+    handles = [h.lower().lstrip("@") for h in brand_handles]
+    mask = pl.col("is_brand_post").fill_null(False)
+    if handles:
+        mask = mask | pl.col("author").str.to_lowercase().is_in(handles)
+    return mask
+
+
+def brand_posts(mentions: pl.DataFrame, brand_handles: Sequence[str] = ()) -> pl.DataFrame:
+    """All posts by the brand (own-channel exports or an official handle), replies included."""
+    return mentions.filter(_brand_post_mask(mentions, brand_handles))
+
+
+def brand_responses(
+    mentions: pl.DataFrame,
+    *,
+    events: pl.DataFrame | None = None,
+    brand_handles: Sequence[str] = (),
+    match_minutes: float = 30,
+) -> pl.DataFrame:
+    """The brand's responses as EVENT_SCHEMA rows: its own non-reply posts plus the events.
+
+    A brand post that replies to a customer (it has a ``parent_id`` that is not one of the
+    brand's own posts, or is a reply/comment) is customer care, not a public response.
+    A post on the same channel within ``match_minutes`` of an event is taken to *be* that
+    event and kept once, with the analyst's type and strategy.
+    """
+    own = brand_posts(mentions, brand_handles)
+    own_ids = own.get_column("mention_id").to_list()
+    is_reply = (pl.col("parent_id").is_not_null() & ~pl.col("parent_id").is_in(own_ids)) | (
+        pl.col("content_type").str.to_lowercase().is_in(["reply", "comment"])
+        & ~pl.col("parent_id").fill_null("").is_in(own_ids)
+    )
+    posts = own.filter(~is_reply.fill_null(False)).select(
+        pl.col("published_at").alias("time"),
+        pl.col("platform").alias("channel"),
+        pl.col("text").map_elements(infer_post_type, return_dtype=pl.Utf8).alias("type"),
+        pl.col("text").alias("description"),
+        pl.lit(None, dtype=pl.Utf8).alias("strategy"),
+    )
+    posts = conform(posts, EVENT_SCHEMA)
+    if events is not None and not events.is_empty():
+        events = conform(events, EVENT_SCHEMA)
+        tolerance = timedelta(minutes=match_minutes)
+        keep = [
+            not any(
+                channel == e_channel and abs(time - e_time) <= tolerance
+                for e_time, e_channel in events.select("time", "channel").iter_rows()
+            )
+            for time, channel in posts.select("time", "channel").iter_rows()
+        ]
+        posts = pl.concat([posts.filter(pl.Series(keep, dtype=pl.Boolean)), events])
+    return code_strategies(posts).sort("time")
