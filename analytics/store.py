@@ -245,14 +245,14 @@ class Store:
             txn = _Transaction(self, manifest)
             try:
                 yield txn
+                txn.manifest["generation"] += 1
+                write_text_atomic(
+                    self.root / MANIFEST, json.dumps(txn.manifest, indent=1, ensure_ascii=False)
+                )
             except BaseException:
-                for path in txn.written:
+                for path in txn.written:  # not listed by any manifest: nobody can miss them
                     path.unlink(missing_ok=True)
                 raise
-            txn.manifest["generation"] += 1
-            write_text_atomic(
-                self.root / MANIFEST, json.dumps(txn.manifest, indent=1, ensure_ascii=False)
-            )
             for path in txn.replaced:  # only after the new manifest no longer lists them
                 path.unlink(missing_ok=True)
         finally:
@@ -469,7 +469,7 @@ class Store:
         seen = (
             pl.scan_parquet(parts)
             .select(MENTION_KEY)
-            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique()))
+            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique().implode()))
             .collect(engine="streaming")
         )
         return batch.join(seen.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
@@ -492,7 +492,7 @@ class Store:
             seen = (
                 pl.scan_parquet(parts)
                 .select(same_row)
-                .filter(pl.col("source_file").is_in(files))
+                .filter(pl.col("source_file").is_in(files.implode()))
                 .collect(engine="streaming")
             )
             rows = rows.join(
