@@ -1,0 +1,145 @@
+"""Open a report in headless Chromium with the network cut off and say what rendered.
+
+Used by the tests and by ``crisis-analytics report check``: a report only counts as good if
+a real browser, with every non-``file://`` request blocked, draws every chart and raises no
+JavaScript error. Needs the optional ``playwright`` package and Debian's ``chromium``
+(``scripts/install.sh --dev`` installs both); playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analytics.errors import ReportError
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+@dataclass
+class BrowserCheck:
+    """What the browser saw."""
+
+    expected_charts: int  # from the page's crisis-chart-count meta tag
+    rendered_charts: int  # plotly roots that produced an SVG
+    plotly_scripts: int  # <script> elements that define plotly.js
+    blocked_requests: list[str] = field(default_factory=list)
+    js_errors: list[str] = field(default_factory=list)
+    title: str = ""
+    screenshot: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.rendered_charts == self.expected_charts
+            and self.plotly_scripts == 1
+            and not self.blocked_requests
+            and not self.js_errors
+        )
+
+
+def find_chromium() -> str | None:
+    """Path of the system Chromium, or None."""
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+_PLOTLY_HEADER = re.compile(r"plotly\.js v\d")
+
+
+def check_report(
+    page: Path | str,
+    *,
+    screenshot: Path | str | None = None,
+    width: int = 1280,
+    height: int = 900,
+    settle_ms: int = 500,
+) -> BrowserCheck:
+    """Load ``page`` offline in headless Chromium and count rendered charts and errors."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise ReportError(
+            "checking a report in a browser needs playwright (pip install '.[dev]')"
+        ) from None
+    chromium = find_chromium()
+    if chromium is None:
+        raise ReportError("no chromium found; install Debian's package: apt-get install chromium")
+    page_path = Path(page).resolve()
+    if not page_path.is_file():
+        raise ReportError(f"{page_path}: report not found")
+    blocked: list[str] = []
+    errors: list[str] = []
+    profile = tempfile.mkdtemp(prefix="crisis-chromium-")
+    try:
+        with sync_playwright() as pw:
+            context = pw.chromium.launch_persistent_context(
+                profile,
+                executable_path=chromium,
+                headless=True,
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+                viewport={"width": width, "height": height},
+            )
+            try:
+
+                def guard(route) -> None:  # every request that is not the file itself
+                    url = route.request.url
+                    if url.startswith("file://") or url.startswith("data:"):
+                        route.continue_()
+                    else:
+                        blocked.append(url)
+                        route.abort()
+
+                context.route("**/*", guard)
+                tab = context.new_page()
+                tab.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+                tab.on(
+                    "console",
+                    lambda msg: (
+                        errors.append(f"console.{msg.type}: {msg.text}")
+                        if msg.type == "error"
+                        else None
+                    ),
+                )
+                tab.goto(page_path.as_uri(), wait_until="load")
+                tab.wait_for_timeout(settle_ms)
+                expected = tab.evaluate(
+                    "() => Number((document.querySelector('meta[name=crisis-chart-count]')"
+                    " || {content: '-1'}).content)"
+                )
+                rendered = tab.evaluate(
+                    "() => Array.from(document.querySelectorAll('.js-plotly-plot'))"
+                    ".filter(el => el.querySelector('.main-svg')).length"
+                )
+                scripts = tab.evaluate(
+                    "() => Array.from(document.scripts).map(s => s.text.slice(0, 200))"
+                )
+                title = tab.title()
+                shot = None
+                if screenshot is not None:
+                    shot = Path(screenshot)
+                    shot.parent.mkdir(parents=True, exist_ok=True)
+                    tab.screenshot(path=str(shot), full_page=True)
+            finally:
+                context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return BrowserCheck(
+        expected_charts=int(expected),
+        rendered_charts=int(rendered),
+        plotly_scripts=sum(1 for s in scripts if _PLOTLY_HEADER.search(s)),
+        blocked_requests=blocked,
+        js_errors=errors,
+        title=title,
+        screenshot=shot,
+    )

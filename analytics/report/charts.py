@@ -1,0 +1,363 @@
+"""Plotly charts for the reports, and the one way they are put into a notebook.
+
+Why a renderer of our own: plotly's ``notebook`` renderer embeds a MathJax ``<script src>``
+from a CDN in every figure, ``notebook_connected`` loads plotly.js from a CDN, and with
+plotly 6+ the default ``plotly_mimetype`` output is dropped by nbconvert's HTML export (the
+chart silently disappears). Our ``crisis_offline`` renderer writes a plain ``text/html``
+div that calls ``Plotly.newPlot``; plotly.js itself is embedded once in the page head by
+:mod:`analytics.report.html`. Each chart div carries the class ``crisis-chart`` so the
+runner and the browser tests can count the charts that should appear.
+
+Every chart of time takes ``moments`` (a frame of ``time``, ``label``, ``kind``) and marks
+them as vertical lines with a label, and optional ``phases`` (``phase``, ``start``, ``end``)
+shaded in the background, so a reader sees responses against the curve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import polars as pl
+from plotly.io._base_renderers import MimetypeRenderer
+
+RENDERER_NAME = "crisis_offline"
+CHART_CLASS = "crisis-chart"
+
+# colours: one meaning each, everywhere in a report
+COLOURS = {
+    "positive": "#2e7d32",
+    "neutral": "#9e9e9e",
+    "negative": "#c62828",
+    "volume": "#1f4e79",
+    "reach": "#6a1b9a",
+    "engagement": "#ef6c00",
+    "baseline": "rgba(31, 78, 121, 0.15)",
+    "response": "#00695c",
+    "moment": "#455a64",
+}
+PHASE_COLOURS = {
+    "pre-crisis": "rgba(0,0,0,0)",
+    "escalation": "rgba(239, 108, 0, 0.10)",
+    "peak": "rgba(198, 40, 40, 0.12)",
+    "recovery": "rgba(46, 125, 50, 0.10)",
+    "post-crisis": "rgba(0,0,0,0)",
+}
+_PLOT_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False}
+
+
+class OfflineRenderer(MimetypeRenderer):
+    """Render a figure as a ``text/html`` div without plotly.js or MathJax references."""
+
+    def __init__(self, height: int = 420) -> None:
+        self.height = height
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        html = pio.to_html(
+            fig_dict,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            config=_PLOT_CONFIG,
+            default_width="100%",
+            default_height=self.height,
+            validate=False,
+        )
+        return {"text/html": f'<div class="{CHART_CLASS}">{html}</div>'}
+
+
+def use_offline_renderer() -> None:
+    """Make ``fig.show()`` produce offline HTML divs (for papermill runs exported to HTML)."""
+    pio.renderers[RENDERER_NAME] = OfflineRenderer()
+    pio.renderers.default = RENDERER_NAME
+
+
+def _base_layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        template="plotly_white",
+        margin={"l": 50, "r": 20, "t": 60, "b": 40},
+        legend={"orientation": "h", "y": -0.15},
+        hovermode="x unified",
+        yaxis_title=y_title,
+    )
+    return fig
+
+
+def mark_moments(fig: go.Figure, moments: pl.DataFrame | None) -> go.Figure:
+    """Draw each moment (first post, media pickup, responses) as a labelled vertical line.
+
+    ``moments`` has ``time`` (datetime), ``label`` (short text) and ``kind``
+    (``"response"`` or anything else). Labels alternate heights so neighbours stay legible.
+    """
+    if moments is None or moments.height == 0:
+        return fig
+    for i, row in enumerate(moments.sort("time").iter_rows(named=True)):
+        colour = COLOURS["response"] if row.get("kind") == "response" else COLOURS["moment"]
+        x = row["time"]
+        fig.add_shape(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=x,
+            x1=x,
+            y0=0,
+            y1=1,
+            line={"color": colour, "width": 1, "dash": "dot"},
+        )
+        fig.add_annotation(
+            x=x,
+            xref="x",
+            yref="paper",
+            y=1.0 - 0.07 * (i % 4),
+            text=str(row["label"]),
+            showarrow=False,
+            xanchor="left",
+            font={"size": 10, "color": colour},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    return fig
+
+
+def shade_phases(fig: go.Figure, phases: pl.DataFrame | None) -> go.Figure:
+    """Shade escalation / peak / recovery behind a time chart (pre/post stay unshaded)."""
+    if phases is None or phases.height == 0:
+        return fig
+    for row in phases.iter_rows(named=True):
+        colour = PHASE_COLOURS.get(row["phase"], "rgba(0,0,0,0)")
+        if colour.endswith(",0)") or row["start"] is None or row["end"] is None:
+            continue
+        fig.add_vrect(
+            x0=row["start"],
+            x1=row["end"],
+            fillcolor=colour,
+            line_width=0,
+            layer="below",
+            annotation_text=row["phase"],
+            annotation_position="bottom left",
+            annotation_font_size=10,
+        )
+    return fig
+
+
+def time_chart(
+    timeline: pl.DataFrame,
+    *,
+    y: str,
+    title: str,
+    y_title: str = "",
+    colour: str = COLOURS["volume"],
+    band: tuple[str, str] | None = None,
+    moments: pl.DataFrame | None = None,
+    phases: pl.DataFrame | None = None,
+    kind: str = "line",
+) -> go.Figure:
+    """One metric over time, with an optional baseline band, moments and phases.
+
+    ``timeline`` needs ``period_start`` and the ``y`` column (and the two ``band`` columns).
+    """
+    x = timeline.get_column("period_start").to_list()
+    fig = go.Figure()
+    if band is not None:
+        low, high = band
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=timeline.get_column(high).to_list(),
+                mode="lines",
+                line={"width": 0},
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=timeline.get_column(low).to_list(),
+                mode="lines",
+                line={"width": 0},
+                fill="tonexty",
+                fillcolor=COLOURS["baseline"],
+                name="usual range (baseline)",
+                hoverinfo="skip",
+            )
+        )
+    values = timeline.get_column(y).to_list()
+    if kind == "bar":
+        fig.add_trace(go.Bar(x=x, y=values, name=y_title or y, marker_color=colour))
+    else:
+        fig.add_trace(
+            go.Scatter(
+                x=x, y=values, mode="lines", name=y_title or y, line={"color": colour, "width": 2}
+            )
+        )
+    _base_layout(fig, title, y_title)
+    shade_phases(fig, phases)
+    return mark_moments(fig, moments)
+
+
+def sentiment_chart(
+    timeline: pl.DataFrame,
+    *,
+    title: str,
+    moments: pl.DataFrame | None = None,
+    phases: pl.DataFrame | None = None,
+) -> go.Figure:
+    """Stacked positive / neutral / negative counts per period, with net sentiment on a
+    second axis (scale -1..1) so the mood and the volume read from one chart."""
+    x = timeline.get_column("period_start").to_list()
+    fig = go.Figure()
+    for label in ("negative", "neutral", "positive"):
+        fig.add_trace(
+            go.Bar(
+                x=x, y=timeline.get_column(label).to_list(), name=label, marker_color=COLOURS[label]
+            )
+        )
+    if "net_sentiment" in timeline.columns:
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=timeline.get_column("net_sentiment").to_list(),
+                yaxis="y2",
+                name="net sentiment",
+                mode="lines",
+                line={"color": "#000", "width": 2},
+            )
+        )
+        fig.update_layout(
+            yaxis2={
+                "overlaying": "y",
+                "side": "right",
+                "range": [-1, 1],
+                "title": "net sentiment",
+                "showgrid": False,
+            }
+        )
+    fig.update_layout(barmode="stack")
+    _base_layout(fig, title, "mentions")
+    shade_phases(fig, phases)
+    return mark_moments(fig, moments)
+
+
+def multi_line_chart(
+    frame: pl.DataFrame,
+    *,
+    x: str,
+    y: str,
+    group: str,
+    title: str,
+    y_title: str = "",
+    moments: pl.DataFrame | None = None,
+    phases: pl.DataFrame | None = None,
+    stacked: bool = False,
+) -> go.Figure:
+    """One line (or stacked area) per group over time: share of voice, claims, platforms."""
+    fig = go.Figure()
+    for (name,), part in frame.sort(x).group_by([group], maintain_order=True):
+        fig.add_trace(
+            go.Scatter(
+                x=part.get_column(x).to_list(),
+                y=part.get_column(y).to_list(),
+                mode="lines",
+                name=str(name),
+                stackgroup="one" if stacked else None,
+            )
+        )
+    _base_layout(fig, title, y_title)
+    shade_phases(fig, phases)
+    return mark_moments(fig, moments)
+
+
+def bar_chart(
+    frame: pl.DataFrame,
+    *,
+    x: str,
+    y: str | Sequence[str],
+    title: str,
+    y_title: str = "",
+    horizontal: bool = False,
+    colours: Sequence[str] | None = None,
+) -> go.Figure:
+    """Grouped bars of one or more columns by a category (platform, language, author)."""
+    fig = go.Figure()
+    columns = [y] if isinstance(y, str) else list(y)
+    for i, column in enumerate(columns):
+        colour = (colours[i] if colours else COLOURS.get(column)) or None
+        values = frame.get_column(column).to_list()
+        labels = [str(v) for v in frame.get_column(x).to_list()]
+        if horizontal:
+            fig.add_trace(
+                go.Bar(y=labels, x=values, name=column, orientation="h", marker_color=colour)
+            )
+        else:
+            fig.add_trace(go.Bar(x=labels, y=values, name=column, marker_color=colour))
+    _base_layout(fig, title, y_title)
+    fig.update_layout(hovermode="closest", barmode="group")
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
+    """Negative share before and after each response, with the change's interval as error bars.
+
+    ``effects`` rows need ``label``, ``before``, ``after`` and optionally ``ci_low`` /
+    ``ci_high`` (interval of after - before, same units).
+    """
+    labels = effects.get_column("label").to_list()
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=effects.get_column("before").to_list(),
+            name="before",
+            marker_color=COLOURS["neutral"],
+        )
+    )
+    after = go.Bar(
+        x=labels,
+        y=effects.get_column("after").to_list(),
+        name="after",
+        marker_color=COLOURS["response"],
+    )
+    if {"ci_low", "ci_high"} <= set(effects.columns):
+        rows = effects.select("after", "before", "ci_low", "ci_high").to_dicts()
+        plus, minus = [], []
+        for r in rows:
+            if None in (r["after"], r["before"], r["ci_low"], r["ci_high"]):
+                plus.append(0)
+                minus.append(0)
+                continue
+            change = r["after"] - r["before"]
+            plus.append(max(r["ci_high"] - change, 0))
+            minus.append(max(change - r["ci_low"], 0))
+        after.error_y = {"type": "data", "array": plus, "arrayminus": minus, "visible": True}
+    fig.add_trace(after)
+    _base_layout(fig, title, "negative share")
+    fig.update_layout(barmode="group", hovermode="closest", yaxis_tickformat=".0%")
+    return fig
+
+
+def confusion_chart(matrix: pl.DataFrame, *, title: str) -> go.Figure:
+    """Heat map of a confusion matrix (rows: reference label, columns: our label)."""
+    labels = [c for c in matrix.columns if c != "reference"]
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.select(labels).to_numpy().tolist(),
+            x=labels,
+            y=matrix.get_column("reference").to_list(),
+            colorscale="Blues",
+            text=matrix.select(labels).to_numpy().tolist(),
+            texttemplate="%{text}",
+            showscale=False,
+        )
+    )
+    _base_layout(fig, title)
+    fig.update_layout(
+        xaxis_title="our label",
+        yaxis_title="reference label",
+        hovermode="closest",
+        yaxis_autorange="reversed",
+    )
+    return fig

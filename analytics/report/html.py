@@ -1,0 +1,134 @@
+"""Notebook -> one self-contained, offline HTML page for managers.
+
+nbconvert's stock templates reference require.js, MathJax, mermaid and the widgets manager
+on CDNs; our ``crisis_report`` template (in ``templates/``) empties those blocks, embeds
+plotly.js exactly once in the head and adds our CSS. Code cells and prompts are hidden.
+After export the page gets a table of contents built from its ``<h2>`` headings, and
+:func:`remote_references` is checked so a report that would fetch anything from the
+network is refused rather than written.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from functools import cache
+from pathlib import Path
+
+import nbformat
+
+from analytics.errors import ReportError
+from analytics.report.charts import CHART_CLASS
+
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "crisis_report"
+TOC_PLACEHOLDER = '<nav class="toc" id="toc"></nav>'
+
+
+@cache
+def plotly_js() -> str:
+    """The minified plotly.js bundle shipped inside the plotly package (no download)."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def count_charts(nb: nbformat.NotebookNode) -> int:
+    """Number of chart outputs our renderer produced in an executed notebook."""
+    marker = f'class="{CHART_CLASS}"'
+    count = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/html", "")
+            if isinstance(text, list):
+                text = "".join(text)
+            count += text.count(marker)
+    return count
+
+
+def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
+    """Render an executed notebook to offline HTML (code hidden, plotly.js embedded once)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+    )
+    nb = nbformat.from_dict(nb)
+    nb.metadata["title"] = title
+    resources = {
+        "crisis": {
+            "plotly_js": plotly_js(),
+            "css": (TEMPLATES / TEMPLATE_NAME / "report.css").read_text(encoding="utf-8"),
+            "chart_count": count_charts(nb),
+            "kind": kind,
+        }
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body = add_table_of_contents(body)
+    remote = remote_references(body)
+    if remote:
+        raise ReportError(
+            f"the exported HTML would load {len(remote)} resource(s) from the network "
+            f"(first: {remote[0]!r}); reports must work offline"
+        )
+    return body
+
+
+_H2 = re.compile(r"<h2(\s[^>]*)?>(.*?)</h2>", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^\w]+", "-", label.lower()).strip("-") or "section"
+
+
+def add_table_of_contents(page: str) -> str:
+    """Give every ``<h2>`` an id and fill the TOC placeholder (or the top of ``<main>``)
+    with links to them, in page order."""
+    entries: list[str] = []
+    used: set[str] = set()
+
+    def number(match: re.Match) -> str:
+        attributes, inner = match.group(1) or "", match.group(2)
+        label = html_lib.unescape(_TAG.sub("", inner)).strip()
+        if not label:
+            return match.group(0)
+        found = _ID.search(attributes)
+        anchor = found.group(1) if found else _slug(label)
+        while anchor in used:
+            anchor += "-2"
+        used.add(anchor)
+        if not found:
+            attributes = f'{attributes} id="{html_lib.escape(anchor)}"'
+        entries.append(
+            f'<li><a href="#{html_lib.escape(anchor)}">{html_lib.escape(label)}</a></li>'
+        )
+        return f"<h2{attributes}>{inner}</h2>"
+
+    page = _H2.sub(number, page)
+    if not entries:
+        return page
+    toc = f'<nav class="toc" id="toc"><strong>Contents</strong><ol>{"".join(entries)}</ol></nav>'
+    if TOC_PLACEHOLDER in page:
+        return page.replace(TOC_PLACEHOLDER, toc, 1)
+    return page.replace("<main>", "<main>" + toc, 1)
+
+
+_REMOTE = re.compile(
+    r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*?\ssrc\s*=\s*["']?((?:https?:)?//[^"'\s>]+)"""
+    r"""|<link\b[^>]*?\shref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)"""
+    r"""|@import\s+(?:url\()?["']?((?:https?:)?//[^"')\s]+)""",
+    re.IGNORECASE,
+)
+
+
+def remote_references(page: str) -> list[str]:
+    """URLs the page would fetch by itself (script/img/iframe src, stylesheet links, CSS
+    imports). Plain ``<a href>`` links are fine: nothing is fetched until a reader clicks."""
+    return [next(g for g in match if g) for match in _REMOTE.findall(page)]

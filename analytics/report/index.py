@@ -1,0 +1,103 @@
+"""``reports/index.html``: one page listing every report written under the reports folder.
+
+The list is rebuilt from the ``meta.json`` each report folder holds, so it is always what is
+on disk (a report deleted by hand disappears from the index at the next run).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from analytics.atomic import write_text_atomic
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One report as listed in the index."""
+
+    brand: str
+    kind: str
+    period: str
+    title: str
+    generated_at: str
+    size_bytes: int
+    href: str  # relative to the index page
+
+
+def list_reports(out: Path | str) -> list[ReportEntry]:
+    """Every ``<out>/<brand>/<kind>/<period>/`` holding both ``report.html`` and ``meta.json``,
+    by brand and kind, newest period first."""
+    out = Path(out)
+    entries = []
+    for meta_path in out.glob("*/*/*/meta.json"):
+        folder = meta_path.parent
+        page = folder / "report.html"
+        if not page.is_file():
+            continue
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue  # a folder being swapped right now; the next refresh will see it
+        entries.append(
+            ReportEntry(
+                brand=str(meta.get("brand", folder.parent.parent.name)),
+                kind=str(meta.get("kind", folder.parent.name)),
+                period=str(meta.get("period", folder.name)),
+                title=str(meta.get("title", "")),
+                generated_at=str(meta.get("generated_at", "")),
+                size_bytes=page.stat().st_size,
+                href=page.relative_to(out).as_posix(),
+            )
+        )
+    entries.sort(key=lambda e: e.period, reverse=True)
+    entries.sort(key=lambda e: (e.brand.lower(), e.kind))
+    return entries
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+
+
+def render_index(entries: list[ReportEntry]) -> str:
+    """The index page (plain HTML, no scripts), every value escaped."""
+    rows = "".join(
+        "<tr>"
+        f"<td>{html.escape(e.brand)}</td><td>{html.escape(e.kind)}</td>"
+        f'<td><a href="{html.escape(e.href)}">{html.escape(e.period)}</a></td>'
+        f"<td>{html.escape(e.title)}</td><td>{html.escape(e.generated_at)}</td>"
+        f"<td>{_size(e.size_bytes)}</td>"
+        "</tr>"
+        for e in entries
+    )
+    body = (
+        f"<table><thead><tr><th>Brand</th><th>Kind</th><th>Period</th><th>Title</th>"
+        f"<th>Generated (UTC)</th><th>Size</th></tr></thead><tbody>{rows}</tbody></table>"
+        if entries
+        else "<p>No reports yet.</p>"
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Crisis analytics reports</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:16px;color:#1d2733}"
+        "table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;text-align:left;"
+        "border-bottom:1px solid #e3e7ec}th{background:#f1f4f8}"
+        "@media(max-width:600px){td:nth-child(4),th:nth-child(4){display:none}}"
+        f"</style></head><body><h1>Reports</h1>{body}</body></html>"
+    )
+
+
+def write_index(out: Path | str) -> Path:
+    """Rebuild ``<out>/index.html`` atomically, under a lock shared by all runs."""
+    from filelock import FileLock
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out / ".index.lock"), timeout=120):
+        target = out / "index.html"
+        write_text_atomic(target, render_index(list_reports(out)))
+        target.chmod(0o644)
+    return target
