@@ -1,1 +1,173 @@
-"""load stage."""
+"""Load social-listening and platform-analytics exports into the canonical tables.
+
+``load_export`` reads one file exactly as the tool wrote it (encoding, preamble, Excel
+damage ...), detects the tool from the header (or takes ``format=``) and returns a
+:class:`LoadResult`: mentions, daily metrics and the rows it could not use, with the reasons.
+``iter_load_export`` does the same in batches for big files. See docs/loading.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from analytics.errors import ExportFormatError
+from analytics.load import detect as _detect
+from analytics.load import read as _read
+from analytics.load.detect import detect_format
+from analytics.load.finish import Context, DailyMapped, finish_daily, finish_mentions
+from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
+
+FORMATS: tuple[str, ...] = (
+    "brandwatch",
+    "talkwalker",
+    "brand24",
+    "meltwater",
+    "sprout",
+    "x_analytics",
+    "meta",
+    "generic",
+)
+
+__all__ = ["FORMATS", "LoadResult", "detect_format", "iter_load_export", "load_export"]
+
+
+@dataclass
+class LoadResult:
+    """What one export (or one batch of it) gave."""
+
+    mentions: pl.DataFrame  # exactly MENTION_SCHEMA
+    daily_metrics: pl.DataFrame  # exactly DAILY_METRICS_SCHEMA
+    rejected: pl.DataFrame  # exactly REJECTED_SCHEMA
+    format: str
+    detection_reason: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _check_format(format: str | None) -> None:
+    if format is not None and format not in FORMATS:
+        raise ExportFormatError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+
+
+def _tool(format: str):
+    return importlib.import_module(f"analytics.load.{format}")
+
+
+def _raw_table(opened: _detect.Opened, match: _detect.Match) -> _read.RawTable:
+    if opened.kind == "excel":
+        rows = opened.sheets[match.sheet]
+        return _read.rows_table(rows, match.header.line - 1, opened.path.name, match.sheet)
+    text, encoding = _read.decode_file(opened.path)
+    return _read.text_table(opened.path, match.header, text, encoding)
+
+
+def _choose(opened: _detect.Opened, format: str | None) -> tuple[_detect.Match, str]:
+    if format is None:
+        match = _detect.detect(opened)
+        return match, match.reason()
+    match = _detect.match_for_format(opened, format)
+    if match is None or not match.found:
+        raise ExportFormatError(
+            f"{opened.path.name}: format {format!r} was asked for, but no line in the first "
+            f"{_read.HEADER_SCAN_LINES} has any of its columns "
+            f"({', '.join(match.signature.columns[:8]) if match else 'none known'} ...)"
+        )
+    return match, f"format {format!r} chosen by the caller; {match.reason()}"
+
+
+def load_export(
+    path: Path | str,
+    *,
+    brand: str,
+    format: str | None = None,
+    default_tz: str = "Asia/Jakarta",
+    mapping: Path | str | None = None,
+    brand_handles: Sequence[str] = (),
+) -> LoadResult:
+    """Read one export file into canonical mentions / daily metrics (+ rejected rows).
+
+    ``format`` overrides detection; ``mapping`` (a TOML file) is required for ``generic``
+    and implies it. Naive times are read in the tool's documented zone, else ``default_tz``.
+    Raises ExportFormatError for a file no known layout fits (naming the closest one).
+    """
+    _check_format(format)
+    path = Path(path)
+    if format == "generic" or (format is None and mapping is not None):
+        from analytics.load import generic
+
+        return generic.load(
+            path, mapping=mapping, ctx=_context(brand, default_tz, brand_handles, "generic")
+        )
+    opened = _detect.open_file(path)
+    match, reason = _choose(opened, format)
+    fmt = match.signature.format
+    ctx = _context(brand, default_tz, brand_handles, fmt)
+    raw = _raw_table(opened, match)
+    mapped = _tool(fmt).load(raw, match.signature.variant, ctx)
+    notes = list(raw.notes)
+    if isinstance(mapped, DailyMapped):
+        daily, rejected = finish_daily(raw, mapped, ctx)
+        mentions = empty(MENTION_SCHEMA)
+        if rejected.height:
+            notes.append(f"{rejected.height} rows rejected (see rejected for the reasons)")
+    else:
+        mentions, rejected, mention_notes = finish_mentions(raw, mapped, ctx)
+        daily = empty(DAILY_METRICS_SCHEMA)
+        notes += mention_notes
+    return LoadResult(mentions, daily, rejected, fmt, reason, [*ctx.notes, *notes])
+
+
+def iter_load_export(
+    path: Path | str,
+    *,
+    brand: str,
+    format: str | None = None,
+    default_tz: str = "Asia/Jakarta",
+    mapping: Path | str | None = None,
+    brand_handles: Sequence[str] = (),
+    batch_rows: int = 100_000,
+) -> Iterator[LoadResult]:
+    """Like :func:`load_export`, in batches of about ``batch_rows`` records.
+
+    Delimited generic files stream with bounded memory (a batch at a time); the vendor
+    formats are small and are yielded as one result.
+    """
+    _check_format(format)
+    path = Path(path)
+    if format == "generic" or (format is None and mapping is not None):
+        from analytics.load import generic
+
+        ctx = _context(brand, default_tz, brand_handles, "generic")
+        yield from generic.iter_load(path, mapping=mapping, ctx=ctx, batch_rows=batch_rows)
+        return
+    yield load_export(
+        path, brand=brand, format=format, default_tz=default_tz, brand_handles=brand_handles
+    )
+
+
+def _context(brand: str, default_tz: str, handles: Sequence[str], tool: str) -> Context:
+    if not brand or not str(brand).strip():
+        raise ExportFormatError("a brand name is required (the brand the export was collected for)")
+    _check_zone(default_tz)
+    return Context(
+        brand=str(brand).strip(),
+        default_tz=default_tz,
+        brand_handles=tuple(handles),
+        source_tool=tool,
+    )
+
+
+def _check_zone(tz: str) -> None:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        raise ExportFormatError(
+            f"default_tz {tz!r} is not a time zone name; use an IANA name such as "
+            "'Asia/Jakarta' or 'UTC'"
+        ) from err

@@ -1,0 +1,466 @@
+"""Which tool wrote this file? Detection by header signatures, never by column position.
+
+Each known layout has a signature: column names exactly as the tool writes them (see
+docs/loading.md). The first ~12 lines (or sheet rows) are split into cells, every line is
+scored against every signature, and the best line wins: that line is the header, everything
+above it is preamble. The reason is kept so a user can see why a format was chosen.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analytics.errors import ExportFormatError
+from analytics.load import read
+from analytics.load.read import HeaderCandidate
+
+HEAD_BYTES = 262_144  # enough for 12 lines of any real export
+
+
+@dataclass(frozen=True)
+class Signature:
+    format: str
+    variant: str
+    label: str
+    columns: tuple[str, ...]
+    required: tuple[str, ...] = ()  # all of these must be present (lower-case compare)
+    minimum: int = 3
+    case_sensitive: bool = False  # Talkwalker's dotted names are lower-case on purpose
+
+
+SIGNATURES: tuple[Signature, ...] = (
+    Signature(
+        "brandwatch",
+        "mentions",
+        "Brandwatch",
+        (
+            "Query Id",
+            "Query Name",
+            "Date",
+            "Title",
+            "Snippet",
+            "Full Text",
+            "Url",
+            "Mention Id",
+            "Resource Id",
+            "Page Type",
+            "Sentiment",
+            "Author",
+            "Domain",
+        ),
+        required=("Query Id",),
+        minimum=4,
+    ),
+    Signature(
+        "talkwalker",
+        "results",
+        "Talkwalker",
+        (
+            "url",
+            "published",
+            "title",
+            "content",
+            "lang",
+            "source_type",
+            "post_type",
+            "sentiment",
+            "reach",
+            "engagement",
+            "extra_author_attributes.name",
+            "extra_creator_attributes.name",
+            "extra_author_attributes.short_name",
+            "extra_creator_attributes.short_name",
+        ),
+        required=("published",),
+        minimum=4,
+        case_sensitive=True,
+    ),
+    Signature(
+        "brand24",
+        "mentions",
+        "Brand24",
+        (
+            "ID",
+            "Date",
+            "Hrs",
+            "Title",
+            "Content",
+            "Source",
+            "Domain",
+            "Category",
+            "Sentiment",
+            "Tags",
+        ),
+        required=("Hrs",),
+        minimum=5,
+    ),
+    Signature(
+        "meltwater",
+        "legacy",
+        "Meltwater (legacy)",
+        (
+            "Date",
+            "Headline",
+            "URL",
+            "Opening Text",
+            "Hit Sentence",
+            "Source",
+            "Influencer",
+            "Country",
+            "Language",
+            "Reach",
+            "Sentiment",
+            "Tweet Id",
+            "Alternate Date Format",
+            "Time",
+        ),
+        required=("Hit Sentence",),
+        minimum=4,
+    ),
+    Signature(
+        "meltwater",
+        "explore",
+        "Meltwater (Explore)",
+        (
+            "Date",
+            "Time",
+            "Document ID",
+            "URL",
+            "Source Type",
+            "Source Name",
+            "Source Domain",
+            "Content Type",
+            "Author Name",
+            "Author Handle",
+            "Title",
+            "Opening Text",
+            "Hit Sentence",
+            "Sentiment",
+            "Reach",
+        ),
+        required=("Document ID",),
+        minimum=4,
+    ),
+    Signature(
+        "sprout",
+        "posts",
+        "Sprout Social Post Performance",
+        (
+            "Date",
+            "Post ID",
+            "Network",
+            "Post Type",
+            "Content Type",
+            "Profile",
+            "Link",
+            "Post",
+            "Impressions",
+            "Reach",
+            "Engagements",
+            "Reactions",
+            "Comments",
+            "Shares",
+        ),
+        required=("Post ID", "Network"),
+        minimum=5,
+    ),
+    Signature(
+        "sprout",
+        "inbox",
+        "Sprout Social Inbox",
+        (
+            "Timestamp (PT)",
+            "Type",
+            "Network",
+            "Message Type",
+            "Received From (Network Name)",
+            "Message",
+            "Sentiment",
+            "Language",
+            "In Response To: Message",
+            "Parent Post ID",
+        ),
+        required=("Timestamp (PT)",),
+        minimum=4,
+    ),
+    Signature(
+        "sprout",
+        "profiles",
+        "Sprout Social Profile Performance",
+        (
+            "Date",
+            "Network",
+            "Profile",
+            "Audience",
+            "Net Audience Growth",
+            "Audience Gained",
+            "Impressions",
+            "Video Views",
+            "Engagements",
+            "Published Posts (Total)",
+        ),
+        required=("Net Audience Growth",),
+        minimum=5,
+    ),
+    Signature(
+        "x_analytics",
+        "legacy",
+        "X analytics tweet activity",
+        (
+            "Tweet id",
+            "Tweet permalink",
+            "Tweet text",
+            "time",
+            "impressions",
+            "engagements",
+            "engagement rate",
+            "retweets",
+            "replies",
+            "likes",
+        ),
+        required=("Tweet id",),
+        minimum=5,
+    ),
+    Signature(
+        "x_analytics",
+        "content",
+        "X analytics content",
+        (
+            "Post id",
+            "Date",
+            "Post text",
+            "Post Link",
+            "Impressions",
+            "Likes",
+            "Engagements",
+            "Bookmarks",
+            "Shares",
+            "New follows",
+            "Replies",
+            "Reposts",
+            "Profile visits",
+        ),
+        required=("Post id", "Post text"),
+        minimum=5,
+    ),
+    Signature(
+        "x_analytics",
+        "overview",
+        "X analytics account overview",
+        (
+            "Date",
+            "Impressions",
+            "Likes",
+            "Engagements",
+            "Bookmarks",
+            "Shares",
+            "New follows",
+            "Unfollows",
+            "Replies",
+            "Reposts",
+            "Profile visits",
+            "Create Post",
+            "Video views",
+            "Media views",
+        ),
+        required=("Unfollows",),
+        minimum=6,
+    ),
+    Signature(
+        "meta",
+        "facebook_posts",
+        "Meta Business Suite Facebook posts",
+        (
+            "Post ID",
+            "Page ID",
+            "Page name",
+            "Title",
+            "Description",
+            "Publish time",
+            "Permalink",
+            "Post type",
+            "Date",
+            "Views",
+            "Reach",
+            "Reactions",
+            "Comments",
+            "Shares",
+        ),
+        required=("Publish time", "Page ID"),
+        minimum=5,
+    ),
+    Signature(
+        "meta",
+        "instagram_posts",
+        "Meta Business Suite Instagram posts",
+        (
+            "Post ID",
+            "Account username",
+            "Description",
+            "Publish time",
+            "Permalink",
+            "Post type",
+            "Date",
+            "Views",
+            "Reach",
+            "Likes",
+            "Comments",
+            "Shares",
+            "Saves",
+        ),
+        required=("Publish time", "Account username"),
+        minimum=5,
+    ),
+    Signature(
+        "meta",
+        "daily",
+        "Meta Business Suite daily metric",
+        (
+            "Date",
+            "Primary",
+        ),
+        required=("Date", "Primary"),
+        minimum=2,
+    ),
+)
+
+
+@dataclass
+class Match:
+    signature: Signature
+    header: HeaderCandidate
+    sheet: str | None
+    found: list[str]
+    missing: list[str]
+
+    @property
+    def score(self) -> tuple[float, int, int]:
+        total = len(self.signature.columns)
+        return (len(self.found) / total, len(self.found), -self.header.line)
+
+    @property
+    def ok(self) -> bool:
+        return len(self.found) >= self.signature.minimum and all(
+            _norm(r, self.signature) in {_norm(c, self.signature) for c in self.header.cells}
+            for r in self.signature.required
+        )
+
+    def reason(self) -> str:
+        where = f' of sheet "{self.sheet}"' if self.sheet else ""
+        return (
+            f"header on line {self.header.line}{where} has {len(self.found)} of "
+            f"{len(self.signature.columns)} {self.signature.label} columns"
+        )
+
+
+@dataclass
+class Opened:
+    """A file opened for detection: its kind and the first lines/rows split into cells."""
+
+    path: Path
+    kind: str  # text | excel | json | parquet
+    encoding: str = "utf-8"
+    head_text: str = ""
+    sheets: dict[str, list[list[str]]] = field(default_factory=dict)
+    candidates: list[tuple[str | None, HeaderCandidate]] = field(default_factory=list)
+
+
+def _norm(name: str, signature: Signature) -> str:
+    return name.strip() if signature.case_sensitive else name.strip().lower()
+
+
+def open_file(path: Path) -> Opened:
+    """Read just enough of ``path`` to look for a header (whole workbook for Excel)."""
+    if not path.exists():
+        raise ExportFormatError(f"{path}: file not found")
+    suffix = path.suffix.lower()
+    if suffix in read.EXCEL_SUFFIXES:
+        sheets = read.excel_sheets(path)
+        opened = Opened(path, "excel", "xlsx", sheets=sheets)
+        for name, rows in sheets.items():
+            for i, row in enumerate(rows[: read.HEADER_SCAN_LINES]):
+                cells = [read.clean_name(c) for c in row]
+                opened.candidates.append((name, HeaderCandidate(i + 1, cells, i, ",")))
+        return opened
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        return Opened(path, "json")
+    if suffix == ".parquet":
+        return Opened(path, "parquet")
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    encoding = read.sniff_encoding(head)
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head)
+    text = text.removeprefix("\ufeff")
+    opened = Opened(path, "text", encoding, head_text=text)
+    opened.candidates = [(None, c) for c in read.header_candidates(text)]
+    return opened
+
+
+def _matches(opened: Opened, format: str | None = None) -> list[Match]:
+    """Every (candidate line, signature) pair scored, best first."""
+    matches = []
+    for sheet, header in opened.candidates:
+        for signature in SIGNATURES:
+            if format is not None and signature.format != format:
+                continue
+            present = {_norm(c, signature) for c in header.cells if c}
+            found = [c for c in signature.columns if _norm(c, signature) in present]
+            missing = [c for c in signature.columns if _norm(c, signature) not in present]
+            matches.append(Match(signature, header, sheet, found, missing))
+    return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+def best_match(opened: Opened) -> tuple[Match | None, Match | None]:
+    """(best acceptable match, closest match even if not acceptable)."""
+    ranked = _matches(opened)
+    good = [m for m in ranked if m.ok]
+    return (good[0] if good else None), (ranked[0] if ranked else None)
+
+
+def match_for_format(opened: Opened, format: str) -> Match | None:
+    """The best header line for a format the user named (``format=`` override)."""
+    ranked = _matches(opened, format)
+    good = [m for m in ranked if m.ok]
+    return good[0] if good else (ranked[0] if ranked else None)
+
+
+def unknown_error(opened: Opened, closest: Match | None) -> ExportFormatError:
+    """The error for a file no signature fits: names the closest format and what it lacked."""
+    name = opened.path.name
+    if closest is None:
+        return ExportFormatError(
+            f"{name}: no header found in the first {read.HEADER_SCAN_LINES} lines; "
+            "pass format='generic' with a mapping file (see docs/loading.md)"
+        )
+    lacked = ", ".join(closest.missing[:8]) + (" ..." if len(closest.missing) > 8 else "")
+    return ExportFormatError(
+        f"{name}: not a known export layout. Closest is {closest.signature.label} "
+        f"(format '{closest.signature.format}'): {closest.reason()}; it lacked: {lacked}. "
+        "Pass format=... to force a format, or use format='generic' with a mapping file "
+        "(see docs/loading.md)"
+    )
+
+
+def detect(opened: Opened) -> Match:
+    """The best acceptable match, or an ExportFormatError naming the closest one."""
+    if opened.kind in ("json", "parquet"):
+        raise ExportFormatError(
+            f"{opened.path.name}: {opened.kind.upper()} files have no vendor layout; "
+            "load them with format='generic' and a mapping file (see docs/loading.md)"
+        )
+    good, closest = best_match(opened)
+    if good is None:
+        raise unknown_error(opened, closest)
+    return good
+
+
+def detect_format(path: Path | str) -> tuple[str, str]:
+    """Return ``(format, reason)`` for an export file, e.g. ``("brandwatch", "header on ...")``.
+
+    Raises ExportFormatError naming the file, the closest format and the columns it lacked
+    when no known layout fits.
+    """
+    match = detect(open_file(Path(path)))
+    return match.signature.format, match.reason()

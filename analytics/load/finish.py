@@ -1,0 +1,249 @@
+"""The steps every loader shares after mapping vendor columns to canonical ones.
+
+A tool module turns its raw strings into a :class:`Mapped` frame (canonical columns, one row
+per raw record, same order). Here rows without a usable time or without text and url are set
+aside with a reason, surrogate ids are made, engagement is derived, brand posts are marked
+and the result is conformed to ``MENTION_SCHEMA``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from analytics.load import clean
+from analytics.load.read import ROW, RawTable
+from analytics.schema import (
+    DAILY_METRICS_SCHEMA,
+    MENTION_SCHEMA,
+    REJECTED_SCHEMA,
+    conform,
+    empty,
+)
+
+NOTES = "__notes"
+TIME_RAW = "__time_raw"
+
+
+@dataclass
+class Context:
+    """What a loader needs besides the file: the user's parameters."""
+
+    brand: str
+    default_tz: str = "Asia/Jakarta"
+    brand_handles: Sequence[str] = ()
+    source_tool: str = ""
+    notes: list[str] = field(default_factory=list)  # file-level notes, added by loaders
+
+
+@dataclass
+class Mapped:
+    """A tool's canonical columns, one row per raw record (same order as the raw frame)."""
+
+    frame: pl.DataFrame
+    time_column: str  # the column(s) the time came from, for rejection reasons
+    time_expected: str  # the layout expected, e.g. "YYYY-MM-DD HH:MM:SS"
+    text_columns: str  # where text/url were looked for, for rejection reasons
+    owned: bool = False  # owned-channel export: every row is a brand post
+
+
+def notes_expr(notes: list[pl.Expr]) -> pl.Expr:
+    """All repair codes of a row joined by ``;`` (null when there are none)."""
+    return clean.join_notes(notes).alias(NOTES)
+
+
+def surrogate_ids(frame: pl.DataFrame) -> pl.Series:
+    """``h:<sha1>`` of platform|url|author|published_at|text: stable across runs and machines.
+
+    A per-row hashlib call: polars' own hash is not stable between versions, and a store
+    deduplicates on these ids for years.
+    """
+    key = frame.select(
+        pl.concat_str(
+            [
+                pl.col("platform").fill_null(""),
+                pl.col("url").fill_null(""),
+                pl.col("author").fill_null(""),
+                pl.col("published_at").dt.strftime("%Y-%m-%dT%H:%M:%S%.6fZ").fill_null(""),
+                pl.col("text").fill_null(""),
+            ],
+            separator="|",
+        )
+    ).to_series()
+    sha1 = hashlib.sha1
+    return pl.Series(
+        "mention_id", ["h:" + sha1(k.encode("utf-8")).hexdigest() for k in key], dtype=pl.Utf8
+    )
+
+
+def rejected_rows(raw: RawTable, mask: pl.Series, reasons: pl.Series) -> pl.DataFrame:
+    """Rows of ``raw`` under ``mask`` as REJECTED_SCHEMA, the whole record kept as JSON."""
+    if not mask.any():
+        return empty(REJECTED_SCHEMA)
+    cells = raw.columns
+    picked = raw.frame.filter(mask)
+    record = picked.select(pl.struct(cells).struct.json_encode().alias("raw")).to_series()
+    return conform(
+        pl.DataFrame(
+            {
+                "source_file": [raw.file] * picked.height,
+                "source_row": picked.get_column(ROW),
+                "reason": reasons.filter(mask),
+                "raw": record,
+            }
+        ),
+        REJECTED_SCHEMA,
+    )
+
+
+def finish_mentions(
+    raw: RawTable, mapped: Mapped, ctx: Context
+) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+    """(mentions, rejected, notes) from a tool's mapped frame."""
+    frame = mapped.frame
+    for name in ("text", "url", "published_at", "mention_id", TIME_RAW, NOTES):
+        if name not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, MENTION_SCHEMA.get(name, pl.Utf8)).alias(name))
+    flags = frame.select(
+        pl.col("published_at").is_null().alias("no_time"),
+        (pl.col("text").is_null() & pl.col("url").is_null()).alias("no_content"),
+        pl.col(TIME_RAW).alias("time_raw"),
+    )
+    no_time, no_content = flags.get_column("no_time"), flags.get_column("no_content")
+    reasons = flags.select(
+        pl.when(pl.col("no_time") & pl.col("time_raw").is_null())
+        .then(pl.lit(f"column {mapped.time_column} is empty: a mention needs a publication time"))
+        .when(pl.col("no_time"))
+        .then(
+            pl.concat_str(
+                pl.lit(f'column {mapped.time_column}: value "'),
+                pl.col("time_raw"),
+                pl.lit(f'" is not a time in the expected layout ({mapped.time_expected})'),
+            )
+        )
+        .otherwise(pl.lit(f"no text and no url (columns {mapped.text_columns} are all empty)"))
+    ).to_series()
+    bad = no_time | no_content
+    rejected = rejected_rows(raw, bad, reasons)
+    kept = frame.filter(~bad)
+    mentions = complete_mentions(kept, mapped, ctx, raw.file)
+    notes = summarize_notes(mentions, rejected)
+    return mentions, rejected, notes
+
+
+def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: str) -> pl.DataFrame:
+    """Fill the shared columns: ids, engagement, brand posts, lineage; conform the schema."""
+    for name, dtype in MENTION_SCHEMA.items():
+        if name not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype).alias(name))
+    need_surrogate = frame.get_column("mention_id").is_null()
+    if need_surrogate.any():
+        surrogates = surrogate_ids(frame)
+        frame = frame.with_columns(
+            pl.when(need_surrogate)
+            .then(surrogates)
+            .otherwise(pl.col("mention_id"))
+            .alias("mention_id")
+        )
+    handles = [h.strip().lstrip("@").lower() for h in ctx.brand_handles if h.strip()]
+    by_handle = (
+        pl.col("author").str.to_lowercase().is_in(handles).fill_null(False)
+        if handles
+        else pl.lit(False)
+    )
+    frame = frame.with_columns(
+        pl.Series("id_is_surrogate", need_surrogate),
+        pl.coalesce(
+            pl.col("engagement"),
+            clean.add_counts(pl.col("likes"), pl.col("comments"), pl.col("shares")),
+        ).alias("engagement"),
+        (pl.lit(mapped.owned) | by_handle).alias("is_brand_post"),
+        pl.lit(ctx.brand).alias("brand"),
+        pl.lit(ctx.source_tool).alias("source_tool"),
+        pl.lit(file).alias("source_file"),
+        pl.col(ROW).alias("source_row"),
+        pl.col(NOTES).alias("load_notes"),
+    )
+    return conform(frame, MENTION_SCHEMA)
+
+
+_NOTE_TEXT = {
+    "id_rounded_by_excel": "ids rounded by Excel (unrecoverable): surrogate ids used",
+    "id_recovered_from_url": "ids rounded by Excel recovered from the status URL",
+    "date_from_excel_serial": "times read from Excel serial day numbers",
+    "formula_prefix_stripped": 'cells written as ="..." formulas unwrapped',
+    "hyperlink_formula_recovered": "=HYPERLINK(...) cells replaced by their link or label",
+    "time_from_post_id": "times recovered from the X post id (the export gives only a date)",
+    "date_only": "times unknown (date only): set to midnight in the export's time zone",
+}
+
+
+def summarize_notes(mentions: pl.DataFrame, rejected: pl.DataFrame) -> list[str]:
+    """Human sentences counting each repair code, e.g. '3 ids rounded by Excel: ...'."""
+    counts: Counter[str] = Counter()
+    for value, n in mentions.get_column("load_notes").drop_nulls().value_counts().iter_rows():
+        for code in value.split(";"):
+            counts[code] += n
+    out = []
+    for code, n in sorted(counts.items()):
+        base, _, column = code.partition(":")
+        if base == "excel_formula_error":
+            out.append(
+                f'{n} cells of column "{column}" hold an Excel formula error '
+                "(the original text is lost): left empty"
+            )
+        elif base == "unparsed_number":
+            out.append(f'{n} values of column "{column}" are not numbers: left empty')
+        else:
+            out.append(f"{n} {_NOTE_TEXT.get(code, code)}")
+    if rejected.height:
+        out.append(f"{rejected.height} rows rejected (see rejected for the reasons)")
+    return out
+
+
+@dataclass
+class DailyMapped:
+    """A tool's daily-metrics columns, one row per raw record (same order as the raw frame)."""
+
+    frame: pl.DataFrame  # date (pl.Date), platform, account, metric columns, TIME_RAW
+    date_column: str
+    date_expected: str
+
+
+def finish_daily(
+    raw: RawTable, mapped: DailyMapped, ctx: Context
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(daily metrics, rejected): rows without a readable date are set aside with a reason."""
+    frame = mapped.frame
+    bad = frame.get_column("date").is_null()
+    reasons = frame.select(
+        pl.concat_str(
+            pl.lit(f'column {mapped.date_column}: value "'),
+            pl.col(TIME_RAW).fill_null(""),
+            pl.lit(f'" is not a date in the expected layout ({mapped.date_expected})'),
+        )
+    ).to_series()
+    rejected = rejected_rows(raw, bad, reasons)
+    frame = frame.filter(~bad).with_columns(
+        pl.lit(ctx.brand).alias("brand"),
+        pl.lit(ctx.source_tool).alias("source_tool"),
+        pl.lit(raw.file).alias("source_file"),
+        pl.col(ROW).alias("source_row"),
+    )
+    return conform(frame, DAILY_METRICS_SCHEMA), rejected
+
+
+def map_frame(
+    raw: RawTable, values: dict[str, pl.Expr], notes: list[pl.Expr], time_raw: pl.Expr
+) -> pl.DataFrame:
+    """Evaluate a tool's canonical expressions over the raw strings, keeping the line numbers."""
+    return raw.frame.select(
+        *(expr.alias(name) for name, expr in values.items()),
+        notes_expr(notes),
+        time_raw.alias(TIME_RAW),
+        pl.col(ROW),
+    )

@@ -1,0 +1,432 @@
+"""Reading export files into a frame of strings, one row per record, with its line number.
+
+Everything here is about bytes and layout, not meaning: the encoding (BOM, NUL bytes, cp1252),
+the delimiter, the header line under a preamble, quoted multi-line texts, Excel sheets.
+The result is a :class:`RawTable` whose cells are the text exactly as the file shows it, plus
+the 1-based line (or sheet row) where each record starts, so a rejected row can be found in
+the file by a person.
+
+Delimited text is parsed by polars; record boundaries (and so line numbers) are found with
+numpy by quote parity, which is vectorized and lets big files stream in batches.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from analytics.errors import ExportFormatError
+
+ROW = "__row"  # the column holding each record's 1-based line number in the file
+HEADER_SCAN_LINES = 12
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ""}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+
+
+@dataclass
+class RawTable:
+    """The cells of one export as strings; ``frame`` has the header's columns plus ``__row``."""
+
+    frame: pl.DataFrame
+    file: str  # file name only
+    header_line: int  # 1-based line (or sheet row) of the header
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    sheet: str | None = None
+    preamble: list[list[str]] = field(default_factory=list)  # rows above the header
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in self.frame.columns if c != ROW]
+
+
+# ---------------------------------------------------------------- encoding and delimiter
+
+
+def sniff_encoding(head: bytes) -> str:
+    """Guess the encoding from the first bytes: BOMs first, then NUL patterns, then UTF-8."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16"  # Python's utf-16 codec reads the BOM and strips it
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    sample = head[:4096]
+    if sample and sample.count(0) > len(sample) // 4:
+        # UTF-16 without a BOM: ASCII text has its NUL on the odd (LE) or even (BE) byte
+        odd_nuls = sample[1::2].count(0)
+        return "utf-16-le" if odd_nuls > sample[0::2].count(0) else "utf-16-be"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(sample) - 4:  # not just a character cut at the sample's end
+            return "cp1252"
+    return "utf-8"
+
+
+def decode_file(path: Path) -> tuple[str, str]:
+    """Return (text, encoding) of a whole text file; cp1252 when it is not valid UTF-8."""
+    data = path.read_bytes()
+    encoding = sniff_encoding(data[:65536])
+    if encoding == "utf-8":
+        try:
+            return data.decode("utf-8"), encoding
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ExportFormatError(
+            f"{path.name}: byte {err.start} cannot be read as {encoding}; "
+            "re-save the file as UTF-8 (Excel: 'CSV UTF-8') and load it again"
+        ) from err
+    return text.removeprefix("\ufeff"), encoding
+
+
+def sniff_delimiter(line: str) -> str:
+    """The delimiter of a header line: the most frequent of tab, semicolon, comma outside quotes."""
+    outside, quoted = [], False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(ch)
+    counts = {d: outside.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def split_cells(line: str, delimiter: str) -> list[str]:
+    """Cells of one physical line (used only to look for the header)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter))
+    except (StopIteration, csv.Error):
+        return []
+
+
+def clean_name(name: str) -> str:
+    """A column name without BOM remnants, quotes and surrounding blanks."""
+    return name.replace("\ufeff", "").replace("ÿþ", "").strip().strip('"').strip()
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Make names unique and non-empty: blanks become ``column_<n>``, repeats ``name (2)``."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, raw in enumerate(names, start=1):
+        name = clean_name(raw) or f"column_{i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+# ---------------------------------------------------------------- header search
+
+
+@dataclass
+class HeaderCandidate:
+    line: int  # 1-based
+    cells: list[str]
+    offset: int  # character offset in the text just after the header line
+    delimiter: str
+
+
+def header_candidates(text: str, delimiter: str | None = None) -> list[HeaderCandidate]:
+    """The first lines of a text file split into cells, candidates for the header line."""
+    out: list[HeaderCandidate] = []
+    offset = 0
+    forced = delimiter
+    for number in range(1, HEADER_SCAN_LINES + 1):
+        end = text.find("\n", offset)
+        line = text[offset:] if end < 0 else text[offset:end]
+        next_offset = len(text) if end < 0 else end + 1
+        line = line.rstrip("\r")
+        if line.lower().startswith("sep=") and len(line) <= 6:
+            forced = line[4:5] or ","  # Excel's delimiter hint line (Meta daily exports)
+        else:
+            delim = forced or sniff_delimiter(line)
+            out.append(
+                HeaderCandidate(
+                    number, [clean_name(c) for c in split_cells(line, delim)], next_offset, delim
+                )
+            )
+        offset = next_offset
+        if end < 0:
+            break
+    return out
+
+
+# ---------------------------------------------------------------- delimited text -> frame
+
+
+def record_start_lines(buf: bytes, first_line: int) -> tuple[np.ndarray, int]:
+    """Start line of each record in ``buf`` and the byte length of its complete records.
+
+    A newline ends a record only when the number of quote characters before it is even
+    (CSV escapes a quote by doubling it, so parity is preserved inside quoted fields).
+    The part after the last record-ending newline is incomplete unless ``buf`` is the end
+    of the file; the caller decides.
+    """
+    arr = np.frombuffer(buf, dtype=np.uint8)
+    newlines = np.flatnonzero(arr == 10)
+    quotes = np.flatnonzero(arr == 34)
+    quotes_before = np.searchsorted(quotes, newlines)
+    is_end = (quotes_before % 2) == 0
+    end_index = np.flatnonzero(is_end)  # index among all newlines
+    # record k+1 starts on the line after the k-th record-ending newline
+    starts = np.concatenate(([0], end_index + 1)) + first_line
+    complete = int(newlines[end_index[-1]]) + 1 if len(end_index) else 0
+    return starts, complete
+
+
+def parse_records(
+    buf: bytes, columns: list[str], delimiter: str, first_line: int, file: str
+) -> pl.DataFrame:
+    """Parse complete CSV records (UTF-8 bytes, no header) into strings with ``__row``."""
+    starts, complete = record_start_lines(buf, first_line)
+    n_records = len(starts) if complete < len(buf) else len(starts) - 1
+    if n_records <= 0 or not buf.strip():
+        return empty_raw(columns)
+    try:
+        frame = pl.read_csv(
+            buf,
+            has_header=False,
+            new_columns=columns,
+            separator=delimiter,
+            infer_schema=False,
+            empty_string_is_null=False,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+        )
+    except pl.exceptions.PolarsError as err:
+        raise ExportFormatError(
+            f"{file}: the records after line {first_line} are not valid delimited text "
+            f"(delimiter {delimiter!r}): {str(err).splitlines()[0]}"
+        ) from err
+    if frame.width < len(columns):  # a file shorter than its header: add the missing columns
+        frame = frame.with_columns(pl.lit(None, pl.Utf8).alias(c) for c in columns[frame.width :])
+    frame = frame.select(columns)
+    if frame.height != n_records:
+        # a stray quote inside an unquoted field breaks parity; fall back to exact counting
+        return parse_records_slow(buf, columns, delimiter, first_line)
+    frame = frame.with_columns(pl.Series(ROW, starts[:n_records], dtype=pl.Int64))
+    return drop_blank(frame)
+
+
+def parse_records_slow(
+    buf: bytes, columns: list[str], delimiter: str, first_line: int
+) -> pl.DataFrame:
+    """Row-by-row parse with the csv module; only for files whose quotes defeat the fast path."""
+    reader = csv.reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter=delimiter)
+    rows, starts = [], []
+    line = first_line
+    for record in reader:
+        starts.append(line)
+        line = first_line + reader.line_num
+        rows.append((record + [""] * len(columns))[: len(columns)])
+    data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
+    frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
+    frame = frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
+    return drop_blank(frame)
+
+
+def drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
+    """Remove blank lines (every cell empty): they are layout, not records."""
+    cells = [c for c in frame.columns if c != ROW]
+    if not cells:
+        return frame
+    return frame.filter(~pl.all_horizontal(pl.col(cells).fill_null("").str.strip_chars() == ""))
+
+
+def empty_raw(columns: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(schema={**{c: pl.Utf8 for c in columns}, ROW: pl.Int64})
+
+
+def text_table(path: Path, header: HeaderCandidate, text: str, encoding: str) -> RawTable:
+    """The whole delimited file as a RawTable, given the header line found by detection."""
+    columns = unique_names(header.cells)
+    body = text[header.offset :].encode("utf-8")
+    frame = parse_records(body, columns, header.delimiter, header.line + 1, path.name)
+    preamble = [
+        split_cells(line, header.delimiter)
+        for line in text[: header.offset].splitlines()[: header.line - 1]
+    ]
+    return RawTable(frame, path.name, header.line, encoding, header.delimiter, None, preamble)
+
+
+def iter_text_batches(
+    path: Path, header: HeaderCandidate, encoding: str, batch_bytes: int
+) -> Iterator[pl.DataFrame]:
+    """Stream a delimited file in batches of about ``batch_bytes``; memory stays bounded."""
+    columns = unique_names(header.cells)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = header.line + 1
+    leftover = b""
+    with path.open("rb") as handle:
+        # skip to the header's end: the header offset counts characters of the decoded text
+        head_text = ""
+        while len(head_text) < header.offset:
+            chunk = handle.read(65536)
+            if not chunk:
+                break
+            head_text += decoder.decode(chunk)
+        head_text = head_text.removeprefix("\ufeff") if encoding == "utf-8" else head_text
+        leftover = head_text[header.offset :].encode("utf-8")
+        at_end = False
+        while not at_end:
+            chunk = handle.read(batch_bytes)
+            at_end = not chunk
+            try:
+                leftover += decoder.decode(chunk, final=at_end).encode("utf-8")
+            except UnicodeDecodeError as err:
+                raise ExportFormatError(
+                    f"{path.name}: near line {line} the bytes are not {encoding}; "
+                    "re-save the file as UTF-8 and load it again"
+                ) from err
+            if at_end:
+                buf, leftover = leftover, b""
+            else:
+                _, complete = record_start_lines(leftover, line)
+                if complete == 0:
+                    continue  # one record longer than a batch: read more
+                buf, leftover = leftover[:complete], leftover[complete:]
+            frame = parse_records(buf, columns, header.delimiter, line, path.name)
+            line += buf.count(b"\n")
+            if frame.height:
+                yield frame
+
+
+# ---------------------------------------------------------------- spreadsheets and others
+
+
+def excel_cell(value: object) -> str:
+    """A spreadsheet cell as the text a CSV export of it would show."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if abs(value) >= 1e15:
+            # beyond 15 significant digits Excel stored a rounded number (an id it damaged);
+            # show it as Excel does, so the id check recognises it
+            return f"{value:.14E}"
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    return str(value)
+
+
+def excel_sheets(path: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of a workbook as rows of cell strings (whole file; fine for exports)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds for damaged files
+        raise ExportFormatError(
+            f"{path.name}: cannot be opened as an Excel workbook: {err}"
+        ) from err
+    sheets = {}
+    for sheet in book.worksheets:
+        rows = [[excel_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheets[sheet.title] = rows
+    book.close()
+    return sheets
+
+
+def rows_table(rows: list[list[str]], header_index: int, file: str, sheet: str | None) -> RawTable:
+    """Rows of cells (e.g. a sheet) with the header at 0-based ``header_index``."""
+    header = rows[header_index]
+    while header and not header[-1].strip():
+        header = header[:-1]  # Excel pads rows to the widest one
+    columns = unique_names(header)
+    data = {c: [] for c in columns}
+    lines = []
+    for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        padded = (row + [""] * len(columns))[: len(columns)]
+        for c, v in zip(columns, padded, strict=True):
+            data[c].append(v)
+        lines.append(number)
+    frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
+    frame = drop_blank(frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64)))
+    return RawTable(frame, file, header_index + 1, "xlsx", ",", sheet, rows[:header_index])
+
+
+def json_table(path: Path) -> RawTable:
+    """A JSON array of objects, or JSON Lines, as strings; nested values stay JSON text."""
+    text, encoding = decode_file(path)
+    records: list[dict] = []
+    lines: list[int] = []
+    stripped = text.lstrip()
+    try:
+        if stripped.startswith("["):
+            loaded = json.loads(text)
+            records = [r for r in loaded if isinstance(r, dict)]
+            lines = list(range(1, len(records) + 1))  # record number: JSON has no line layout
+        else:
+            for number, line in enumerate(text.splitlines(), start=1):
+                if line.strip():
+                    records.append(json.loads(line))
+                    lines.append(number)
+    except json.JSONDecodeError as err:
+        raise ExportFormatError(
+            f"{path.name}: line {err.lineno} is not valid JSON ({err.msg})"
+        ) from err
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    data = {c: [json_text(r.get(c)) for r in records] for c in columns}
+    frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
+    frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
+    return RawTable(frame, path.name, 0, encoding, "json")
+
+
+def json_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def parquet_table(path: Path) -> RawTable:
+    """A Parquet file with every column cast to text (the mapping decides the meaning)."""
+    frame = pl.read_parquet(path)
+    casts = []
+    for name, dtype in frame.schema.items():
+        col = pl.col(name)
+        if dtype == pl.Utf8:
+            casts.append(col)
+        elif isinstance(dtype, pl.Datetime):
+            fmt = "%Y-%m-%dT%H:%M:%S%.f%z" if dtype.time_zone else "%Y-%m-%d %H:%M:%S%.f"
+            casts.append(col.dt.strftime(fmt).alias(name))
+        elif dtype.is_nested():
+            casts.append(col.map_elements(json.dumps, return_dtype=pl.Utf8).alias(name))
+        else:
+            casts.append(col.cast(pl.Utf8).alias(name))
+    frame = (
+        frame.select(casts).with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+    )
+    return RawTable(frame.select([*frame.columns[1:], ROW]), path.name, 0, "parquet", "parquet")
