@@ -309,15 +309,15 @@ def trailing_band(
     median = np.full(n, np.nan)
     mad = np.full(n, np.nan)
     if n > 1 and periods >= 1:
-        # window ending just before position i: pad with NaN so early positions see fewer
+        # window i holds values[i - periods : i]: pad with NaN so early positions see fewer
         padded = np.concatenate([np.full(periods, np.nan), values[:-1]])
-        windows = np.lib.stride_tricks.sliding_window_view(padded, periods)[: n - 1]
+        windows = np.lib.stride_tricks.sliding_window_view(padded, periods)
         counts = np.sum(~np.isnan(windows), axis=1)
         ok = counts >= min_periods
         if ok.any():
             med = np.nanmedian(windows[ok], axis=1)
-            median[1:][ok] = med
-            mad[1:][ok] = np.nanmedian(np.abs(windows[ok] - med[:, None]), axis=1)
+            median[ok] = med
+            mad[ok] = np.nanmedian(np.abs(windows[ok] - med[:, None]), axis=1)
     spread = band_k * MAD_TO_SD * mad
     low = np.maximum(median - spread, 0.0)
     high = median + spread
