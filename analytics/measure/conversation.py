@@ -1,0 +1,159 @@
+"""Who drove the conversation: top negative posts, amplifiers and share of voice.
+
+All figures are about customer mentions (the brand's own posts are left out). ``reach`` is a
+tool estimate per mention and is not additive across one author's posts, so an author's
+reach is the *largest* reach among their posts; the sum is reported separately and named
+``potential_reach`` to make the double counting explicit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from analytics.errors import AnalysisError
+from analytics.measure.responses import customer_mentions, require_sentiment
+
+AMPLIFIER_SORT = ("reach", "followers", "posts", "engagement")
+
+
+def _non_empty(mentions: pl.DataFrame, what: str) -> None:
+    if mentions.is_empty():
+        raise AnalysisError(f"no customer mentions to rank for {what}; check the brand and period")
+
+
+def top_negative_posts(
+    mentions: pl.DataFrame, *, n: int = 10, brand_handles: Sequence[str] = ()
+) -> pl.DataFrame:
+    """The ``n`` negative customer mentions with the largest reach (engagement breaks ties).
+
+    Mentions without a reach figure come last rather than being dropped.
+    """
+    require_sentiment(mentions)
+    negative = customer_mentions(mentions, brand_handles).filter(
+        pl.col("sentiment_label") == "negative"
+    )
+    return (
+        negative.sort(
+            ["reach", "engagement", "published_at"], descending=[True, True, False], nulls_last=True
+        )
+        .select(
+            "published_at",
+            "platform",
+            "author",
+            "author_followers",
+            "reach",
+            "engagement",
+            "text",
+            "url",
+            "mention_id",
+        )
+        .head(n)
+    )
+
+
+def top_amplifiers(
+    mentions: pl.DataFrame,
+    *,
+    n: int = 15,
+    by: str = "reach",
+    brand_handles: Sequence[str] = (),
+) -> pl.DataFrame:
+    """Authors ranked by ``by`` (reach, followers, posts or engagement), with their stance.
+
+    ``stance`` is "negative" when at least half of the author's scored posts are negative,
+    "positive" when at least half are positive, "mixed" otherwise, and "unscored" when none
+    was scored. One row per (platform, author): a handle on X and one on TikTok are not
+    known to be the same person.
+    """
+    if by not in AMPLIFIER_SORT:
+        raise AnalysisError(f"cannot rank amplifiers by '{by}'; expected one of {AMPLIFIER_SORT}")
+    require_sentiment(mentions)
+    customers = customer_mentions(mentions, brand_handles).filter(pl.col("author").is_not_null())
+    _non_empty(customers, "amplifiers")
+    label = pl.col("sentiment_label")
+    table = (
+        customers.group_by("platform", "author")
+        .agg(
+            pl.len().alias("posts"),
+            pl.col("reach").max().alias("reach"),
+            pl.col("reach").sum().alias("potential_reach"),
+            pl.col("author_followers").max().alias("followers"),
+            pl.col("engagement").sum().alias("engagement"),
+            label.is_not_null().sum().alias("scored"),
+            (label == "negative").sum().alias("negative"),
+            (label == "positive").sum().alias("positive"),
+            pl.col("published_at").min().alias("first_post"),
+        )
+        .with_columns(
+            (pl.col("negative") / pl.col("scored")).alias("negative_share"),
+            (pl.col("positive") / pl.col("scored")).alias("positive_share"),
+        )
+        .with_columns(
+            pl.when(pl.col("scored") == 0)
+            .then(pl.lit("unscored"))
+            .when(pl.col("negative_share") >= 0.5)
+            .then(pl.lit("negative"))
+            .when(pl.col("positive_share") >= 0.5)
+            .then(pl.lit("positive"))
+            .otherwise(pl.lit("mixed"))
+            .alias("stance")
+        )
+    )
+    return table.sort(
+        [by, "posts", "author"], descending=[True, True, False], nulls_last=True
+    ).head(n)
+
+
+def share_of_voice(
+    mentions_all_brands: pl.DataFrame,
+    *,
+    every: str = "1d",
+    tz: str = "Asia/Jakarta",
+    brand_handles: Sequence[str] = (),
+) -> pl.DataFrame:
+    """Mentions per brand per period and each brand's share, overall and of negative mentions.
+
+    ``share`` = brand's mentions / all brands' mentions in the period;
+    ``negative_share_of_voice`` = brand's negative mentions / all brands' negative mentions;
+    ``negative_share`` = brand's negative / brand's scored mentions. Periods start at
+    midnight (or the hour) in ``tz``.
+    """
+    require_sentiment(mentions_all_brands)
+    customers = customer_mentions(mentions_all_brands, brand_handles)
+    brands = customers.get_column("brand").drop_nulls().unique().sort().to_list()
+    if len(brands) < 2:
+        found = f"only '{brands[0]}'" if brands else "no brand at all"
+        raise AnalysisError(
+            f"share of voice needs mentions of at least two brands; found {found}. "
+            "Ingest a competitor's export too (crisis-analytics ingest FILE --brand COMPETITOR)"
+        )
+    counts = (
+        customers.filter(pl.col("brand").is_not_null())
+        .with_columns(
+            pl.col("published_at").dt.convert_time_zone(tz).dt.truncate(every).alias("period_start")
+        )
+        .group_by("period_start", "brand")
+        .agg(
+            pl.len().alias("mentions"),
+            (pl.col("sentiment_label") == "negative").sum().alias("negative"),
+            pl.col("sentiment_label").is_not_null().sum().alias("scored"),
+        )
+    )
+    # a brand with no mention in a period has 0 there, not a missing row
+    grid = counts.select("period_start").unique().join(pl.DataFrame({"brand": brands}), how="cross")
+    full = grid.join(counts, on=["period_start", "brand"], how="left").with_columns(
+        pl.col("mentions", "negative", "scored").fill_null(0)
+    )
+    period_total = pl.col("mentions").sum().over("period_start")
+    period_negative = pl.col("negative").sum().over("period_start")
+    return full.with_columns(
+        (pl.col("mentions") / period_total).alias("share"),
+        pl.when(period_negative > 0)
+        .then(pl.col("negative") / period_negative)
+        .alias("negative_share_of_voice"),
+        pl.when(pl.col("scored") > 0)
+        .then(pl.col("negative") / pl.col("scored"))
+        .alias("negative_share"),
+    ).sort("period_start", "brand")
