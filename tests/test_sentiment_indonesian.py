@@ -1,0 +1,212 @@
+"""Rules of the Indonesian scorer, on tiny hand-labelled sentences.
+
+Each test asserts a sign or an ordering that a speaker of Indonesian would agree with; no
+expected number is copied from the scorer's output. Where a number is asserted, the comment
+shows how it was worked out by hand from VADER's formula x / sqrt(x^2 + 15).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from analytics.sentiment.indonesian import IndonesianScorer
+from analytics.sentiment.lexicon_id import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def scorer() -> IndonesianScorer:
+    return IndonesianScorer()
+
+
+def test_plain_positive_and_negative_words(scorer):
+    assert scorer.polarity("bagus") > 0.05
+    assert scorer.polarity("enak") > 0.05
+    assert scorer.polarity("buruk") < -0.05
+    assert scorer.polarity("kecewa") < -0.05
+
+
+def test_negated_positive_word_scores_negative(scorer):
+    for negator in ("tidak", "tak", "bukan", "belum", "gak", "nggak", "enggak", "ga", "ndak"):
+        assert scorer.polarity(f"{negator} bagus") < -0.05, negator
+    # and a negated negative word is no longer negative
+    assert scorer.polarity("tidak kecewa") > 0
+
+
+def test_negation_is_weaker_than_the_opposite_word(scorer):
+    # "tidak bagus" (not good) is less negative than "buruk" (bad), as in VADER
+    assert scorer.polarity("buruk") < scorer.polarity("tidak bagus") < 0
+
+
+def test_negation_scope_ends_at_punctuation_and_at_the_first_sentiment_word(scorer):
+    # "tidak, enak": the comma closes the negator's clause, so "enak" stays positive
+    assert scorer.polarity("tidak. enak") > 0.05
+    # "tidak enak dan mahal": "tidak" belongs to "enak"; "mahal" stays negative, so the
+    # whole is more negative than "tidak enak" alone
+    assert scorer.polarity("tidak enak dan mahal") < scorer.polarity("tidak enak") < 0
+
+
+def test_not_only_is_not_a_negation(scorer):
+    assert scorer.polarity("tidak hanya enak") > 0.05
+
+
+def test_intensifiers_increase_magnitude(scorer):
+    assert scorer.polarity("bagus banget") > scorer.polarity("bagus") > 0
+    assert scorer.polarity("sangat bagus") > scorer.polarity("bagus")
+    assert scorer.polarity("enak sekali") > scorer.polarity("enak")
+    assert scorer.polarity("enak bgt") > scorer.polarity("enak")  # slang booster
+    assert scorer.polarity("sangat buruk") < scorer.polarity("buruk") < 0
+    assert scorer.polarity("terlalu mahal") < scorer.polarity("mahal") < 0
+
+
+def test_dampeners_decrease_magnitude(scorer):
+    assert 0 > scorer.polarity("agak mahal") > scorer.polarity("mahal")
+    assert 0 < scorer.polarity("lumayan enak") < scorer.polarity("enak")
+
+
+def test_kurang_is_a_weak_negation_or_lacking(scorer):
+    # "kurang enak" = not quite tasty: negative, milder than "tidak enak"
+    assert scorer.polarity("tidak enak") < scorer.polarity("kurang enak") < -0.05
+    # "porsinya kurang" = the portion is lacking
+    assert scorer.polarity("porsinya kurang") < -0.05
+
+
+def test_contrast_clause_after_weighs_more(scorer):
+    assert scorer.polarity("murah tapi kecewa") < -0.05
+    assert scorer.polarity("mahal tapi enak") > 0.05
+    assert scorer.polarity("tempatnya bagus, namun pelayanannya buruk") < -0.05
+    # the same two words without "tapi" are balanced differently: "tapi" moves the score
+    assert scorer.polarity("enak tapi mahal") < scorer.polarity("mahal tapi enak")
+
+
+def test_slang_is_normalised(scorer):
+    assert scorer.polarity("gk enak") < -0.05
+    assert scorer.polarity("gak enak") == pytest.approx(scorer.polarity("tidak enak"))
+    assert scorer.polarity("mantul") > 0.05
+    assert scorer.polarity("bgs") == pytest.approx(scorer.polarity("bagus"))
+    assert scorer.polarity("lemot") < -0.05
+
+
+def test_repeated_letters_are_collapsed_with_emphasis(scorer):
+    assert scorer.polarity("kecewaaa") < scorer.polarity("kecewa") < 0
+    assert scorer.polarity("bagusss") > scorer.polarity("bagus") > 0
+    assert scorer.polarity("mantappp") > 0.05
+
+
+def test_reduplication_is_reduced_with_emphasis(scorer):
+    assert scorer.polarity("kecewa-kecewa") < scorer.polarity("kecewa")
+    assert scorer.polarity("enak2") > scorer.polarity("enak") > 0
+    assert scorer.polarity("enak-enak") > scorer.polarity("enak")
+
+
+def test_clitics_are_stripped(scorer):
+    assert scorer.polarity("makanannya enaknya") == pytest.approx(scorer.polarity("enak"))
+    assert scorer.polarity("kecewalah") < -0.05
+
+
+def test_emoji_carry_valence(scorer):
+    assert scorer.polarity("😡") < -0.05
+    assert scorer.polarity("👍") > 0.05
+    assert scorer.polarity("pesanan saya 😡") < -0.05
+    # skin-tone modifiers do not hide the emoji
+    assert scorer.polarity("👍🏽") > 0.05
+
+
+def test_crisis_words_are_negative(scorer):
+    for text in (
+        "data bocor",
+        "ini penipuan",
+        "tarik produk ini",
+        "ayo boikot",
+        "akun saya diretas",
+        "saldo hilang",
+        "aplikasi error terus",
+        "servernya down",
+        "aplikasinya lemot",
+    ):
+        assert scorer.polarity(text) < -0.05, text
+
+
+def test_neutral_sentences_score_near_zero(scorer):
+    for text in (
+        "saya makan di restoran itu kemarin",
+        "harga tiket pesawat ke jakarta",
+        "pemerintah mengumumkan jadwal baru",
+        "yang",
+        "saya",
+        "restoran",
+        "",
+    ):
+        assert abs(scorer.polarity(text)) < 0.05, text
+
+
+def test_corrected_lexicon_entries():
+    lexicon = load_lexicon()
+    # InSet gives these -5, -3, -4 and +4; they are function words and nouns
+    for word in ("yang", "saya", "restoran", "menurut", "tidak", "cukup"):
+        assert lexicon.valence.get(word, 0.0) == 0.0, word
+    # InSet gives these the wrong sign or a weak weight
+    assert lexicon.valence["bagus"] > 1.5  # InSet: +2 and -4 -> -2
+    assert lexicon.valence["enak"] > 1.5  # InSet: +5 and -4 -> +1
+    assert lexicon.valence["mahal"] < 0  # InSet: +1
+    assert lexicon.valence["kecewa"] < -1.5  # missing in InSet
+
+
+def test_inset_words_we_did_not_touch_still_count():
+    lexicon = load_lexicon()
+    # "sedih" (sad) comes from our table, but "pilu" (grief) only from InSet
+    assert lexicon.sources.get("pilu") == "inset"
+    assert lexicon.valence["pilu"] < 0
+
+
+def test_urls_and_handles_carry_no_sentiment(scorer):
+    # "bagus" inside a handle or URL is not the writer's opinion
+    assert scorer.polarity("@tokobagus cek http://bagus.example.com/promo") == 0.0
+
+
+def test_caps_and_exclamation_add_emphasis(scorer):
+    assert scorer.polarity("makanannya BURUK sekali") < scorer.polarity("makanannya buruk sekali")
+    assert scorer.polarity("bagus!!") > scorer.polarity("bagus")
+
+
+def test_compound_is_vader_normalised(scorer):
+    # one word of our lexicon with valence v, no rules: compound = v / sqrt(v^2 + 15).
+    # "kecewa" is -2.5 in id_lexicon.tsv: -2.5 / sqrt(6.25 + 15) = -2.5 / 4.6098 = -0.5423
+    v = load_lexicon().valence["kecewa"]
+    assert v == -2.5
+    assert scorer.polarity("kecewa") == pytest.approx(-2.5 / math.sqrt(21.25))
+
+
+def test_token_valences_sum_to_the_score(scorer):
+    text = "tempatnya nyaman tapi pelayanannya lambat banget"
+    items = scorer.token_valences(text)
+    words = [w for w, _ in items]
+    assert words == ["nyaman", "lambat"]
+    total = sum(v for _, v in items)
+    assert scorer.polarity(text) == pytest.approx(total / math.sqrt(total * total + 15))
+
+
+def test_extra_lexicon_overrides(scorer):
+    # a brand called "Bagus" must not make its mentions positive
+    branded = IndonesianScorer(extra_lexicon={"bagus": 0.0, "tarik dana": -2.0})
+    assert branded.polarity("bagus") == 0.0
+    assert branded.polarity("gagal tarik dana") < scorer.polarity("gagal")
+
+
+def test_score_many_matches_polarity_and_handles_missing_text(scorer):
+    texts = ["bagus", "kecewa", "bagus", None, ""]
+    scores = scorer.score_many(texts)
+    assert scores[0] == scorer.polarity("bagus") == scores[2]
+    assert scores[1] < 0
+    assert scores[3] == 0.0 and scores[4] == 0.0
+
+
+def test_score_many_is_fast(scorer):
+    # A sanity bound, not a benchmark (see benchmarks/bench_indonesian_zero_shot.py):
+    # 10,000 distinct short texts must not take more than a few seconds.
+    texts = [f"pelayanan nomor {i} lambat tapi makanannya enak banget" for i in range(10_000)]
+    start = time.perf_counter()
+    scorer.score_many(texts)
+    assert time.perf_counter() - start < 5.0
