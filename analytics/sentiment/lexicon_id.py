@@ -76,8 +76,7 @@ def _float(value: str, name: str, number: int) -> float:
         return float(value)
     except ValueError:
         raise InputDataError(
-            f"{name}, row {number}: valence {value!r} is not a number "
-            "(expected e.g. -2.5 or 1.0)"
+            f"{name}, row {number}: valence {value!r} is not a number (expected e.g. -2.5 or 1.0)"
         ) from None
 
 
