@@ -1,0 +1,250 @@
+"""Scoring many mentions: language per mention, the right scorer, duplicates once, two cores.
+
+Crisis data is full of repeats (retweets, copy-paste campaigns, bot waves), so identical
+(text, brand, given language) triples are scored once and the result is fanned back out.
+Work is cut into chunks and spread over worker processes (``workers``); each worker builds
+its scorers once per brand. A progress bar shows on a terminal only.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from analytics.errors import InputDataError
+from analytics.progress import progress as progress_bar
+from analytics.schema import SENTIMENT_SCHEMA
+from analytics.sentiment.labels import label_from_compound
+from analytics.sentiment.language import detect_language, normalize_language
+
+LANG_MODES = ("auto", "id", "en")
+NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored forever
+# below this many distinct texts, starting worker processes costs more than it saves
+PARALLEL_MIN_TEXTS = 4_000
+CHUNK_TEXTS = 2_000
+SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
+
+# (text, brand names, language given by the export or forced, mode, want model features)
+Item = tuple[str, tuple[str, ...], str | None, str, bool]
+# (language, compound, method, english compound, indonesian compound)
+Result = tuple[str, float | None, str, float, float]
+
+
+@dataclass
+class _Scorers:
+    english: object
+    indonesian: object
+    mixed: object
+
+
+_SCORERS: dict[tuple[str, ...], _Scorers] = {}  # per process, per brand-name set
+
+
+def _scorers(brand_names: tuple[str, ...]) -> _Scorers:
+    scorers = _SCORERS.get(brand_names)
+    if scorers is None:
+        from analytics.sentiment.english import EnglishScorer
+        from analytics.sentiment.indonesian import IndonesianScorer
+        from analytics.sentiment.mixed import MixedScorer
+
+        english = EnglishScorer(brand_names)
+        indonesian = IndonesianScorer()
+        scorers = _Scorers(english, indonesian, MixedScorer(english, indonesian))
+        _SCORERS[brand_names] = scorers
+    return scorers
+
+
+def score_one(text: str, brand_names: tuple[str, ...], given: str | None, mode: str) -> Result:
+    """Language, compound and method of one text (no model); see ``score_texts``."""
+    return _score_item((text, brand_names, given, mode, False))
+
+
+def _score_item(item: Item) -> Result:
+    text, brand_names, given, mode, features = item
+    scorers = _scorers(brand_names)
+    if mode != "auto":
+        language, mixed = mode, False
+    else:
+        guess = detect_language(text)
+        language = given or guess.language
+        mixed = guess.mixed and language in ("id", "en")
+    english_only = scorers.english.prepare  # brand names and links go before either scorer
+    if mixed:
+        compound, method = scorers.mixed.polarity(text), "mixed"
+    elif language == "id":
+        compound, method = scorers.indonesian.polarity(english_only(text)), "id-rules"
+    else:
+        # English, and "other": VADER still reads emoji and emoticons in any language
+        compound, method = scorers.english.polarity(text), "vader-social"
+    compound = round(float(compound), 4)
+    if not features:
+        return language, compound, method, 0.0, 0.0
+    en = compound if method == "vader-social" else scorers.english.polarity(text)
+    idn = compound if method == "id-rules" else scorers.indonesian.polarity(english_only(text))
+    return language, compound, method, float(en), float(idn)
+
+
+def _score_chunk(items: list[Item]) -> list[Result]:
+    return [_score_item(item) for item in items]
+
+
+def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _run(items: list[Item], workers: int, show: bool | None) -> list[Result]:
+    if workers <= 1 or len(items) < PARALLEL_MIN_TEXTS:
+        results: list[Result] = []
+        chunks = list(_chunks(items, CHUNK_TEXTS))
+        for chunk in progress_bar(chunks, total=len(chunks), description="sentiment", enabled=show):
+            results.extend(_score_chunk(chunk))
+        return results
+    chunks = list(_chunks(items, CHUNK_TEXTS))
+    out: list[list[Result] | None] = [None] * len(chunks)
+    # "spawn": forking a process that has polars' thread pool running can deadlock
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_score_chunk, chunk): n for n, chunk in enumerate(chunks)}
+        done = as_completed(futures)
+        for future in progress_bar(done, total=len(chunks), description="sentiment", enabled=show):
+            out[futures[future]] = future.result()
+    return [result for chunk in out for result in chunk]  # type: ignore[union-attr]
+
+
+def score_texts(
+    texts: Sequence[str | None],
+    *,
+    brands: Sequence[str | None] | None = None,
+    languages: Sequence[str | None] | None = None,
+    brand_names: Sequence[str] = (),
+    lang: str = "auto",
+    model_dir: Path | str | None = None,
+    workers: int = 2,
+    progress: bool | None = None,
+) -> pl.DataFrame:
+    """Score texts; one output row per input text (language, compound, label, method).
+
+    ``brands`` (per text) and ``brand_names`` (for all) are names that carry no sentiment.
+    ``languages`` are the export's own language fields: respected when present in ``auto``
+    mode. ``lang="id"``/``"en"`` forces one scorer. ``model_dir`` scores with an
+    analyst-trained model instead (method ``model:<name>``). Empty texts get no score and
+    method ``no-text``.
+    """
+    if lang not in LANG_MODES:
+        raise InputDataError(f"--lang: expected one of {', '.join(LANG_MODES)}, found {lang!r}")
+    n = len(texts)
+    for name, values in (("brands", brands), ("languages", languages)):
+        if values is not None and len(values) != n:
+            raise InputDataError(f"{name}: {len(values)} values for {n} texts; expected one each")
+    model = None
+    if model_dir is not None:
+        from analytics.sentiment.model import load_model
+
+        model = load_model(model_dir)
+    base_names = tuple(name for name in brand_names if name)
+    unique: dict[Item, int] = {}
+    row_item: list[int] = []
+    for row in range(n):
+        text = texts[row]
+        if text is None or not str(text).strip():
+            row_item.append(-1)
+            continue
+        brand = brands[row] if brands is not None else None
+        names = tuple(sorted({*base_names, brand})) if brand else tuple(sorted(set(base_names)))
+        given = normalize_language(languages[row]) if languages is not None else None
+        item: Item = (str(text), names, given, lang, model is not None)
+        row_item.append(unique.setdefault(item, len(unique)))
+    items = list(unique)
+    results = _run(items, workers, progress)
+    labels: list[str | None] = [label_from_compound(r[1]) for r in results]
+    compounds: list[float | None] = [r[1] for r in results]
+    methods = [r[2] for r in results]
+    if model is not None and items:
+        labels, compounds = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
+        methods = [model.method] * len(items)
+    empty = (None, None, None, NO_TEXT_METHOD)
+    rows = [
+        empty if k < 0 else (results[k][0], compounds[k], labels[k], methods[k]) for k in row_item
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS},
+        orient="row",
+    )
+
+
+def score_mentions(
+    mentions: pl.DataFrame,
+    *,
+    brand_names: Sequence[str] = (),
+    lang: str = "auto",
+    model_dir: Path | str | None = None,
+    workers: int = 2,
+    progress: bool | None = None,
+) -> pl.DataFrame:
+    """SENTIMENT_SCHEMA rows for mentions (MENTION_SCHEMA columns; ``text`` required).
+
+    The mention's own ``brand`` is always treated as a name without sentiment, plus any
+    ``brand_names``. News articles without body text are scored on their ``title``.
+    """
+    if "text" not in mentions.columns:
+        raise InputDataError(
+            f'mentions: no column "text" (found {", ".join(mentions.columns) or "none"}); '
+            "score_mentions needs the canonical mention table"
+        )
+    text = pl.col("text")
+    if "title" in mentions.columns:
+        text = pl.when(text.str.strip_chars().fill_null("") == "").then("title").otherwise(text)
+    texts = mentions.select(text.alias("text")).get_column("text").to_list()
+    scores = score_texts(
+        texts,
+        brands=_column(mentions, "brand"),
+        languages=_column(mentions, "language"),
+        brand_names=brand_names,
+        lang=lang,
+        model_dir=model_dir,
+        workers=workers,
+        progress=progress,
+    )
+    keys = pl.DataFrame(
+        {k: _column(mentions, k) or [None] * mentions.height for k in ("brand", "platform")}
+        | {"mention_id": _column(mentions, "mention_id") or [None] * mentions.height},
+        schema={k: pl.Utf8 for k in ("brand", "platform", "mention_id")},
+    )
+    return pl.concat([keys, scores], how="horizontal").select(list(SENTIMENT_SCHEMA))
+
+
+def _column(frame: pl.DataFrame, name: str) -> list | None:
+    if name not in frame.columns:
+        return None
+    return frame.get_column(name).cast(pl.Utf8).to_list()
+
+
+def score_store(
+    store: object,
+    *,
+    brand: str | None = None,
+    model_dir: Path | str | None = None,
+    brand_names: Sequence[str] = (),
+    workers: int = 2,
+    progress: bool | None = None,
+) -> int:
+    """Score the store's mentions that have no score yet; returns how many were scored."""
+    unscored = store.unscored(brand).collect()  # type: ignore[attr-defined]
+    if unscored.height == 0:
+        return 0
+    scores = score_mentions(
+        unscored,
+        brand_names=brand_names,
+        model_dir=model_dir,
+        workers=workers,
+        progress=progress,
+    )
+    store.save_sentiment(scores)  # type: ignore[attr-defined]
+    return scores.height

@@ -1,0 +1,110 @@
+"""English sentiment for social media: VADER's rules on prepared text plus crisis words.
+
+``EnglishScorer.polarity`` returns VADER's compound score (-1..1) for a mention after
+``SocialText.prepare`` (links, handles and brand names neutral, hashtags split, emoji
+cleaned), with VADER's lexicon extended by the crisis words in ``data/crisis_en.tsv`` and by
+descriptions of emoji newer than VADER's emoji list. With ``social=False`` and
+``crisis_words=False`` it is plain VADER (same numbers as vaderSentiment).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+
+from analytics.errors import InputDataError
+from analytics.sentiment.social_text import SocialText, destretch
+from analytics.sentiment.vader_core import VaderCore, vader_lexicons
+
+METHOD = "vader-social"
+# cheap pre-check before de-stretching: any letter three times in a row ("baaad")
+_STRETCH_RE = re.compile(r"([^\W\d_])\1\1")
+
+
+@cache
+def crisis_lexicon() -> dict[str, float]:
+    """The documented crisis-word extension (word -> VADER-scale valence)."""
+    source = resources.files("analytics.sentiment").joinpath("data/crisis_en.tsv")
+    rows = [line for line in source.read_text(encoding="utf-8").splitlines() if line]
+    reader = csv.DictReader((row for row in rows if not row.startswith("#")), delimiter="\t")
+    words: dict[str, float] = {}
+    for line_number, row in enumerate(reader, start=2):
+        try:
+            valence = float(row["valence"])
+        except (TypeError, ValueError):
+            raise InputDataError(
+                f'{source}, data row {line_number}, column "valence": expected a number '
+                f"between -4 and 4, found {row.get('valence')!r}"
+            ) from None
+        words[row["word"].strip().lower()] = valence
+    return words
+
+
+@cache
+def emoji_descriptions() -> dict[str, str]:
+    """VADER's emoji descriptions plus names of newer single-code-point emoji.
+
+    VADER's list stops around Unicode 10; faces such as U+1F97A (pleading) or U+1F92C
+    (symbols over mouth) would otherwise be invisible. Their CLDR names from the ``emoji``
+    package are used as the description, like VADER's own entries.
+    """
+    import emoji
+
+    _, stock = vader_lexicons()
+    descriptions = dict(stock)
+    for char, data in emoji.EMOJI_DATA.items():
+        if len(char) == 1 and char not in descriptions:
+            descriptions[char] = data["en"].strip(":").replace("_", " ")
+    return descriptions
+
+
+class EnglishScorer:
+    """VADER on prepared social text; ``brand_names`` score nothing."""
+
+    method = METHOD
+
+    def __init__(
+        self,
+        brand_names: Sequence[str] = (),
+        *,
+        social: bool = True,
+        crisis_words: bool = True,
+        extra_lexicon: Mapping[str, float] | None = None,
+    ) -> None:
+        stock_lexicon, stock_emojis = vader_lexicons()
+        lexicon = dict(stock_lexicon)
+        if crisis_words:
+            lexicon.update(crisis_lexicon())
+        if extra_lexicon:
+            lexicon.update({word.lower(): value for word, value in extra_lexicon.items()})
+        self.social = social
+        self.core = VaderCore(lexicon, emoji_descriptions() if social else stock_emojis)
+        self.text_preparer = SocialText(brand_names)
+
+    def prepare(self, text: str) -> str:
+        """The text the rules see (see ``SocialText.prepare``)."""
+        if not self.social:
+            return text
+        text = self.text_preparer.prepare(text)
+        if _STRETCH_RE.search(text):
+            text = destretch(text, self.core.lexicon)
+        return text
+
+    def polarity(self, text: str) -> float:
+        """Compound score -1..1 of one mention."""
+        return self.core.compound(self.prepare(text))
+
+    def score_many(self, texts: Sequence[str]) -> list[float]:
+        """Compound scores of many mentions (one process; see ``bulk`` for both cores)."""
+        core = self.core
+        prepare = self.prepare
+        return [core.compound(prepare(text)) for text in texts]
+
+    def token_valences(self, text: str) -> tuple[list[str], list[float], str]:
+        """(tokens, per-token valences, emoji-described text) for combining with Indonesian."""
+        described = self.core.describe_emoji(self.prepare(text))
+        tokens = self.core.tokens(described)
+        return tokens, self.core.valences(tokens), described

@@ -1,0 +1,165 @@
+"""Prepare social-media text for a lexicon scorer.
+
+Lexicon scorers count words; on social text several kinds of token carry no opinion and
+must not be counted: links, @handles, and the brand's own name (a brand called "Trust",
+"United" or "Kopi Senang" is not praise). Others hide an opinion VADER cannot see: hashtags
+written as one word (``#worstairlineever``, ``#boycottAcme``), emoji written with variation
+selectors or skin tones, and stretched words ("sooo baaad"). ``SocialText.prepare`` turns a
+raw mention into plain words; the scorers do the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+
+# Replaces the brand's own names: a word in no lexicon of either language, so it keeps
+# its place in the sentence (negation and booster distances stay right) but scores 0.
+BRAND_PLACEHOLDER = "brandref"
+
+URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|ly|io|me|gl)/\S*",
+    re.IGNORECASE,
+)
+HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
+HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
+# emoji modifiers that VADER would glue onto the described word ("heart\ufe0f")
+EMOJI_MODIFIERS_RE = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+ZERO_WIDTH_JOINER = "\u200d"
+STRETCHED_RE = re.compile(r"\b\w*?(\w)\1{2,}\w*\b")
+CAMEL_PARTS_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_SEGMENT_VOCABULARY = 40_000  # most frequent English words trusted for hashtag splitting
+# two-letter parts are where nonsense splits hide ("gagalpaham" -> "gag al pa ham"), so only
+# real English two-letter words are accepted as parts
+_SHORT_WORDS = frozenset(
+    str.split("a i am an as at be by do go he if in is it me my no of oh ok on or so to up us we")
+)
+
+
+def squash(name: str) -> str:
+    """Lower-case letters and digits only: how a name looks inside a hashtag or handle."""
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+@cache
+def _english_unigrams() -> tuple[dict[str, float], float]:
+    # wordsegment ships Google web unigram counts sorted by frequency; reading only the top
+    # of the file is ~30x faster than wordsegment.load() and is all hashtag splitting needs
+    counts: dict[str, float] = {}
+    path = resources.files("wordsegment").joinpath("unigrams.txt")
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if number >= _SEGMENT_VOCABULARY:
+                break
+            word, count = line.split("\t")
+            counts[word] = float(count)
+    total = 1024908267229.0  # the corpus size wordsegment uses for the same counts
+    return counts, total
+
+
+@lru_cache(maxsize=65_536)
+def split_hashtag_words(body: str) -> tuple[str, ...] | None:
+    """Split a lower-case run of letters into English words, or None when not confident.
+
+    Viterbi over unigram probabilities (Norvig's method). The split is accepted only when
+    every part is a frequent English word of two or more letters (or "a"/"i"), so an
+    Indonesian hashtag such as ``#kopisenang`` is left whole instead of becoming nonsense
+    English that could carry a score.
+    """
+    counts, total = _english_unigrams()
+    n = len(body)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            word = body[start:end]
+            count = counts.get(word)
+            log_p = math.log(count / total) if count else math.log(10.0 / (total * 10 ** len(word)))
+            if best[start] + log_p > best[end]:
+                best[end] = best[start] + log_p
+                back[end] = start
+    parts: list[str] = []
+    end = n
+    while end > 0:
+        parts.append(body[back[end] : end])
+        end = back[end]
+    parts.reverse()
+    # many tiny parts mean the text was not English ("gag alp a ham"): mean length >= 3.5
+    if n >= 3.5 * len(parts) and all(
+        part in counts and (len(part) > 2 or part in _SHORT_WORDS) for part in parts
+    ):
+        return tuple(parts)
+    return None
+
+
+class SocialText:
+    """Turns raw mentions into scorer-ready text for one set of brand names."""
+
+    def __init__(self, brand_names: Iterable[str] = ()) -> None:
+        names = sorted({name.strip() for name in brand_names if name and name.strip()}, key=len)
+        names.reverse()  # longest first, so "Kopi Senang Express" wins over "Kopi Senang"
+        self.brand_names = tuple(names)
+        self._squashed = tuple(s for s in dict.fromkeys(squash(n) for n in names) if len(s) > 2)
+        if names:
+            words = [r"\s+".join(map(re.escape, name.split())) for name in names]
+            self._brand_re: re.Pattern[str] | None = re.compile(
+                r"(?<!\w)(?:" + "|".join(words) + r")(?:'s)?(?!\w)", re.IGNORECASE
+            )
+        else:
+            self._brand_re = None
+
+    def prepare(self, text: str) -> str:
+        """Links and handles removed, hashtags split, brand names neutralised, emoji cleaned."""
+        if "&" in text:
+            text = html.unescape(text)
+        text = URL_RE.sub(" ", text)
+        text = HANDLE_RE.sub(" ", text)
+        if "#" in text:
+            text = HASHTAG_RE.sub(lambda match: " " + self._hashtag(match.group(1)) + " ", text)
+        if self._brand_re is not None:
+            text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
+        if not text.isascii():
+            text = EMOJI_MODIFIERS_RE.sub("", text).replace(ZERO_WIDTH_JOINER, " ")
+        return " ".join(text.split())
+
+    def _hashtag(self, body: str) -> str:
+        lowered = body.lower()
+        for brand in self._squashed:
+            if brand in lowered:
+                # "#boycottacme" -> "boycott brandref": the brand part scores nothing
+                pieces = [self._hashtag_words(piece) for piece in lowered.split(brand)]
+                return f" {BRAND_PLACEHOLDER} ".join(pieces)
+        return self._hashtag_words(body)
+
+    @staticmethod
+    def _hashtag_words(body: str) -> str:
+        if not body:
+            return ""
+        if not body.islower() and not body.isupper():
+            # camelCase / PascalCase: the writer already marked the word boundaries
+            return " ".join(CAMEL_PARTS_RE.findall(body)) or body
+        lowered = body.lower()
+        if len(lowered) < 6 or not lowered.isalpha():
+            return body
+        parts = split_hashtag_words(lowered)
+        return " ".join(parts) if parts else body
+
+
+def destretch(text: str, known: set[str] | dict[str, float]) -> str:
+    """Shorten letters repeated 3+ times ("baaad" -> "bad") when that makes a known word."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.lower() in known:
+            return word
+        double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
+        if double.lower() in known:
+            return double
+        single = re.sub(r"(\w)\1+", r"\1", word)
+        return single if single.lower() in known else double
+
+    return STRETCHED_RE.sub(fix, text)
