@@ -508,7 +508,8 @@ def detect_crises(
     if hours.height < minimum:
         days = hours.get_column("period_start").dt.date().n_unique()
         raise AnalysisError(
-            f"only {days} day(s) of mentions ({hours.height} hours): crisis detection needs "
+            f"only {days} day{'' if days == 1 else 's'} of mentions ({hours.height} hours): "
+            "crisis detection needs "
             f"more than {params.min_daily_refs} days so the first days can show the normal "
             "level. Load more history, or give the window by hand (--start/--end)."
         )

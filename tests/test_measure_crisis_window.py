@@ -1,0 +1,233 @@
+"""Crisis detection and window on hand-built hourly series.
+
+The series are flat (the same count every hour) so the expected values can be worked out
+by hand: with a constant baseline of 10 mentions an hour the median is 10, the MAD is 0,
+so the scale is the Poisson floor sqrt(10) = 3.1623 and
+    watch    needs  10 + 3 x 3.1623 = 19.49  -> 20 mentions or more
+    warning  needs  10 + 5 x 3.1623 = 25.81  -> 26 or more
+    critical needs  10 + 8 x 3.1623 = 35.30  -> 36 or more
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import polars as pl
+import pytest
+
+from analytics.errors import AnalysisError, InputDataError
+from analytics.measure.crisis_window import (
+    PHASES,
+    detect_crises,
+    detect_crisis,
+    manual_window,
+    platform_windows,
+)
+
+START = datetime(2026, 10, 1, tzinfo=UTC)  # 07:00 WIB; hour i starts at START + i hours
+
+
+def hour(i: int) -> datetime:
+    return START + timedelta(hours=i)
+
+
+def series(
+    counts: list[int],
+    *,
+    labels: list[tuple[int, int]] | None = None,
+    platform: str = "x",
+    offset: int = 0,
+) -> pl.DataFrame:
+    """One row per mention; hour i gets counts[i] mentions at half past the hour.
+
+    ``labels[i] = (positive, negative)``: that many of hour i's mentions carry a label,
+    the rest are unscored.
+    """
+    rows = []
+    for i, count in enumerate(counts):
+        pos, neg = labels[i] if labels else (0, 0)
+        names = ["positive"] * pos + ["negative"] * neg + [None] * (count - pos - neg)
+        at = hour(i + offset) + timedelta(minutes=30)
+        rows += [{"published_at": at, "sentiment_label": n, "platform": platform} for n in names]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "published_at": pl.Datetime("us", "UTC"),
+            "sentiment_label": pl.Utf8,
+            "platform": pl.Utf8,
+        },
+    )
+
+
+def volume_level(window, i: int) -> str:
+    alerts = window.alerts.filter(pl.col("metric") == "volume")
+    at = pl.col("period_start").dt.convert_time_zone("UTC") == hour(i)
+    return alerts.filter(at).get_column("level").item()
+
+
+def test_a_planted_spike_is_found_at_its_hour_with_its_level():
+    counts = [10] * 120
+    counts[90] = 21  # z = 11 / 3.1623 = 3.48 -> watch
+    counts[100] = 28  # z = 18 / 3.1623 = 5.69 -> warning
+    counts[110] = 40  # z = 30 / 3.1623 = 9.49 -> critical
+    window = detect_crisis(series(counts))
+    assert volume_level(window, 90) == "watch"
+    assert volume_level(window, 100) == "warning"
+    assert volume_level(window, 110) == "critical"
+    # every other scored hour is calm
+    volume = window.alerts.filter(pl.col("metric") == "volume")
+    assert volume.filter(pl.col("level") != "none").height == 3
+    # three lone one-hour blips, 10 hours apart: not a crisis
+    assert window.detected is False
+    assert window.onset is None and window.end is None
+
+
+def test_baseline_follows_the_hour_of_day():
+    # nights (WIB 00-05) are quiet (2 an hour), days busy (30 an hour), for 10 days
+    counts = []
+    for i in range(240):
+        local_hour = (i + 7) % 24  # START is 07:00 WIB
+        counts.append(2 if local_hour < 6 else 30)
+    night = 24 * 9 + 20  # 03:00 WIB on day 10
+    day = 24 * 9 + 5  # 12:00 WIB on day 10
+    counts[night] = 30  # busy for a day hour, abnormal at 3 a.m.
+    window = detect_crisis(series(counts))
+    # at night the median is 2, scale sqrt(2) = 1.41: z = 28 / 1.41 = 19.8 -> critical
+    assert volume_level(window, night) == "critical"
+    # the same 30 at noon is exactly the median: calm
+    assert volume_level(window, day) == "none"
+
+
+def crisis_counts() -> list[int]:
+    # 10 calm days, a 6-hour crisis, then 2 calm days
+    return [10] * 240 + [30, 50, 100, 60, 30, 22] + [10] * 48
+
+
+def test_onset_peak_end_on_a_hand_built_series():
+    window = detect_crisis(series(crisis_counts()), brand="NusaPay")
+    # levels of hours 240..245: warning, critical, critical, critical, warning, watch (22)
+    assert window.detected is True
+    assert window.brand == "NusaPay"
+    assert window.onset == hour(240)
+    assert window.peak == hour(242)
+    assert window.peak_mentions == 100
+    # hour 246 is the first of 24+ calm hours
+    assert window.end == hour(246)
+    assert window.recovery_hours == 4.0  # 242 -> 246
+
+
+def test_phases_are_ordered_and_contiguous():
+    window = detect_crisis(series(crisis_counts()))
+    phases = window.phases
+    assert phases.get_column("phase").to_list() == list(PHASES)
+    starts, ends = phases.get_column("start").to_list(), phases.get_column("end").to_list()
+    for i in range(len(PHASES) - 1):
+        assert ends[i] == starts[i + 1]
+    # peak phase: hours at or above 50% of 100, i.e. 241 (exactly 50), 242, 243
+    assert starts == [hour(0), hour(240), hour(241), hour(244), hour(246)]
+    assert ends[-1] == hour(294)  # the data's last hour is 293
+    assert phases.get_column("hours").to_list() == [240, 1, 3, 2, 48]
+
+
+def test_sentiment_gap_post_minus_pre():
+    counts = crisis_counts()
+    # before the crisis 6 positive / 4 negative an hour: net (6 - 4) / 10 = 0.2
+    # after it 3 positive / 7 negative: net (3 - 7) / 10 = -0.4; gap -0.4 - 0.2 = -0.6
+    labels = [(6, 4)] * 240 + [(6, 4)] * 6 + [(3, 7)] * 48
+    window = detect_crisis(series(counts, labels=labels))
+    assert window.end == hour(246)
+    assert window.sentiment_gap == pytest.approx(-0.6)
+
+
+def test_end_is_unknown_while_the_crisis_goes_on():
+    counts = [10] * 240 + [30, 60, 100, 60, 40, 40, 40]
+    window = detect_crisis(series(counts))
+    assert window.onset == hour(240)
+    assert window.end is None and window.recovery_hours is None
+    assert any("had not settled" in note for note in window.notes)
+    # the open crisis's post-crisis phase is empty, at the end of the data
+    post = window.phases.row(4, named=True)
+    assert post["start"] == post["end"] == hour(247)
+
+
+def test_two_crises_are_both_listed():
+    counts = [10] * 240 + [40, 40, 40] + [10] * 60 + [50, 90, 50] + [10] * 30
+    windows = detect_crises(series(counts))
+    assert [w.onset for w in windows] == [hour(240), hour(303)]
+    # detect_crisis picks the one with the busiest peak hour (90 > 40)
+    assert detect_crisis(series(counts)).peak == hour(304)
+
+
+def test_thresholds_are_parameters():
+    counts = [10] * 240 + [24, 24, 24] + [10] * 30
+    # 24 is watch only (z = 4.43 < 5): no crisis at the default crisis level "warning"
+    assert detect_crisis(series(counts)).detected is False
+    # with crisis_level="watch" the three hours are a crisis
+    assert detect_crisis(series(counts), crisis_level="watch").onset == hour(240)
+    with pytest.raises(InputDataError, match="crisis level"):
+        detect_crisis(series(counts), crisis_level="panic")
+
+
+def test_manual_window_measures_inside_the_given_times():
+    counts = crisis_counts()
+    window = manual_window(series(counts), start=hour(238), end=hour(250), tz="Asia/Jakarta")
+    assert window.manual is True and window.detected is True
+    assert (window.onset, window.end) == (hour(238), hour(250))
+    assert window.peak == hour(242)
+    assert window.recovery_hours == 8.0  # 242 -> 250
+    assert window.method["rule"] == "manual"
+    assert window.phases.get_column("start").to_list()[1] == hour(238)
+
+
+def test_manual_window_naive_times_are_local():
+    counts = crisis_counts()
+    # hour 240 is 2026-10-11 00:00 UTC = 07:00 WIB
+    window = manual_window(
+        series(counts), start=datetime(2026, 10, 11, 7), end=datetime(2026, 10, 11, 13)
+    )
+    assert window.onset == hour(240)
+    assert window.end == hour(246)
+
+
+def test_manual_window_without_mentions_says_so():
+    with pytest.raises(AnalysisError, match="no customer mentions between"):
+        manual_window(series([10] * 100), start=hour(500), end=hour(520))
+    with pytest.raises(InputDataError, match="must be before its end"):
+        manual_window(series([10] * 100), start=hour(50), end=hour(40))
+
+
+def test_a_single_day_is_too_short_to_detect():
+    with pytest.raises(AnalysisError, match="only 1 day of mentions"):
+        # 17 hours from 07:00 WIB: all on 1 October, local time
+        detect_crisis(series([10] * 17))
+
+
+def test_no_mentions_is_a_clear_error():
+    with pytest.raises(AnalysisError, match="no customer mentions to look for a crisis"):
+        detect_crisis(series([]))
+
+
+def test_to_dict_is_json_with_utc_times_and_daily_alerts():
+    window = detect_crisis(series(crisis_counts()))
+    data = json.loads(json.dumps(window.to_dict()))
+    assert data["onset"] == "2026-10-11T00:00:00Z"  # hour 240
+    assert data["peak"] == "2026-10-11T02:00:00Z"
+    assert data["end"] == "2026-10-11T06:00:00Z"
+    levels = {day["date"]: day["level"] for day in data["alerts"]}
+    # the crisis hours are on 11 Oct WIB; the day before was calm
+    assert levels["2026-10-11"] == "critical"
+    assert levels["2026-10-10"] == "none"
+
+
+def test_platform_windows_compare_recovery():
+    # X: crisis at hour 240, calm again from 246; Instagram: same onset, calm from 252
+    x = series(crisis_counts(), platform="x")
+    ig_counts = [10] * 240 + [30, 60, 100, 60, 30, 30, 30, 30, 30, 30, 30, 22] + [10] * 42
+    ig = series(ig_counts, platform="instagram")
+    table = platform_windows(pl.concat([x, ig]))
+    ends = dict(zip(table["platform"], table["end"], strict=True))
+    assert ends["x"] == hour(246)
+    assert ends["instagram"] == hour(252)
+    # Instagram recovered 6 hours later than X
+    assert (ends["instagram"] - ends["x"]) == timedelta(hours=6)
