@@ -37,57 +37,28 @@ EXCLAMATION_BOOST = 0.292  # per "!", up to four, in the direction of the sum
 BEFORE_CONTRAST = 0.5  # VADER's weights around "but"
 AFTER_CONTRAST = 1.5
 
-NEGATORS = frozenset(
-    [
-        "tidak",
-        "tak",
-        "bukan",
-        "belum",
-        "gak",
-        "nggak",
-        "enggak",
-        "engga",
-        "ngga",
-        "ga",
-        "ndak",
-        "nda",
-        "kagak",
-        "kaga",
-        "jangan",
-        "tanpa",
-        "tiada",
-        "bukanlah",
-        "tidaklah",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easy to read and extend)."""
+    return frozenset(text.split())
+
+
+NEGATORS = _words(
+    "tidak tak bukan belum gak nggak enggak engga ngga ga ndak nda kagak kaga jangan tanpa "
+    "tiada bukanlah tidaklah"
 )
 # "kurang enak" (not quite tasty): a weaker negation; alone, "kurang" means lacking
 WEAK_NEGATORS = {"kurang": -0.6}
 KURANG_ALONE = -1.0
 # "tidak hanya" = "not only": no negation
-NOT_NEGATION_AFTER = frozenset(["hanya", "cuma", "cuman", "sekadar", "sekedar", "saja"])
-BOOSTERS_BEFORE = frozenset(
-    [
-        "sangat",
-        "amat",
-        "paling",
-        "terlalu",
-        "super",
-        "sungguh",
-        "teramat",
-        "terlampau",
-        "makin",
-        "semakin",
-        "begitu",
-        "benar-benar",
-        "betul-betul",
-        "sangatlah",
-        "amatlah",
-        "luar-biasa",
-    ]
+NOT_NEGATION_AFTER = _words("hanya cuma cuman sekadar sekedar saja")
+BOOSTERS_BEFORE = _words(
+    "sangat amat paling terlalu super sungguh teramat terlampau makin semakin begitu "
+    "benar-benar betul-betul sangatlah amatlah luar-biasa"
 )
-BOOSTERS_AFTER = frozenset(["banget", "sekali", "amat", "nian", "bingit", "pisan"])
-DAMPENERS = frozenset(["agak", "cukup", "lumayan", "sedikit", "rada", "kurang-lebih", "relatif"])
-CONTRAST = frozenset(["tapi", "tetapi", "namun", "sayangnya", "tp", "tpi"])
+BOOSTERS_AFTER = _words("banget sekali amat nian bingit pisan")
+DAMPENERS = _words("agak cukup lumayan sedikit rada kurang-lebih relatif")
+CONTRAST = _words("tapi tetapi namun sayangnya tp tpi")
 RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | DAMPENERS | CONTRAST
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)
