@@ -1,9 +1,257 @@
-"""CLI commands of the report stage (placeholder until that stage lands)."""
+"""``crisis-analytics report weekly|review|check`` and ``crisis-analytics demo``.
+
+Each report command resolves its options into typed notebook parameters (paths made
+absolute, lists kept lists) and hands them to :func:`analytics.report.runner.run_report`.
+Quiet when not on a terminal (cron); ``--log-file`` writes a log; ``--json`` prints one
+JSON object describing the written report.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from analytics.errors import InputDataError, ReportError
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+report_app = typer.Typer(
+    help="Write offline HTML reports (papermill executes a notebook, nbconvert exports it).",
+    no_args_is_help=True,
+)
+
+
+def notebook_path(name: str) -> Path:
+    """Path of a bundled notebook, or a clear error when the notebooks folder is missing."""
+    path = NOTEBOOKS / name
+    if not path.is_file():
+        raise ReportError(
+            f"{path}: bundled notebook missing; run from a checkout of the project "
+            "(the notebooks/ folder sits next to analytics/) or pass --notebook"
+        )
+    return path
+
+
+def setup_logging(log_file: Path | None) -> None:
+    """Log the runner's steps to ``log_file`` (append); nothing is logged to the terminal."""
+    if log_file is None:
+        return
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for name in ("analytics", "papermill"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+
+
+def parse_yaml_option(value: str | None, what: str) -> Any:
+    """A YAML value given inline or as a path to a YAML file (``--claims``, ``--params``)."""
+    import yaml
+
+    if value is None or value == "":
+        return None
+    path = Path(value)
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else value
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise InputDataError(f"{what} {value!r}: not valid YAML ({error})") from None
+
+
+def parse_claims(value: str | None) -> dict[str, list[str]]:
+    """Hoax claims: a mapping claim -> list of keywords (YAML inline or a YAML file)."""
+    claims = parse_yaml_option(value, "--claims")
+    if claims is None:
+        return {}
+    if not isinstance(claims, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+        for k, v in claims.items()
+    ):
+        raise InputDataError(
+            f"--claims {value!r}: expected a mapping of claim name to a list of keywords, "
+            'e.g. {"bankrupt": ["bangkrut", "pailit"]}'
+        )
+    return claims
+
+
+def _absolute(path: Path | None, what: str, must_exist: bool = True) -> str:
+    if path is None:
+        return ""
+    if must_exist and not path.exists():
+        raise InputDataError(f"{what} {path}: no such file or folder")
+    return str(path.resolve())
+
+
+def _finish(result: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({
+            "html": str(result.html_path), "notebook": str(result.notebook_path),
+            "size_bytes": result.size_bytes, "charts": result.chart_count,
+            "timings_s": {k: round(v, 2) for k, v in result.timings.items()},
+        }))  # fmt: skip
+    elif sys.stdout.isatty():
+        print(f"wrote {result.html_path} ({result.size_bytes / 1e6:.1f} MB, "
+              f"{result.chart_count} charts)")  # fmt: skip
+
+
+def run_weekly(
+    *, brand: str, week: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
+    handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
+    extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
+    progress: bool | None = None,
+):  # fmt: skip
+    """Resolve the ISO week and run the weekly reputation notebook."""
+    from analytics.report.periods import iso_week
+    from analytics.report.runner import ReportRequest, run_report
+
+    period = iso_week(week, tz=tz)
+    parameters = {
+        "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
+        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
+        "compare_weeks": compare_weeks, **(extra or {}),
+    }  # fmt: skip
+    request = ReportRequest(
+        notebook=notebook or notebook_path("weekly_reputation.ipynb"), brand=brand,
+        kind="weekly", period=period.name, parameters=parameters,
+        title=f"{brand}: weekly reputation report, {period.name}",
+    )  # fmt: skip
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress)
+
+
+def run_review(
+    *, brand: str, start: str, end: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
+    handles: list[str] | None = None, events: Path | None = None, notes: Path | None = None,
+    claims: dict | None = None, labels: Path | None = None, extra: dict | None = None,
+    notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
+):  # fmt: skip
+    """Resolve the date range and run the post-crisis review notebook."""
+    from analytics.report.periods import date_range
+    from analytics.report.runner import ReportRequest, run_report
+
+    period = date_range(start, end, tz=tz)
+    parameters = {
+        "brand": brand, "start": period.first_day.isoformat(),
+        "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
+        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
+        "notes": _absolute(notes, "--notes"), "claims": claims or {},
+        "labels": _absolute(labels, "--labels"), **(extra or {}),
+    }  # fmt: skip
+    request = ReportRequest(
+        notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
+        period=period.name, parameters=parameters,
+        title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
+    )  # fmt: skip
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress)
+
+
+_STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
+_OUT = typer.Option(Path("reports"), "--out", help="Reports folder (index.html is refreshed).")
+_TZ = typer.Option("Asia/Jakarta", "--tz", help="Time zone of the report's days and hours.")
+_HANDLE = typer.Option([], "--handle", help="Official account of the brand (repeatable).")
+_PARAMS = typer.Option(None, "--params", help="Extra notebook parameters: YAML mapping or file.")
+_TIMEOUT = typer.Option(1800, "--cell-timeout", help="Seconds a notebook cell may run.")
+_LOG = typer.Option(None, "--log-file", help="Append a log of the run to this file.")
+_JSON = typer.Option(False, "--json", help="Print one JSON object about the written report.")
+_NOTEBOOK = typer.Option(None, "--notebook", help="Run this notebook instead of the bundled one.")
+
+
+def _extra(params: str | None) -> dict:
+    value = parse_yaml_option(params, "--params")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputDataError(f"--params {params!r}: expected a YAML mapping name: value")
+    return value
+
+
+@report_app.command("weekly")
+def weekly(
+    brand: str = typer.Option(..., "--brand", help="Brand to report on."),
+    week: str = typer.Option("last", "--week", help="ISO week like 2026-W47, or 'last'."),
+    store: Path = _STORE, out: Path = _OUT, tz: str = _TZ, handle: list[str] = _HANDLE,
+    events: Path | None = typer.Option(None, "--events", help="Events/responses CSV."),
+    compare_weeks: int = typer.Option(4, "--compare-weeks", help="Previous weeks shown."),
+    params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
+    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK,
+) -> None:  # fmt: skip
+    """Weekly reputation report: one ISO week against the previous weeks."""
+    setup_logging(log_file)
+    result = run_weekly(
+        brand=brand, week=week, store=store, out=out, tz=tz, handles=handle, events=events,
+        compare_weeks=compare_weeks, extra=_extra(params), notebook=notebook,
+        cell_timeout=cell_timeout,
+    )  # fmt: skip
+    _finish(result, as_json)
+
+
+@report_app.command("review")
+def review(
+    brand: str = typer.Option(..., "--brand", help="Brand to report on."),
+    start: str = typer.Option(..., "--start", help="First day of the review (YYYY-MM-DD)."),
+    end: str = typer.Option(..., "--end", help="Last day of the review (YYYY-MM-DD)."),
+    store: Path = _STORE, out: Path = _OUT, tz: str = _TZ, handle: list[str] = _HANDLE,
+    events: Path | None = typer.Option(None, "--events", help="Events/responses CSV."),
+    notes: Path | None = typer.Option(None, "--notes", help="The team's notes (Markdown)."),
+    claims: str | None = typer.Option(
+        None, "--claims", help="Hoax claims: YAML file or inline {claim: [keywords]}."),
+    labels: Path | None = typer.Option(
+        None, "--labels", help="Analyst sentiment labels CSV (mention_id,label) for accuracy."),
+    params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
+    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK,
+) -> None:  # fmt: skip
+    """Post-crisis review: what happened, how fast we reacted, what worked, lessons."""
+    setup_logging(log_file)
+    result = run_review(
+        brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
+        events=events, notes=notes, claims=parse_claims(claims), labels=labels,
+        extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout,
+    )  # fmt: skip
+    _finish(result, as_json)
+
+
+@report_app.command("check")
+def check(
+    page: Path = typer.Argument(..., help="A report.html to open in headless Chromium."),
+    screenshot: Path | None = typer.Option(None, "--screenshot", help="Save a PNG here."),
+) -> None:
+    """Open a report offline in headless Chromium: every chart drawn, no JS errors."""
+    from analytics.report.browser import check_report
+
+    result = check_report(page, screenshot=screenshot)
+    print(json.dumps({
+        "ok": result.ok, "charts_expected": result.expected_charts,
+        "charts_rendered": result.rendered_charts, "plotly_js_copies": result.plotly_scripts,
+        "blocked_requests": result.blocked_requests, "js_errors": result.js_errors,
+    }, indent=1))  # fmt: skip
+    if not result.ok:
+        raise ReportError(f"{page}: the report did not render cleanly offline (see above)")
+
+
+def demo(
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory to fill."),
+    out: Path = _OUT,
+    sample: Path = typer.Option(
+        Path("data/sample"), "--sample", help="Folder of the bundled sample (sample.json)."),
+    log_file: Path | None = _LOG,
+) -> None:  # fmt: skip
+    """Ingest the bundled sample crisis, score it, write both reports; print where they are."""
+    from analytics.report.demo import run_demo
+
+    setup_logging(log_file)
+    results = run_demo(sample=sample, store=store, out=out)
+    for result in results:
+        print(
+            f"{result.html_path}  ({result.size_bytes / 1e6:.1f} MB, {result.chart_count} charts)"
+        )
+    print(f"index of all reports: {Path(out).resolve() / 'index.html'}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the root app."""
+    """Add ``report`` (weekly, review, check) and ``demo`` to the root app."""
+    app.add_typer(report_app, name="report")
+    app.command("demo")(demo)

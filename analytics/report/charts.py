@@ -73,6 +73,18 @@ def use_offline_renderer() -> None:
     pio.renderers.default = RENDERER_NAME
 
 
+def local_times(series: pl.Series, tz: str) -> list:
+    """Times as naive local datetimes for plotly.
+
+    plotly.js has no time zones: a tz-aware value would be drawn at its UTC clock time (or
+    mis-parsed), so every time on a chart is converted to the report's zone first and the
+    axis says which zone it is.
+    """
+    if isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is not None:
+        series = series.dt.convert_time_zone(tz).dt.replace_time_zone(None)
+    return series.to_list()
+
+
 def _base_layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
@@ -85,7 +97,9 @@ def _base_layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
     return fig
 
 
-def mark_moments(fig: go.Figure, moments: pl.DataFrame | None) -> go.Figure:
+def mark_moments(
+    fig: go.Figure, moments: pl.DataFrame | None, tz: str = "Asia/Jakarta"
+) -> go.Figure:
     """Draw each moment (first post, media pickup, responses) as a labelled vertical line.
 
     ``moments`` has ``time`` (datetime), ``label`` (short text) and ``kind``
@@ -93,9 +107,10 @@ def mark_moments(fig: go.Figure, moments: pl.DataFrame | None) -> go.Figure:
     """
     if moments is None or moments.height == 0:
         return fig
-    for i, row in enumerate(moments.sort("time").iter_rows(named=True)):
+    moments = moments.sort("time")
+    times = local_times(moments.get_column("time"), tz)
+    for i, (row, x) in enumerate(zip(moments.iter_rows(named=True), times, strict=True)):
         colour = COLOURS["response"] if row.get("kind") == "response" else COLOURS["moment"]
-        x = row["time"]
         fig.add_shape(
             type="line",
             xref="x",
@@ -120,17 +135,21 @@ def mark_moments(fig: go.Figure, moments: pl.DataFrame | None) -> go.Figure:
     return fig
 
 
-def shade_phases(fig: go.Figure, phases: pl.DataFrame | None) -> go.Figure:
+def shade_phases(
+    fig: go.Figure, phases: pl.DataFrame | None, tz: str = "Asia/Jakarta"
+) -> go.Figure:
     """Shade escalation / peak / recovery behind a time chart (pre/post stay unshaded)."""
     if phases is None or phases.height == 0:
         return fig
-    for row in phases.iter_rows(named=True):
+    starts = local_times(phases.get_column("start"), tz)
+    ends = local_times(phases.get_column("end"), tz)
+    for row, x0, x1 in zip(phases.iter_rows(named=True), starts, ends, strict=True):
         colour = PHASE_COLOURS.get(row["phase"], "rgba(0,0,0,0)")
-        if colour.endswith(",0)") or row["start"] is None or row["end"] is None:
+        if colour.endswith(",0)") or x0 is None or x1 is None:
             continue
         fig.add_vrect(
-            x0=row["start"],
-            x1=row["end"],
+            x0=x0,
+            x1=x1,
             fillcolor=colour,
             line_width=0,
             layer="below",
@@ -152,12 +171,13 @@ def time_chart(
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
     kind: str = "line",
+    tz: str = "Asia/Jakarta",
 ) -> go.Figure:
     """One metric over time, with an optional baseline band, moments and phases.
 
     ``timeline`` needs ``period_start`` and the ``y`` column (and the two ``band`` columns).
     """
-    x = timeline.get_column("period_start").to_list()
+    x = local_times(timeline.get_column("period_start"), tz)
     fig = go.Figure()
     if band is not None:
         low, high = band
@@ -193,8 +213,8 @@ def time_chart(
             )
         )
     _base_layout(fig, title, y_title)
-    shade_phases(fig, phases)
-    return mark_moments(fig, moments)
+    shade_phases(fig, phases, tz)
+    return mark_moments(fig, moments, tz)
 
 
 def sentiment_chart(
@@ -203,10 +223,11 @@ def sentiment_chart(
     title: str,
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
+    tz: str = "Asia/Jakarta",
 ) -> go.Figure:
     """Stacked positive / neutral / negative counts per period, with net sentiment on a
     second axis (scale -1..1) so the mood and the volume read from one chart."""
-    x = timeline.get_column("period_start").to_list()
+    x = local_times(timeline.get_column("period_start"), tz)
     fig = go.Figure()
     for label in ("negative", "neutral", "positive"):
         fig.add_trace(
@@ -236,8 +257,8 @@ def sentiment_chart(
         )
     fig.update_layout(barmode="stack")
     _base_layout(fig, title, "mentions")
-    shade_phases(fig, phases)
-    return mark_moments(fig, moments)
+    shade_phases(fig, phases, tz)
+    return mark_moments(fig, moments, tz)
 
 
 def multi_line_chart(
@@ -251,6 +272,7 @@ def multi_line_chart(
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
     stacked: bool = False,
+    tz: str = "Asia/Jakarta",
 ) -> go.Figure:
     """One line (or stacked area) per group over time: share of voice, claims, platforms."""
     fig = go.Figure()
@@ -265,8 +287,8 @@ def multi_line_chart(
             )
         )
     _base_layout(fig, title, y_title)
-    shade_phases(fig, phases)
-    return mark_moments(fig, moments)
+    shade_phases(fig, phases, tz)
+    return mark_moments(fig, moments, tz)
 
 
 def bar_chart(

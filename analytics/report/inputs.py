@@ -1,0 +1,107 @@
+"""What a report reads from the store: one brand's mentions in a time range, the files they
+came from (for provenance) and the sentiment scorers that scored them.
+
+Reading is lazy and filtered on ``published_at`` before collecting, so a weekly report on
+a store of millions of mentions only materialises the weeks it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from analytics.errors import InputDataError, StoreError
+
+
+@dataclass
+class ReportInputs:
+    """One brand's data for a report."""
+
+    brand: str
+    mentions: pl.DataFrame  # canonical columns + sentiment columns, published_at in range
+    sources: pl.DataFrame  # file, sha256, format, stored, rejected, ingested_at
+    other_brands: list[str]  # other brands in the store (competitors for share of voice)
+    store_root: str
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise InputDataError(f"time {moment} has no time zone; expected a tz-aware datetime")
+    return moment.astimezone(UTC)
+
+
+def scan_mentions(
+    store_root: str | Path,
+    brand: str | None,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> pl.LazyFrame:
+    """The store's mentions (of one brand, or all with ``brand=None``) in ``[start, end)``."""
+    from analytics.store import Store
+
+    lazy = Store(store_root).mentions(brand)
+    if start is not None:
+        lazy = lazy.filter(pl.col("published_at") >= _utc(start))
+    if end is not None:
+        lazy = lazy.filter(pl.col("published_at") < _utc(end))
+    return lazy
+
+
+def load_inputs(
+    store_root: str | Path,
+    brand: str,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> ReportInputs:
+    """Read ``brand``'s mentions in ``[start, end)`` and its provenance from the store.
+
+    Raises ``StoreError`` naming the brands the store has when ``brand`` is not one of them.
+    """
+    from analytics.store import Store
+
+    if not brand or not str(brand).strip():
+        raise InputDataError("brand is empty: name the brand to report on (--brand)")
+    store = Store(store_root)
+    brands = store.brands()
+    if brand not in brands:
+        known = ", ".join(brands) if brands else "none: ingest exports first"
+        raise StoreError(f"{store_root}: no brand {brand!r} in the store (brands: {known})")
+    mentions = scan_mentions(store_root, brand, start=start, end=end).collect()
+    files = [entry for entry in store.manifest() if entry.get("brand") == brand]
+    sources = pl.DataFrame(
+        {
+            "file": [str(e.get("file", "")) for e in files],
+            "sha256": [str(e.get("sha256") or "") for e in files],
+            "format": [str(e.get("format") or "") for e in files],
+            "stored": [int(e.get("stored") or 0) for e in files],
+            "rejected": [int(e.get("rejected") or 0) for e in files],
+            "ingested_at": [str(e.get("ingested_at") or "") for e in files],
+        },
+        schema={"file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8, "stored": pl.Int64,
+                "rejected": pl.Int64, "ingested_at": pl.Utf8},
+    )  # fmt: skip
+    return ReportInputs(
+        brand=brand,
+        mentions=mentions,
+        sources=sources,
+        other_brands=[b for b in brands if b != brand],
+        store_root=str(store_root),
+    )
+
+
+def scorer_summary(mentions: pl.DataFrame) -> pl.DataFrame:
+    """How many mentions each sentiment method scored (``unscored`` for nulls), most first."""
+    if "sentiment_method" not in mentions.columns:
+        return pl.DataFrame({"sentiment_method": ["unscored"], "mentions": [mentions.height]})
+    return (
+        mentions.group_by(pl.col("sentiment_method").fill_null("unscored"))
+        .agg(pl.len().alias("mentions"))
+        .sort(["mentions", "sentiment_method"], descending=[True, False])
+    )

@@ -1,0 +1,124 @@
+"""The moments marked on every chart of time: first post, media pickup and each response.
+
+Rules (stated in the report's method appendix):
+
+* **First post**: an event of type "first post"/"trigger" in the events file when there is
+  one; otherwise the most engaged customer mention published between ``lookback_hours``
+  before the onset and the onset hour's end (the post that set the crisis off is usually
+  the most shared one just before the volume left its band).
+* **Media pickup**: an event of type "media pickup" when given; otherwise the first news
+  mention at or after the onset (before the end when known).
+* **Responses**: every row of the responses frame (brand posts + events file), labelled by
+  its type, channels merged when the same statement went out within an hour.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import polars as pl
+
+MOMENT_SCHEMA = {"time": pl.Datetime("us", "UTC"), "label": pl.Utf8, "kind": pl.Utf8}
+_FIRST_POST_TYPES = ("first post", "trigger", "first_post")
+_MEDIA_TYPES = ("media pickup", "media", "media_pickup", "press pickup")
+
+
+def _engagement() -> pl.Expr:
+    parts = ["likes", "comments", "shares"]
+    present = pl.any_horizontal([pl.col(c).is_not_null() for c in parts])
+    return pl.coalesce(pl.col("engagement"), pl.when(present).then(pl.sum_horizontal(parts)))
+
+
+def first_post(
+    mentions: pl.DataFrame, onset: datetime | None, *, lookback_hours: float = 6
+) -> datetime | None:
+    """Time of the most engaged customer mention in ``[onset - lookback, onset + 1 h)``."""
+    if onset is None or mentions.height == 0:
+        return None
+    candidates = mentions.filter(
+        ~pl.col("is_brand_post").fill_null(False)
+        & (pl.col("published_at") >= onset - timedelta(hours=lookback_hours))
+        & (pl.col("published_at") < onset + timedelta(hours=1))
+    ).with_columns(_engagement().fill_null(0).alias("_engagement"))
+    if candidates.height == 0:
+        return None
+    best = candidates.sort(["_engagement", "published_at"], descending=[True, False]).row(
+        0, named=True
+    )
+    return best["published_at"]
+
+
+def media_pickup(
+    mentions: pl.DataFrame, onset: datetime | None, end: datetime | None = None
+) -> datetime | None:
+    """Time of the first news mention at or after the onset (and before the end)."""
+    if onset is None:
+        return None
+    news = mentions.filter((pl.col("platform") == "news") & (pl.col("published_at") >= onset))
+    if end is not None:
+        news = news.filter(pl.col("published_at") < end)
+    if news.height == 0:
+        return None
+    return news.get_column("published_at").min()
+
+
+def _merge_responses(responses: pl.DataFrame, within: timedelta) -> list[dict]:
+    """One mark per statement: rows of the same type within ``within`` are merged."""
+    merged: list[dict] = []
+    for row in responses.sort("time").iter_rows(named=True):
+        kind = (row.get("type") or "response").strip()
+        last = merged[-1] if merged else None
+        if last and last["type"] == kind and row["time"] - last["time"] <= within:
+            if row.get("channel") and row["channel"] not in last["channels"]:
+                last["channels"].append(row["channel"])
+            continue
+        merged.append({"time": row["time"], "type": kind,
+                       "channels": [row["channel"]] if row.get("channel") else []})  # fmt: skip
+    return merged
+
+
+def key_moments(
+    mentions: pl.DataFrame,
+    *,
+    onset: datetime | None,
+    end: datetime | None = None,
+    responses: pl.DataFrame | None = None,
+    lookback_hours: float = 6,
+) -> pl.DataFrame:
+    """Frame of ``time`` (UTC), ``label``, ``kind`` (first_post / media / response)."""
+    rows: list[dict] = []
+    given = responses if responses is not None else pl.DataFrame(schema={"time": pl.Datetime(
+        "us", "UTC"), "type": pl.Utf8, "channel": pl.Utf8})  # fmt: skip
+    types = given.get_column("type").fill_null("").str.to_lowercase()
+    given_first = given.filter(types.is_in(_FIRST_POST_TYPES))
+    given_media = given.filter(types.is_in(_MEDIA_TYPES))
+    real = given.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES))
+
+    first = (
+        given_first.get_column("time").min()
+        if given_first.height
+        else first_post(mentions, onset, lookback_hours=lookback_hours)
+    )
+    if first is not None:
+        rows.append({"time": first, "label": "first post", "kind": "first_post"})
+    media = (
+        given_media.get_column("time").min() if given_media.height else media_pickup(
+            mentions, onset, end)
+    )  # fmt: skip
+    if media is not None:
+        rows.append({"time": media, "label": "media pickup", "kind": "media"})
+    for item in _merge_responses(real, timedelta(hours=1)):
+        rows.append({"time": item["time"], "label": item["type"], "kind": "response"})
+    if not rows:
+        return pl.DataFrame(schema=MOMENT_SCHEMA)
+    return (
+        pl.DataFrame(rows)
+        .with_columns(pl.col("time").dt.convert_time_zone("UTC").dt.cast_time_unit("us"))
+        .select(list(MOMENT_SCHEMA))
+        .sort("time")
+    )
+
+
+def in_range(moments: pl.DataFrame, start: datetime, end: datetime) -> pl.DataFrame:
+    """The moments inside ``[start, end)`` (to mark a weekly chart)."""
+    return moments.filter((pl.col("time") >= start) & (pl.col("time") < end))
