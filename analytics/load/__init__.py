@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import polars as pl
 
 from analytics.errors import ExportFormatError
 from analytics.load import detect as _detect
 from analytics.load import read as _read
 from analytics.load.detect import detect_format
-from analytics.load.finish import Context, DailyMapped, finish_daily, finish_mentions
+from analytics.load.finish import (
+    Context,
+    DailyMapped,
+    LoadResult,
+    finish_daily,
+    finish_mentions,
+)
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
 
 FORMATS: tuple[str, ...] = (
@@ -34,18 +37,6 @@ FORMATS: tuple[str, ...] = (
 )
 
 __all__ = ["FORMATS", "LoadResult", "detect_format", "iter_load_export", "load_export"]
-
-
-@dataclass
-class LoadResult:
-    """What one export (or one batch of it) gave."""
-
-    mentions: pl.DataFrame  # exactly MENTION_SCHEMA
-    daily_metrics: pl.DataFrame  # exactly DAILY_METRICS_SCHEMA
-    rejected: pl.DataFrame  # exactly REJECTED_SCHEMA
-    format: str
-    detection_reason: str
-    notes: list[str] = field(default_factory=list)
 
 
 def _check_format(format: str | None) -> None:

@@ -148,6 +148,11 @@ def add_counts(*values: pl.Expr) -> pl.Expr:
     return pl.when(present > 0).then(total).otherwise(None).cast(pl.Int64)
 
 
+def _plausible(parsed: pl.Expr) -> pl.Expr:
+    """Null for years a social post cannot have: ``%Y`` happily reads ``07-Jul-25`` as year 25."""
+    return pl.when(parsed.dt.year().is_between(1990, 2199)).then(parsed)
+
+
 def excel_serial(value: pl.Expr) -> pl.Expr:
     """Naive datetime from an Excel serial day number like ``42059.48``; else null."""
     serial = value.str.extract(r"^(\d{5}(\.\d+)?)$", 1).cast(pl.Float64, strict=False)
@@ -163,7 +168,9 @@ def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl
     Times that do not exist in ``tz`` (a DST gap) become null; repeated ones take the earlier.
     """
     text_value = value.str.strip_chars()
-    parsed = [text_value.str.to_datetime(f, strict=False, time_unit="us") for f in formats]
+    parsed = [
+        _plausible(text_value.str.to_datetime(f, strict=False, time_unit="us")) for f in formats
+    ]
     serial = excel_serial(text_value)
     naive = pl.coalesce(*parsed, serial.cast(pl.Datetime("us")))
     utc = naive.dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
@@ -177,7 +184,7 @@ def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """Time text with an explicit offset (``2015-09-30 18:42 +0000``) -> UTC."""
     text_value = value.str.strip_chars()
     parsed = [
-        text_value.str.to_datetime(f, strict=False, time_unit="us", time_zone="UTC")
+        _plausible(text_value.str.to_datetime(f, strict=False, time_unit="us", time_zone="UTC"))
         for f in formats
     ]
     return pl.coalesce(*parsed).cast(UTC_DATETIME)
@@ -186,7 +193,7 @@ def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
 def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """A calendar date from text in one of ``formats`` (or an Excel serial)."""
     text_value = value.str.strip_chars()
-    parsed = [text_value.str.to_date(f, strict=False) for f in formats]
+    parsed = [_plausible(text_value.str.to_date(f, strict=False)) for f in formats]
     return pl.coalesce(*parsed, excel_serial(text_value).dt.date())
 
 

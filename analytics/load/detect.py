@@ -371,8 +371,11 @@ def _norm(name: str, signature: Signature) -> str:
     return name.strip() if signature.case_sensitive else name.strip().lower()
 
 
-def open_file(path: Path) -> Opened:
-    """Read just enough of ``path`` to look for a header (whole workbook for Excel)."""
+def open_file(path: Path, encoding: str | None = None, delimiter: str | None = None) -> Opened:
+    """Read just enough of ``path`` to look for a header (whole workbook for Excel).
+
+    ``encoding`` and ``delimiter`` override the sniffed ones (a generic mapping may name them).
+    """
     if not path.exists():
         raise ExportFormatError(f"{path}: file not found")
     suffix = path.suffix.lower()
@@ -390,11 +393,11 @@ def open_file(path: Path) -> Opened:
         return Opened(path, "parquet")
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
-    encoding = read.sniff_encoding(head)
+    encoding = encoding or read.sniff_encoding(head)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head)
     text = text.removeprefix("\ufeff")
     opened = Opened(path, "text", encoding, head_text=text)
-    opened.candidates = [(None, c) for c in read.header_candidates(text)]
+    opened.candidates = [(None, c) for c in read.header_candidates(text, delimiter)]
     return opened
 
 

@@ -41,6 +41,18 @@ class Context:
 
 
 @dataclass
+class LoadResult:
+    """What one export (or one batch of it) gave."""
+
+    mentions: pl.DataFrame  # exactly MENTION_SCHEMA
+    daily_metrics: pl.DataFrame  # exactly DAILY_METRICS_SCHEMA
+    rejected: pl.DataFrame  # exactly REJECTED_SCHEMA
+    format: str
+    detection_reason: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Mapped:
     """A tool's canonical columns, one row per raw record (same order as the raw frame)."""
 
@@ -161,7 +173,10 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
             pl.col("engagement"),
             clean.add_counts(pl.col("likes"), pl.col("comments"), pl.col("shares")),
         ).alias("engagement"),
-        (pl.lit(mapped.owned) | by_handle).alias("is_brand_post"),
+        # owned-channel export, or a row the tool marks as sent by the brand, or a brand handle
+        (pl.lit(mapped.owned) | pl.col("is_brand_post").fill_null(False) | by_handle).alias(
+            "is_brand_post"
+        ),
         pl.lit(ctx.brand).alias("brand"),
         pl.lit(ctx.source_tool).alias("source_tool"),
         pl.lit(file).alias("source_file"),

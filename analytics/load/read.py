@@ -74,10 +74,10 @@ def sniff_encoding(head: bytes) -> str:
     return "utf-8"
 
 
-def decode_file(path: Path) -> tuple[str, str]:
+def decode_file(path: Path, encoding: str | None = None) -> tuple[str, str]:
     """Return (text, encoding) of a whole text file; cp1252 when it is not valid UTF-8."""
     data = path.read_bytes()
-    encoding = sniff_encoding(data[:65536])
+    encoding = encoding or sniff_encoding(data[:65536])
     if encoding == "utf-8":
         try:
             return data.decode("utf-8"), encoding

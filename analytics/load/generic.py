@@ -1,0 +1,195 @@
+"""The generic loader: any CSV/TSV/XLSX/JSON/JSONL/Parquet file plus a TOML mapping file.
+
+The mapping says which source column feeds which canonical field, the time layout and the
+zone (see :mod:`analytics.load.mapping` and docs/loading.md). Every conversion is a polars
+expression, so a delimited file of millions of rows loads at polars speed, and
+:func:`iter_load` streams it in batches with bounded memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+
+from analytics.errors import ExportFormatError
+from analytics.load import clean, detect, read, vocab
+from analytics.load.finish import Context, LoadResult, Mapped, finish_mentions, map_frame
+from analytics.load.mapping import Mapping, read_mapping
+from analytics.load.read import HeaderCandidate, RawTable
+from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
+
+ISO_AWARE = ["%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%d %H:%M:%S%.f%#z"]
+ISO_NAIVE = [
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]
+_TRUE = ["true", "1", "yes", "y", "ya", "t"]
+
+
+def _header_for(opened: detect.Opened, m: Mapping) -> tuple[str | None, HeaderCandidate]:
+    """The header line: the mapping's ``header_line``, else the first holding every field."""
+    best: tuple[int, str | None, HeaderCandidate] | None = None
+    for sheet, header in opened.candidates:
+        if m.sheet and sheet != m.sheet:
+            continue
+        if m.header_line and header.line != m.header_line:
+            continue
+        cells = set(header.cells)
+        found = sum(any(n in cells for n in names) for names in m.columns.values())
+        if found == len(m.columns):
+            return sheet, header
+        if best is None or found > best[0]:
+            best = (found, sheet, header)
+    if best is None:
+        where = f'sheet "{m.sheet}"' if m.sheet else f"line {m.header_line}"
+        raise ExportFormatError(f"{opened.path.name}: no {where} to read (mapping {m.path.name})")
+    cells = set(best[2].cells)
+    lacking = [
+        f"{f} ({' or '.join(repr(n) for n in names)})"
+        for f, names in m.columns.items()
+        if not any(n in cells for n in names)
+    ]
+    raise ExportFormatError(
+        f"{opened.path.name}: no header line in the first {read.HEADER_SCAN_LINES} lines has "
+        f"every column of mapping {m.path.name}; the closest (line {best[2].line}) lacks: "
+        f"{', '.join(lacking)}. Its columns are: {', '.join(best[2].cells[:20])}"
+    )
+
+
+def _time(value: pl.Expr, m: Mapping, tz: str) -> tuple[pl.Expr, pl.Expr, str]:
+    """(UTC time, note, layout description) for the published_at column."""
+    if m.time_formats == ["epoch_ms"] or m.time_formats == ["epoch_s"]:
+        unit = "ms" if m.time_formats == ["epoch_ms"] else "s"
+        number = value.str.strip_chars().cast(pl.Int64, strict=False)
+        parsed = pl.from_epoch(number, time_unit=unit).dt.replace_time_zone("UTC")
+        return parsed.cast(pl.Datetime("us", "UTC")), pl.lit(None, pl.Utf8), f"epoch {unit}"
+    formats = m.time_formats
+    aware = [f for f in formats if "%z" in f or "%#z" in f or "%:z" in f]
+    naive = [f for f in formats if f not in aware]
+    if not formats:
+        aware, naive = ISO_AWARE, ISO_NAIVE
+    parts, note = [], pl.lit(None, pl.Utf8)
+    if aware:
+        parts.append(clean.aware_time(value, aware))
+    if naive:
+        local, note = clean.local_time(value, naive, tz)
+        parts.append(local)
+    return pl.coalesce(*parts), note, " or ".join(formats) if formats else "ISO 8601"
+
+
+def _value(field: str, value: pl.Expr, name: str | None, url: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """A source column converted to the canonical field's type."""
+    dtype = MENTION_SCHEMA[field]
+    if dtype == pl.Int64:
+        return clean.count(name)
+    if dtype == pl.Boolean:
+        return clean.raw(name).str.to_lowercase().is_in(_TRUE), pl.lit(None, pl.Utf8)
+    if field in ("mention_id", "parent_id"):
+        return clean.native_id(value, url if field == "mention_id" else None)
+    text, note = clean.text(name, want_url=field == "url")
+    if field == "author":
+        return clean.handle(text), note
+    if field == "platform":
+        return vocab.platform(text), note
+    if field == "content_type":
+        return vocab.content_type(text), note
+    return text, note
+
+
+def mapped(raw: RawTable, m: Mapping, ctx: Context) -> Mapped:
+    """Apply a mapping to raw strings: canonical columns, one row per record."""
+    cols = raw.columns
+    source = {f: clean.pick(cols, *names) for f, names in m.columns.items()}
+    missing = [f"{f} ({names[0]!r})" for f, names in m.columns.items() if source[f] is None]
+    if missing:
+        raise ExportFormatError(
+            f"{raw.file}: columns named by mapping {m.path.name} are missing: "
+            f"{', '.join(missing)}; the file has: {', '.join(cols[:20])}"
+        )
+    url, url_note = clean.text(source.get("url"), want_url=True)
+    values: dict[str, pl.Expr] = {}
+    notes = [url_note]
+    for f, name in source.items():
+        if f == "published_at":
+            continue
+        value, note = (url, None) if f == "url" else _value(f, clean.raw(name), name, url)
+        values[f] = value
+        if note is not None:
+            notes.append(note)
+    for f, constant in m.constants.items():
+        if f not in values:
+            lit = pl.lit(constant, MENTION_SCHEMA[f])
+            values[f] = vocab.platform(lit) if f == "platform" else lit
+    if "platform" not in values:
+        values["platform"] = vocab.platform(url) if "url" in source else pl.lit("other")
+    time_col = source["published_at"]
+    published, time_note, layout = _time(clean.raw(time_col), m, m.timezone or ctx.default_tz)
+    values["published_at"] = published
+    notes.append(time_note)
+    frame = map_frame(raw, values, notes, clean.raw(time_col))
+    text_cols = ", ".join(f'"{source[f]}"' for f in ("text", "url") if source.get(f))
+    return Mapped(frame, f'"{time_col}"', layout, text_cols)
+
+
+def _result(raw: RawTable, m: Mapping, ctx: Context, reason: str) -> LoadResult:
+    mentions, rejected, notes = finish_mentions(raw, mapped(raw, m, ctx), ctx)
+    return LoadResult(
+        mentions,
+        empty(DAILY_METRICS_SCHEMA),
+        rejected,
+        "generic",
+        reason,
+        [*ctx.notes, *raw.notes, *notes],
+    )
+
+
+def _open(path: Path, mapping: Path | str | None) -> tuple[Mapping, detect.Opened]:
+    if mapping is None:
+        raise ExportFormatError(
+            f"{path.name}: the generic format needs a mapping file (mapping=...); "
+            "see docs/loading.md for its layout"
+        )
+    m = read_mapping(mapping)
+    return m, detect.open_file(path, encoding=m.encoding, delimiter=m.delimiter)
+
+
+def load(path: Path, *, mapping: Path | str | None, ctx: Context) -> LoadResult:
+    """Load a whole file with a mapping."""
+    m, opened = _open(path, mapping)
+    if opened.kind == "json":
+        raw = read.json_table(path)
+        return _result(raw, m, ctx, f"generic with mapping {m.path.name} (JSON records)")
+    if opened.kind == "parquet":
+        raw = read.parquet_table(path)
+        return _result(raw, m, ctx, f"generic with mapping {m.path.name} (Parquet)")
+    sheet, header = _header_for(opened, m)
+    reason = f"generic with mapping {m.path.name}; header on line {header.line}"
+    if opened.kind == "excel":
+        raw = read.rows_table(opened.sheets[sheet], header.line - 1, path.name, sheet)
+        return _result(raw, m, ctx, f'{reason} of sheet "{sheet}"')
+    text, encoding = read.decode_file(path, m.encoding)
+    return _result(read.text_table(path, header, text, encoding), m, ctx, reason)
+
+
+def iter_load(
+    path: Path, *, mapping: Path | str | None, ctx: Context, batch_rows: int
+) -> Iterator[LoadResult]:
+    """Stream a delimited file in batches of about ``batch_rows`` records (others: one batch)."""
+    m, opened = _open(path, mapping)
+    if opened.kind != "text":
+        yield load(path, mapping=mapping, ctx=ctx)
+        return
+    _, header = _header_for(opened, m)
+    reason = f"generic with mapping {m.path.name}; header on line {header.line}"
+    sample = opened.head_text[header.offset :].encode("utf-8")
+    per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
+    batch_bytes = max(1 << 20, batch_rows * per_record)
+    for frame in read.iter_text_batches(path, header, opened.encoding, batch_bytes):
+        raw = RawTable(frame, path.name, header.line, opened.encoding, header.delimiter)
+        batch_ctx = Context(ctx.brand, ctx.default_tz, ctx.brand_handles, ctx.source_tool)
+        yield _result(raw, m, batch_ctx, reason)

@@ -1,0 +1,117 @@
+"""The generic loader's mapping file (TOML): which source column feeds which canonical field.
+
+Example (see docs/loading.md for every key)::
+
+    [columns]
+    published_at = "Tanggal"
+    text = "Isi"
+    url = "Tautan"
+    likes = ["Suka", "Likes"]      # several names: the first one present is used
+
+    [time]
+    format = "%d/%m/%Y %H:%M"      # explicit, never guessed; omit for ISO 8601
+    timezone = "Asia/Jakarta"      # zone of times without an offset
+
+    [constants]
+    platform = "x"                 # a fixed value for a field the file lacks
+
+    [file]
+    delimiter = ";"                # default: sniffed
+    encoding = "utf-8"             # default: sniffed
+    sheet = "Data"                 # Excel; default: first sheet with the columns
+    header_line = 1                # default: first line holding every mapped column
+"""
+
+from __future__ import annotations
+
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analytics.errors import ExportFormatError
+from analytics.schema import MENTION_SCHEMA
+
+# fields the loader fills itself; a mapping cannot set them
+_DERIVED = {"brand", "id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes"}
+FIELDS = tuple(f for f in MENTION_SCHEMA if f not in _DERIVED)
+_SECTIONS = {"columns", "time", "constants", "file"}
+
+
+@dataclass
+class Mapping:
+    """A validated mapping file."""
+
+    path: Path
+    columns: dict[str, list[str]]  # canonical field -> source column names (first present wins)
+    time_formats: list[str] = field(default_factory=list)  # empty = ISO 8601
+    timezone: str | None = None
+    constants: dict[str, object] = field(default_factory=dict)
+    delimiter: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    header_line: int | None = None
+
+    def sources(self) -> set[str]:
+        return {name for names in self.columns.values() for name in names}
+
+
+def _fail(path: Path, message: str) -> ExportFormatError:
+    return ExportFormatError(f"mapping file {path.name}: {message} (see docs/loading.md)")
+
+
+def read_mapping(path: Path | str) -> Mapping:
+    """Parse and check a TOML mapping file; errors name the key and what was expected."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ExportFormatError(f"mapping file {path}: not found") from err
+    except tomllib.TOMLDecodeError as err:
+        raise _fail(path, f"not valid TOML: {err}") from err
+    unknown = set(data) - _SECTIONS
+    if unknown:
+        raise _fail(path, f"unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
+    columns: dict[str, list[str]] = {}
+    for key, value in data.get("columns", {}).items():
+        if key not in FIELDS:
+            raise _fail(
+                path,
+                f"[columns] {key!r} is not a canonical field; expected one of {', '.join(FIELDS)}",
+            )
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise _fail(path, f"[columns] {key} must be a column name or a list of names")
+        columns[key] = names
+    constants = dict(data.get("constants", {}))
+    for key in constants:
+        if key not in FIELDS:
+            raise _fail(path, f"[constants] {key!r} is not a canonical field")
+    if "published_at" not in columns:
+        raise _fail(path, "[columns] published_at is required (the column with the time)")
+    if not {"text", "url"} & set(columns):
+        raise _fail(path, "[columns] needs text or url (a mention without either is useless)")
+    time = data.get("time", {})
+    formats = time.get("format", [])
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    timezone = time.get("timezone")
+    if timezone is not None:
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
+    options = data.get("file", {})
+    header_line = options.get("header_line")
+    if header_line is not None and (not isinstance(header_line, int) or header_line < 1):
+        raise _fail(path, f"[file] header_line must be a line number from 1, got {header_line!r}")
+    return Mapping(
+        path=path,
+        columns=columns,
+        time_formats=formats,
+        timezone=timezone,
+        constants=constants,
+        delimiter=options.get("delimiter"),
+        encoding=options.get("encoding"),
+        sheet=options.get("sheet"),
+        header_line=header_line,
+    )
