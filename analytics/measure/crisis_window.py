@@ -504,25 +504,32 @@ def detect_crises(
     """
     params, hours = _prepare(mentions, tz, every, include_brand_posts, params, overrides)
     brand = brand if brand is not None else _brand_of(mentions)
+    return _find(hours, params, brand, tz)[0]
+
+
+def _find(
+    hours: pl.DataFrame, params: DetectionParams, brand: str | None, tz: str
+) -> tuple[list[CrisisWindow], pl.DataFrame]:
+    """The crisis windows of an hourly timeline, and its hourly alerts."""
     minimum = params.min_daily_refs * 24 + 1
     if hours.height < minimum:
         days = hours.get_column("period_start").dt.date().n_unique()
         raise AnalysisError(
             f"only {days} day{'' if days == 1 else 's'} of mentions ({hours.height} hours): "
-            "crisis detection needs "
-            f"more than {params.min_daily_refs} days so the first days can show the normal "
-            "level. Load more history, or give the window by hand (--start/--end)."
+            f"crisis detection needs more than {params.min_daily_refs} days so the first days "
+            "can show the normal level. Load more history, or give the window by hand "
+            "(--start/--end)."
         )
     scored = _score_hours(hours, params)
     alerts = _alerts_frame(hours, scored)
     level = np.maximum(scored["volume"]["level"], scored["negative"]["level"])
-    elevated = level >= 1
+    volume = hours.get_column("mentions").to_numpy()
     windows: list[CrisisWindow] = []
     taken_until = -1
-    for first, last in _episodes(elevated, level, params):
+    for first, last in _episodes(level >= 1, level, params):
         if first < taken_until:
             continue  # part of the previous crisis (it had not ended yet)
-        peak = first + int(np.argmax(hours.get_column("mentions").to_numpy()[first : last + 1]))
+        peak = first + int(np.argmax(volume[first : last + 1]))
         end = _end_after(level, max(peak, last), params)
         window = _window(
             hours,
@@ -536,7 +543,7 @@ def detect_crises(
         )
         windows.append(window)
         taken_until = end if end is not None else hours.height
-    return windows
+    return windows, alerts
 
 
 def detect_crisis(
@@ -555,14 +562,12 @@ def detect_crisis(
     phases and the hourly alerts (so a monitoring job can still show each day's level).
     """
     params, hours = _prepare(mentions, tz, every, include_brand_posts, params, overrides)
-    windows = detect_crises(
-        mentions, tz=tz, brand=brand, include_brand_posts=include_brand_posts, params=params
-    )
+    brand = brand if brand is not None else _brand_of(mentions)
+    windows, alerts = _find(hours, params, brand, tz)
     if windows:
         return max(windows, key=lambda w: (w.peak_mentions or 0, -w.onset.timestamp()))
-    scored = _score_hours(hours, params)
     return CrisisWindow(
-        brand=brand if brand is not None else _brand_of(mentions),
+        brand=brand,
         onset=None,
         peak=None,
         end=None,
@@ -574,7 +579,7 @@ def detect_crisis(
                 "hours": pl.Float64,
             }
         ),
-        alerts=_alerts_frame(hours, scored),
+        alerts=alerts,
         recovery_hours=None,
         sentiment_gap=None,
         method=_method(params, "seasonal robust z-score"),
