@@ -215,8 +215,8 @@ class IndonesianScorer:
                 matched = 0
                 for length in range(min(self._max_phrase, n - i), 1, -1):
                     value = lex.phrases.get(tuple(words[i : i + length]))
-                    if value is not None:
-                        base[i], is_item[i], matched = value, True, length
+                    if value is not None:  # a 0.0 phrase ("salah satu") just hides its words
+                        base[i], is_item[i], matched = value, value != 0.0, length
                         shown[i] = " ".join(words[i : i + length])
                         for j in range(i + 1, i + length):
                             covered[j] = True
@@ -226,7 +226,7 @@ class IndonesianScorer:
                     continue
             if word in lex.emoji:
                 base[i], is_item[i] = lex.emoji[word], True
-            elif word in lex.valence and word not in RULE_WORDS:
+            elif word not in RULE_WORDS and lex.valence.get(word):
                 base[i], is_item[i] = lex.valence[word], True
             i += 1
 
