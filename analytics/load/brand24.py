@@ -49,7 +49,9 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "source_sentiment": clean.raw(clean.pick(cols, "Sentiment")),
     }
     raw_time = pl.concat_str(
-        clean.raw(date_col), clean.raw(hrs_col), separator=" ", ignore_nulls=True
+        clean.raw(date_col).fill_null("(empty)"),
+        clean.raw(hrs_col).fill_null("(empty)"),
+        separator=" ",
     )
     frame = map_frame(raw, values, [id_note, time_note, url_note, body_note], raw_time)
     return Mapped(

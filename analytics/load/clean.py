@@ -136,7 +136,10 @@ def count(name: str | None) -> tuple[pl.Expr, pl.Expr]:
     if name is None:
         return pl.lit(None, pl.Int64), pl.lit(None, pl.Utf8)
     value = raw(name)
-    parsed = number(_unguard(value))
+    # a percentage is a rate, never a count: keep it out rather than round 15% to 0
+    parsed = (
+        pl.when(value.str.contains("%", literal=True)).then(None).otherwise(number(_unguard(value)))
+    )
     note = pl.when(value.is_not_null() & parsed.is_null()).then(pl.lit(f"unparsed_number:{name}"))
     return parsed.round(0).cast(pl.Int64, strict=False), note
 

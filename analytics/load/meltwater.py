@@ -63,7 +63,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "author": clean.handle(
             clean.first_text(cols, "Author Handle", "Twitter Screen Name", "Influencer")[0]
         ),
-        "author_name": clean.first_text(cols, "Author Name", "Influencer")[0],
+        "author_name": clean.text(clean.pick(cols, "Author Name"))[0],
         "author_followers": followers,
         "title": clean.first_text(cols, "Headline", "Title")[0],
         "text": body,

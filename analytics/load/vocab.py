@@ -72,6 +72,11 @@ _CONTENT_TYPES = {
     "carousel": "post",
     "album": "post",
     "post_made": "post",
+    "photos": "post",
+    "links": "post",
+    "mention": "post",
+    "@mention": "post",
+    "videos": "video",
     "reply": "reply",
     "@reply": "reply",
     "replies": "reply",
@@ -94,4 +99,5 @@ _CONTENT_TYPES = {
 def content_type(value: pl.Expr) -> pl.Expr:
     """Canonical content type; unknown vendor words are kept lower-cased (not lost)."""
     lower = value.str.strip_chars().str.strip_prefix("'").str.to_lowercase()
+    lower = lower.str.strip_prefix("ig ")  # Meta writes "IG image", "IG reel", "IG carousel"
     return lower.replace_strict(_CONTENT_TYPES, default=lower, return_dtype=pl.Utf8)
