@@ -373,6 +373,7 @@ class Store:
 
         if not brand or not brand.strip():
             raise InputDataError("--brand is empty: name the brand the exports were collected for")
+        brand = brand.strip()
         report = IngestReport()
         for raw_path in paths:
             path = Path(raw_path)
@@ -418,7 +419,7 @@ class Store:
         Mentions already stored, or seen earlier in the same file, count as duplicates (the
         first stored copy wins); rejected rows go to the quarantine.
         """
-        source = Path(source)
+        source, brand = Path(source), brand.strip()
         ingested_at = _now()
         entry: dict[str, Any] = {
             "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,

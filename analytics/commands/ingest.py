@@ -69,9 +69,8 @@ def ingest(
         totals = "  ".join(f"{name} {_count(report.totals[name])}" for name in _COUNTS)
         print(f"total ({len(report.files)} files): {totals}")
         if report.totals["rejected"]:
-            print(
-                f"rejected rows are kept with their reason: crisis-analytics info --store {store}"
-            )
+            hint = f"crisis-analytics info --store {store}"
+            print(f"rejected rows are kept in the quarantine with their reason ({hint})")
     for entry in report.failed:
         print(f"error: {entry['error']}", file=sys.stderr)
     if report.failed:
@@ -89,7 +88,7 @@ def info(
         return
     print(
         f"store {summary['store']}: {_count(summary['rows'])} mentions from "
-        f"{summary['files_ingested']} ingested files; {_count(summary['quarantined'])} rows "
+        f"{summary['files_ingested']} ingested files; {_count(summary['quarantined'])} row(s) "
         "quarantined"
     )
     brands = ", ".join(f"{b} ({_count(n)})" for b, n in summary["rows_per_brand"].items())

@@ -1,0 +1,188 @@
+"""Ingest speed and memory: a 1,000,000-row generic CSV into a fresh store.
+
+Prints rows/second and peak RSS of ``Store.ingest`` next to a plain ``pandas.read_csv`` of the
+same file, both measured in this run, each in its own fresh process (peak RSS is per
+process, so one measurement cannot inflate the other). Also measures re-ingesting the same
+file into the now full store (every row a duplicate: the dedup path) and the memory of a
+process that only imports the libraries (the floor under both).
+
+    .venv/bin/python benchmarks/bench_ingest.py              # 1,000,000 rows
+    .venv/bin/python benchmarks/bench_ingest.py --rows 200000
+
+The CSV is seeded and realistic: Indonesian/English/code-mixed texts with quotes, commas,
+newlines inside quoted fields and emoji, ids, authors, URLs, counts, naive local times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+TEXTS = [
+    'Pelayanan @KopiNusantara lambat banget, sudah 2 jam nunggu 😡 "katanya" sebentar',
+    "Why is nobody answering? This is the third time, seriously.\nFix it please 🙏",
+    "Kopinya enak, tapi harganya naik terus... worth it sih 👍",
+    'CEO-nya bilang "kami minta maaf", tapi refund belum masuk, gimana nih',
+    "HOAX: katanya ada kecoa di cup, itu editan! cek fakta dulu guys 🧐",
+    "Great response from the team, they fixed it in a day. Respect 👏👏",
+    "Gue udah uninstall app-nya, too many bugs, nggak lagi deh 🙄",
+    'Berita: "Kopi Nusantara tarik produk", saham turun 3,4%; analis: dampak sementara',
+    "lol the apology video is so awkward 😂, but at least they said sorry",
+    "Promo 50% hari ini!!! tag temanmu, ☕️ gratis untuk 100 orang pertama",
+    "Netral aja sih, belum coba. Ada yang udah?",
+    "Thread 🧵:\n1) kronologi\n2) tanggapan resmi\n3) apa yang belum dijawab",
+]
+PLATFORMS = ["x", "instagram", "facebook", "tiktok", "news", "youtube"]
+
+MAPPING = """\
+# generic mapping for the benchmark CSV (see docs/loading.md)
+[columns]
+mention_id = "id"
+published_at = "created"
+platform = "channel"
+author = "user"
+text = "message"
+url = "link"
+likes = "likes"
+comments = "comments"
+shares = "shares"
+reach = "reach"
+language = "lang"
+
+[options]
+date_format = "%Y-%m-%d %H:%M:%S"
+timezone = "Asia/Jakarta"
+"""
+
+
+def write_csv(path: Path, rows: int, seed: int = 7) -> None:
+    """Write the seeded benchmark CSV (vectorised: a million rows in a few seconds)."""
+    rng = np.random.default_rng(seed)
+    seconds = np.sort(rng.integers(0, 42 * 86400, rows))
+    texts = np.array(TEXTS, dtype=object)[rng.integers(0, len(TEXTS), rows)]
+    suffix = rng.integers(0, 10_000, rows).astype(str)
+    frame = pl.DataFrame(
+        {
+            "id": (np.arange(rows, dtype=np.int64) + 1_700_000_000_000_000_000).astype(str),
+            "created": seconds,
+            "channel": np.array(PLATFORMS, dtype=object)[rng.integers(0, len(PLATFORMS), rows)],
+            "user": np.char.add("user_", rng.integers(0, 50_000, rows).astype(str)),
+            "message": [f"{t} #{s}" for t, s in zip(texts, suffix, strict=True)],
+            "link": np.char.add("https://example.com/p/", np.arange(rows).astype(str)),
+            "likes": rng.poisson(12, rows),
+            "comments": rng.poisson(3, rows),
+            "shares": rng.poisson(2, rows),
+            "reach": rng.integers(100, 2_000_000, rows),
+            "lang": np.array(["id", "en", "id"], dtype=object)[rng.integers(0, 3, rows)],
+        }
+    )
+    start = pl.lit(datetime(2024, 3, 1))
+    frame = frame.with_columns(
+        (start + pl.duration(seconds=pl.col("created")))
+        .dt.strftime("%Y-%m-%d %H:%M:%S")
+        .alias("created")
+    )
+    frame.write_csv(path)
+
+
+INGEST = """
+import json, resource, sys, time
+from analytics.store import Store
+csv, mapping, root = sys.argv[1:4]
+start = time.perf_counter()
+report = Store(root).ingest([csv], brand="Kopi Nusantara", format="generic", mapping=mapping,
+                            progress=False)
+elapsed = time.perf_counter() - start
+failed = report.failed
+print(json.dumps({"seconds": elapsed, **report.totals, "errors": [f["error"] for f in failed],
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PANDAS = """
+import json, resource, sys, time
+import pandas
+start = time.perf_counter()
+frame = pandas.read_csv(sys.argv[1])
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "read": len(frame),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+IMPORTS_ONLY = """
+import json, resource
+import pandas, polars, pyarrow
+import analytics.store, analytics.load
+print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter and return the JSON it prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        tmp_path = Path(tmp)
+        csv, mapping, root = (
+            tmp_path / "mentions.csv",
+            tmp_path / "mapping.toml",
+            tmp_path / "store",
+        )
+        began = time.perf_counter()
+        write_csv(csv, args.rows)
+        mapping.write_text(MAPPING, encoding="utf-8")
+        size_mb = csv.stat().st_size / 1e6
+        print(
+            f"generated {args.rows:,} rows, {size_mb:.0f} MB in {time.perf_counter() - began:.1f} s"
+        )
+
+        floor = run(IMPORTS_ONLY)
+        pandas = run(PANDAS, str(csv))
+        first = run(INGEST, str(csv), str(mapping), str(root))
+        again = run(INGEST, str(csv), str(mapping), str(root))
+
+    for name, result in (("first ingest", first), ("re-ingest", again)):
+        if result["errors"]:
+            raise SystemExit(f"{name} failed: {result['errors']}")
+    print(f"imports only          peak RSS {floor['peak_rss_mb']:7.0f} MB")
+    print(
+        f"pandas.read_csv       {pandas['read'] / pandas['seconds']:>10,.0f} rows/s"
+        f"  {pandas['seconds']:6.1f} s  peak RSS {pandas['peak_rss_mb']:7.0f} MB"
+    )
+    for name, result in (("ingest (fresh store)", first), ("re-ingest (all dup.)", again)):
+        print(
+            f"{name:<21} {result['read'] / result['seconds']:>10,.0f} rows/s"
+            f"  {result['seconds']:6.1f} s  peak RSS {result['peak_rss_mb']:7.0f} MB"
+            f"  read {result['read']:,} stored {result['stored']:,}"
+            f" duplicates {result['duplicates']:,} rejected {result['rejected']:,}"
+        )
+    print(
+        f"ratio ingest/pandas: speed {pandas['seconds'] / first['seconds']:.2f}x, "
+        f"peak RSS {first['peak_rss_mb'] / pandas['peak_rss_mb']:.2f}x"
+    )
+    if first["stored"] != args.rows or again["duplicates"] != args.rows:
+        raise SystemExit(
+            f"wrong counts: expected {args.rows:,} stored then {args.rows:,} duplicates"
+        )
+
+
+if __name__ == "__main__":
+    main()

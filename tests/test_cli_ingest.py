@@ -1,0 +1,120 @@
+"""``crisis-analytics ingest`` / ``info`` end to end, through real files and the real loaders.
+
+Fixtures (tests/data/store/):
+* bw_week1.csv: Brandwatch layout, 5 records: ids 1001-1004 fine (1003's text spans two
+  lines), one row with Date "kemarin sore" that the loader rejects.
+* bw_week2.csv: 5 records: 1003 and 1004 again (overlap with week 1), new 1005 and 1006, and
+  1006 repeated inside the file.
+* notes.txt: not an export.
+Times are naive Jakarta time (UTC+7): 2024-03-01 08:00 -> 01:00Z ... 2024-03-04 20:15 -> 13:15Z.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "store"
+REPO = Path(__file__).resolve().parents[1]
+WEEK1, WEEK2 = str(DATA / "bw_week1.csv"), str(DATA / "bw_week2.csv")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command line (stdout and stderr apart, as a shell would see them)."""
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+
+
+def counts(payload: dict) -> tuple[int, int, int, int]:
+    return payload["read"], payload["stored"], payload["duplicates"], payload["rejected"]
+
+
+def test_ingest_json_counts_overlap_and_reingest(tmp_path):
+    store = str(tmp_path / "store")
+    first = cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store, "--json")
+    assert first.returncode == 0, first.stderr
+    payload = json.loads(first.stdout)  # exactly one JSON object, nothing else
+    # week 1: 5 records read, 4 stored, 1 rejected (the "kemarin sore" date)
+    assert counts(payload) == (5, 4, 0, 1)
+    (entry,) = payload["files"]
+    assert entry["format"] == "brandwatch"
+    assert "Brandwatch" in entry["detection_reason"]
+    assert len(entry["sha256"]) == 64
+
+    second = cli("ingest", WEEK2, "--brand", "Kopi Nusantara", "--store", store, "--json")
+    # week 2: 5 read; 1005 and 1006 new; 1003, 1004 stored already, 1006 repeated -> 3 dup.
+    assert counts(json.loads(second.stdout)) == (5, 2, 3, 0)
+
+    again = cli("ingest", WEEK1, WEEK2, "--brand", "Kopi Nusantara", "--store", store, "--json")
+    # everything again: 10 read, nothing stored; duplicates = week 1's 4 good rows + all 5 of
+    # week 2 = 9; the bad row is rejected again (and counted) = 1
+    assert counts(json.loads(again.stdout)) == (10, 0, 9, 1)
+
+    info = cli("info", "--store", store, "--json")
+    assert info.returncode == 0, info.stderr
+    summary = json.loads(info.stdout)
+    assert summary["rows"] == 6  # ids 1001-1006, each once
+    assert summary["quarantined"] == 1  # the rejected row is kept once
+    assert summary["brands"] == ["Kopi Nusantara"]
+    assert summary["first_published_at"] == "2024-03-01T01:00:00Z"  # 08:00 Jakarta
+    assert summary["last_published_at"] == "2024-03-04T13:15:00Z"  # 20:15 Jakarta
+    assert summary["rows_per_source_file"] == {"bw_week1.csv": 4, "bw_week2.csv": 2}
+    assert summary["rows_per_platform"] == {"x": 6}
+
+
+def test_bad_files_fail_the_run_but_the_good_one_is_ingested(tmp_path):
+    store = str(tmp_path / "store")
+    missing = str(DATA / "no-such-export.csv")
+    notes = str(DATA / "notes.txt")
+    done = cli("ingest", missing, notes, WEEK1, "--brand", "Kopi Nusantara", "--store", store)
+    assert done.returncode == 1
+    assert "no-such-export.csv: no such file" in done.stderr
+    assert "notes.txt: not a known export layout" in done.stderr
+    assert "bw_week1.csv: brandwatch" in done.stdout
+    assert "read 5  stored 4  duplicates 0  rejected 1" in done.stdout
+    summary = json.loads(cli("info", "--store", store, "--json").stdout)
+    assert summary["rows"] == 4
+
+
+def test_json_output_stays_one_object_when_a_file_fails(tmp_path):
+    store = str(tmp_path / "store")
+    done = cli(
+        "ingest", WEEK1, str(DATA / "notes.txt"), "--brand", "KN", "--store", store, "--json"
+    )
+    assert done.returncode == 1
+    payload = json.loads(done.stdout)
+    assert counts(payload) == (5, 4, 0, 1)  # the failed file adds zeros
+    assert [bool(f.get("error")) for f in payload["files"]] == [False, True]
+    assert "notes.txt" in done.stderr
+
+
+def test_human_output_and_no_progress_bar_off_a_terminal(tmp_path):
+    store = str(tmp_path / "store")
+    done = cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store)
+    assert done.returncode == 0
+    assert done.stderr == ""  # not a TTY: no progress bar, no noise for cron
+    assert "header on line 7" in done.stdout  # why this format was chosen
+    assert "total (1 files): read 5  stored 4  duplicates 0  rejected 1" in done.stdout
+    info = cli("info", "--store", store)
+    assert "4 mentions" in info.stdout
+    assert "2024-03-01T01:00:00Z .. 2024-03-02T04:00:00Z" in info.stdout
+    assert "1 row(s) quarantined" in info.stdout
+
+
+def test_info_on_a_missing_store_is_an_error(tmp_path):
+    done = cli("info", "--store", str(tmp_path / "nothing-here"))
+    assert done.returncode == 1
+    assert "no store at" in done.stderr and done.stdout == ""
+
+
+def test_unknown_format_is_refused(tmp_path):
+    done = cli("ingest", WEEK1, "--brand", "KN", "--format", "excelsior", "--store", str(tmp_path))
+    assert done.returncode == 1
+    assert "unknown format 'excelsior'" in done.stderr
