@@ -1,9 +1,240 @@
-"""CLI commands of the crisis stage (placeholder until that stage lands)."""
+"""``crisis-analytics crisis window`` and ``crisis history``: the crisis window from the store.
+
+``crisis window`` is made for monitoring as well as for reviews: it prints the detected
+onset, peak and end (or "no crisis detected"), the phases and the alert level of each day,
+and with ``--json`` exactly one JSON object a cron job can test. Finding no crisis is a
+normal answer (exit code 0); unusable input is an error (stderr, exit code 1).
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import polars as pl
 import typer
+
+from analytics.errors import AnalysisError, InputDataError
+from analytics.measure.completeness import coverage, coverage_warnings, gaps_between
+from analytics.measure.crisis_window import CrisisWindow, detect_crisis, manual_window
+from analytics.measure.history import store_history
+
+crisis_app = typer.Typer(
+    help="Crisis window (onset, peak, end, phases, daily alert level) and crisis history.",
+    no_args_is_help=True,
+)
+
+
+def _zone(tz: str) -> str:
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputDataError(
+            f'--tz "{tz}" is not a time zone name: expected e.g. Asia/Jakarta, Asia/Makassar, UTC'
+        ) from None
+    return tz
+
+
+def parse_moment(value: str, option: str, *, end_of_day: bool = False) -> datetime:
+    """A --start/--end value: a date (local) or a date and time, optionally with an offset.
+
+    A bare date given as the end means the end of that day, so ``--end 2026-10-27`` covers
+    27 October. Naive values are read in the report's time zone by the caller.
+    """
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime.combine(day, time())
+            return moment + timedelta(days=1) if end_of_day else moment
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise InputDataError(
+            f'{option} "{value}" is not a date: expected YYYY-MM-DD or "YYYY-MM-DD HH:MM" '
+            "(local time, or with an offset such as +07:00)"
+        ) from None
+
+
+def _load(store_dir: Path, brand: str):
+    from analytics.store import Store
+
+    store = Store(store_dir)
+    brands = store.brands()
+    if brand not in brands:
+        known = ", ".join(brands) if brands else "none yet (run crisis-analytics ingest)"
+        raise AnalysisError(f'the store {store_dir} has no brand "{brand}"; brands: {known}')
+    return store.mentions(brand)
+
+
+def _local(moment: datetime | None, tz: str) -> str:
+    if moment is None:
+        return "-"
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _completeness(mentions: pl.LazyFrame, window: CrisisWindow, tz: str) -> list[str]:
+    """Coverage warnings, plus one about gaps inside the recovery (they fake a recovery)."""
+    try:
+        cov = coverage(mentions, tz=tz)
+    except AnalysisError:
+        return []
+    warnings = coverage_warnings(cov)
+    if window.peak is not None:
+        last = (window.end or window.peak).astimezone(ZoneInfo(tz)).date() + timedelta(days=1)
+        inside = gaps_between(cov, window.peak.astimezone(ZoneInfo(tz)).date(), last)
+        if inside.height:
+            days = ", ".join(sorted({d.isoformat() for d in inside["date"].to_list()}))
+            warnings.insert(
+                0,
+                f"data gaps during the recovery ({days}): part of the fall may be missing "
+                "data, not recovery; check the exports before quoting the end or recovery time",
+            )
+    return warnings
+
+
+@crisis_app.command("window")
+def window_command(
+    brand: str = typer.Option(..., "--brand", help="Brand to look at (as ingested)."),
+    start: str | None = typer.Option(
+        None, "--start", help="Manual window start: YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (local)."
+    ),
+    end: str | None = typer.Option(
+        None, "--end", help="Manual window end (a bare date includes that whole day)."
+    ),
+    tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Detected (or given) crisis window: onset, peak, end, phases and alert level per day."""
+    tz = _zone(tz)
+    if (start is None) != (end is None):
+        raise InputDataError("give both --start and --end for a manual window, or neither")
+    mentions = _load(store, brand)
+    if start is not None and end is not None:
+        window = manual_window(
+            mentions,
+            start=parse_moment(start, "--start"),
+            end=parse_moment(end, "--end", end_of_day=True),
+            tz=tz,
+            brand=brand,
+        )
+    else:
+        window = detect_crisis(mentions, tz=tz, brand=brand)
+    warnings = _completeness(mentions, window, tz)
+    if as_json:
+        print(json.dumps({**window.to_dict(), "completeness": warnings}, ensure_ascii=False))
+        return
+    _print_window(window, warnings, tz)
+
+
+def _print_window(window: CrisisWindow, warnings: list[str], tz: str) -> None:
+    if not window.detected:
+        print(f"{window.brand}: no crisis detected")
+    else:
+        how = "manual window" if window.manual else "crisis detected"
+        print(f"{window.brand}: {how} (times in {tz})")
+        print(f"  onset  {_local(window.onset, tz)}")
+        print(f"  peak   {_local(window.peak, tz)}  ({window.peak_mentions} mentions that hour)")
+        print(f"  end    {_local(window.end, tz) if window.end else 'not yet (still elevated)'}")
+        if window.recovery_hours is not None:
+            hours = window.recovery_hours
+            print(f"  recovery time {hours:.0f} h ({hours / 24:.1f} days) from peak to end")
+        if window.sentiment_gap is not None:
+            print(
+                f"  sentiment gap {window.sentiment_gap:+.2f} "
+                "(net sentiment after the crisis minus before)"
+            )
+        print("phases:")
+        for row in window.phases.iter_rows(named=True):
+            print(
+                f"  {row['phase']:<12} {_local(row['start'], tz)} -> {_local(row['end'], tz)}"
+                f"  ({row['hours']:.0f} h)"
+            )
+    print("alert level per day:")
+    for row in window.daily_alerts().iter_rows(named=True):
+        print(
+            f"  {row['date']}  {row['level']:<8}  {row['mentions']:>7,} mentions"
+            f"  {row['negative']:>6,} negative"
+        )
+    for title, lines in (("data completeness", warnings), ("notes", window.notes)):
+        if lines:
+            print(f"{title}:")
+            for line in lines:
+                print(f"  {line}")
+
+
+@crisis_app.command("history")
+def history_command(
+    brand: str | None = typer.Option(None, "--brand", help="One brand (default: every brand)."),
+    events: Path | None = typer.Option(
+        None, "--events", help="Events CSV of the brand's responses (needs --brand)."
+    ),
+    handle: list[str] = typer.Option(
+        [], "--handle", help="The brand's official account (repeat for several)."
+    ),
+    tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """One row per crisis in the store: peak, time to peak and to first response, recovery."""
+    from analytics.store import Store
+
+    tz = _zone(tz)
+    if events is not None and brand is None:
+        raise InputDataError("--events belongs to one brand: give --brand too")
+    event_rows = None
+    if events is not None:
+        from analytics.measure.events import read_events
+
+        event_rows = read_events(events, tz=tz)
+    the_store = Store(store)
+    if brand is not None and brand not in the_store.brands():
+        raise AnalysisError(f'the store {store} has no brand "{brand}"')
+    table = store_history(
+        the_store,
+        brand=brand,
+        tz=tz,
+        events=event_rows,
+        brand_handles=[h.removeprefix("@") for h in handle],
+    )
+    if as_json:
+        print(json.dumps({"crises": _json_rows(table)}, ensure_ascii=False))
+        return
+    for row in table.iter_rows(named=True):
+        if not row["detected"]:
+            print(f"{row['brand']}: {row['note']}")
+            continue
+        first = row["hours_to_first_response"]
+        print(
+            f"{row['brand']}: {_local(row['onset'], tz)} -> "
+            f"{_local(row['end'], tz) if row['end'] else 'ongoing'}\n"
+            f"  peak {row['peak_mentions']} mentions/h after {row['hours_to_peak']:.0f} h; "
+            f"first response {'none' if first is None else f'after {first:.1f} h'}; "
+            f"duration {_hours(row['duration_hours'])}; "
+            f"recovery {_hours(row['recovery_hours'])}; "
+            f"strategies {row['strategies'] or '-'}"
+        )
+
+
+def _hours(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.0f} h"
+
+
+def _json_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
+    rows = []
+    for row in table.iter_rows(named=True):
+        rows.append(
+            {
+                k: (v.isoformat().replace("+00:00", "Z") if isinstance(v, datetime) else v)
+                for k, v in row.items()
+            }
+        )
+    return rows
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the root app."""
+    """Add the ``crisis`` sub-app (``window``, ``history``) to the root app."""
+    app.add_typer(crisis_app, name="crisis")

@@ -1,0 +1,193 @@
+"""``crisis-analytics crisis window`` / ``crisis history`` against a real (temporary) store.
+
+The store holds a hand-built brand: 10 customer mentions an hour (6 positive, 4 negative)
+for 10 days from 2026-10-01 00:00 UTC, a 6-hour crisis at hours 240-245 (30, 50, 100, 60,
+30, 22 mentions; the extra ones negative), then 48 calm hours at 3 positive / 7 negative.
+As worked out in test_measure_crisis_window.py: onset hour 240 = 2026-10-11 00:00 UTC, peak
+hour 242 (100 mentions), end hour 246, recovery 4 h, sentiment gap -0.4 - 0.2 = -0.6.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from analytics.cli import _cli
+from analytics.errors import InputDataError
+from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
+from analytics.store import Store
+
+START = datetime(2026, 10, 1, tzinfo=UTC)
+REPO = Path(__file__).resolve().parents[1]
+
+
+def build_store(root: Path, counts: list[int], brand: str = "NusaPay") -> None:
+    rows, scores = [], []
+    for i, count in enumerate(counts):
+        positive = 6 if i < 246 else 3
+        for k in range(count):
+            mention_id = f"{i}-{k}"
+            rows.append(
+                {
+                    "mention_id": mention_id,
+                    "platform": "x",
+                    "published_at": START + timedelta(hours=i, seconds=k * 3600 // count),
+                    "text": "teks",
+                    "is_brand_post": False,
+                    "source_file": "hand.csv",
+                    "source_row": len(rows) + 2,
+                }
+            )
+            label = "positive" if k < positive else "negative"
+            scores.append((brand, "x", mention_id, "id", 0.5 if k < positive else -0.5, label))
+    batch = SimpleNamespace(
+        mentions=conform(pl.DataFrame(rows), MENTION_SCHEMA),
+        rejected=conform(pl.DataFrame(), REJECTED_SCHEMA),
+        daily_metrics=conform(pl.DataFrame(), DAILY_METRICS_SCHEMA),
+        format="generic",
+        detection_reason="built by the test",
+        notes=[],
+    )
+    store = Store(root)
+    store.ingest_batches([batch], brand=brand, source="hand.csv")
+    store.save_sentiment(
+        pl.DataFrame(
+            scores,
+            schema=[
+                "brand",
+                "platform",
+                "mention_id",
+                "language",
+                "sentiment_compound",
+                "sentiment_label",
+            ],
+            orient="row",
+        ).with_columns(sentiment_method=pl.lit("test"))
+    )
+
+
+CRISIS = [10] * 240 + [30, 50, 100, 60, 30, 22] + [10] * 48
+
+
+@pytest.fixture(scope="module")
+def crisis_store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("store")
+    build_store(root, CRISIS)
+    return root
+
+
+def run(*args: str):
+    return CliRunner().invoke(_cli, ["crisis", *args])
+
+
+def test_window_json_is_one_object_with_the_hand_worked_times(crisis_store):
+    done = run("window", "--brand", "NusaPay", "--store", str(crisis_store), "--json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)  # fails if anything else is printed
+    assert data["detected"] is True
+    assert data["onset"] == "2026-10-11T00:00:00Z"
+    assert data["peak"] == "2026-10-11T02:00:00Z"
+    assert data["end"] == "2026-10-11T06:00:00Z"
+    assert data["recovery_hours"] == 4
+    assert data["sentiment_gap"] == pytest.approx(-0.6)
+    assert [p["phase"] for p in data["phases"]] == [
+        "pre-crisis",
+        "escalation",
+        "peak",
+        "recovery",
+        "post-crisis",
+    ]
+    levels = {day["date"]: day["level"] for day in data["alerts"]}
+    # hours 240-245 are 07:00-12:00 WIB on 11 Oct
+    assert levels["2026-10-11"] == "critical"
+    assert levels["2026-10-10"] == "none"
+
+
+def test_window_text_names_onset_peak_end_and_days(crisis_store):
+    done = run("window", "--brand", "NusaPay", "--store", str(crisis_store))
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert "crisis detected" in out
+    # onset 00:00 UTC = 07:00 WIB
+    assert "onset  2026-10-11 07:00 WIB" in out
+    assert "peak   2026-10-11 09:00 WIB  (100 mentions that hour)" in out
+    assert "end    2026-10-11 13:00 WIB" in out
+    assert "2026-10-11  critical" in out
+
+
+def test_manual_window_with_local_dates(crisis_store):
+    done = run(
+        "window", "--brand", "NusaPay", "--store", str(crisis_store), "--json",
+        "--start", "2026-10-11", "--end", "2026-10-11",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    # the whole of 11 Oct WIB: 10 Oct 17:00 UTC to 11 Oct 17:00 UTC
+    assert data["manual"] is True
+    assert data["onset"] == "2026-10-10T17:00:00Z"
+    assert data["end"] == "2026-10-11T17:00:00Z"
+    assert data["peak"] == "2026-10-11T02:00:00Z"
+
+
+def test_no_crisis_exits_zero(tmp_path):
+    build_store(tmp_path, [10] * 200)
+    done = run("window", "--brand", "NusaPay", "--store", str(tmp_path), "--json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["detected"] is False
+    assert data["onset"] is None and data["peak"] is None and data["end"] is None
+    assert {day["level"] for day in data["alerts"]} == {"none"}
+    text = run("window", "--brand", "NusaPay", "--store", str(tmp_path))
+    assert text.exit_code == 0 and "NusaPay: no crisis detected" in text.stdout
+
+
+def test_history_lists_the_crisis(crisis_store):
+    done = run("history", "--store", str(crisis_store), "--json")
+    assert done.exit_code == 0, done.output
+    crises = json.loads(done.stdout)["crises"]
+    assert len(crises) == 1
+    assert crises[0]["onset"] == "2026-10-11T00:00:00Z"
+    assert crises[0]["hours_to_peak"] == 2  # hour 240 -> 242
+    assert crises[0]["hours_to_first_response"] is None  # the brand never posted
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "crisis", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+
+
+def test_errors_are_one_clear_line_on_stderr(crisis_store):
+    # through the real entry point: message on stderr, nothing on stdout, exit code 1
+    unknown = cli("window", "--brand", "Nope", "--store", str(crisis_store), "--json")
+    assert unknown.returncode == 1
+    assert unknown.stdout == ""
+    assert 'has no brand "Nope"; brands: NusaPay' in unknown.stderr
+
+
+def test_bad_options_raise_workbench_errors(crisis_store):
+    # in-process (the entry point turns these into stderr + exit 1, as checked above)
+    store = str(crisis_store)
+    half = run("window", "--brand", "NusaPay", "--store", store, "--start", "2026-10-11")
+    assert isinstance(half.exception, InputDataError)
+    assert "give both --start and --end" in str(half.exception)
+    bad = run(
+        "window", "--brand", "NusaPay", "--store", str(crisis_store),
+        "--start", "kemarin", "--end", "2026-10-11",
+    )  # fmt: skip
+    assert isinstance(bad.exception, InputDataError)
+    assert '--start "kemarin" is not a date' in str(bad.exception)
+    zone = run("window", "--brand", "NusaPay", "--store", str(crisis_store), "--tz", "Jakarta")
+    assert isinstance(zone.exception, InputDataError)
+    assert '--tz "Jakarta" is not a time zone name' in str(zone.exception)
