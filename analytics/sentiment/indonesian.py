@@ -72,8 +72,10 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _BOUNDARY = frozenset(".,!?;:")
 
-# a token after normalisation: its word(s), whether it was emphasised, whether it was CAPS
-Token = tuple[str, bool, bool]
+# per-word flags: stretched/reduplicated spelling, ALL CAPS, a rule may start here
+EMPHASIS = 1
+CAPS = 2
+_HIT = 4
 
 
 class IndonesianScorer:
@@ -104,6 +106,7 @@ class IndonesianScorer:
         self._max_phrase = max((len(p) for p in phrases), default=1)
         self._phrase_starts = {p[0] for p in phrases}
         self._normalised: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._pieces: dict[str, tuple[tuple[str, int], ...]] = {}
 
     # ------------------------------------------------------------------ public interface
     def polarity(self, text: str) -> float:
@@ -138,30 +141,57 @@ class IndonesianScorer:
 
     # ------------------------------------------------------------------ steps
     def _valences(self, text: str) -> tuple[list[tuple[str, float]], int]:
-        tokens, exclamations = self._tokens(text)
-        return self._apply_rules(tokens), exclamations
+        words, flags, hits = self._tokens(text)
+        if not hits:
+            return [], 0
+        if text == text.upper():  # all caps: no single word stands out (VADER's rule too)
+            flags = [f & ~CAPS for f in flags]
+        return self._apply_rules(words, flags, hits), text.count("!")
 
-    def _tokens(self, text: str) -> tuple[list[Token], int]:
-        """Split ``text`` into normalised tokens; punctuation runs are kept as boundaries."""
-        text = _HANDLE.sub(" ", _URL.sub(" ", text))
-        raw = _TOKEN.findall(text)
-        has_lower = any(t.islower() for t in raw)
-        tokens: list[Token] = []
-        exclamations = 0
-        emoji = self._lexicon.emoji
-        for piece in raw:
-            first = piece[0]
-            if first in _BOUNDARY:
-                exclamations += piece.count("!")
-                tokens.append((piece[0], False, False))
-            elif first.isalnum():
-                caps = has_lower and piece.isupper() and len(piece) > 1
-                words, emphasis = self._normalise_word(piece.lower())
-                for word in words:
-                    tokens.append((word, emphasis, caps))
-            elif first in emoji:
-                tokens.append((first, False, False))
-        return tokens, exclamations
+    def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        """Normalised words (punctuation runs kept as boundaries), their flags (EMPHASIS,
+        CAPS, _HIT) and the indices of the words a rule starts from (``hits``)."""
+        if "/" in text or "www" in text:
+            text = _URL.sub(" ", text)
+        if "@" in text:
+            text = _HANDLE.sub(" ", text)
+        cache = self._pieces
+        prepare = self._prepare
+        # comprehensions, not loops with append: this is the hot path of bulk scoring
+        pairs = [
+            pair for piece in _TOKEN.findall(text) for pair in (cache.get(piece) or prepare(piece))
+        ]
+        words = [w for w, _ in pairs]
+        flags = [f for _, f in pairs]
+        hits = [i for i, f in enumerate(flags) if f & _HIT]
+        return words, flags, hits
+
+    def _prepare(self, piece: str) -> tuple[tuple[str, int], ...]:
+        """What one raw piece of text becomes: (word, flags) pairs; cached per piece."""
+        prepared = self._pieces[piece] = self._prepare_uncached(piece)
+        return prepared
+
+    def _prepare_uncached(self, piece: str) -> tuple[tuple[str, int], ...]:
+        first = piece[0]
+        if first in _BOUNDARY:
+            return ((first, 0),)
+        if first.isalnum():
+            caps = CAPS if piece.isupper() and len(piece) > 1 else 0
+            words, emphasis = self._normalise_word(piece.lower())
+            flag = caps | (EMPHASIS if emphasis else 0)
+            return tuple((w, flag | self._hit(w)) for w in words)
+        if first in self._lexicon.emoji:
+            return ((first, _HIT),)
+        return ()
+
+    def _hit(self, word: str) -> int:
+        """_HIT when a rule may start at this word: it has a valence, starts a phrase, or
+        is "kurang" (which means "lacking" when nothing follows it)."""
+        if word in self._phrase_starts or word in WEAK_NEGATORS:
+            return _HIT
+        if word not in RULE_WORDS and self._lexicon.valence.get(word):
+            return _HIT
+        return 0
 
     def _known(self, word: str) -> bool:
         lex = self._lexicon
@@ -199,62 +229,67 @@ class IndonesianScorer:
                     return tuple(lex.slang[form].split()), emphasis
         return (candidates[-1] if emphasis else word,), emphasis
 
-    def _apply_rules(self, tokens: list[Token]) -> list[tuple[str, float]]:
-        """Per-token valences after phrases, boosters, dampeners, negation and contrast."""
+    def _apply_rules(
+        self, words: list[str], flags: list[int], hits: list[int]
+    ) -> list[tuple[str, float]]:
+        """Valences of the sentiment items after phrases, boosters, dampeners, negation
+        and contrast, as (word or phrase, valence) in text order."""
+        if not hits:
+            return []
         lex = self._lexicon
-        words = [t[0] for t in tokens]
-        n = len(tokens)
-        base = [0.0] * n
-        is_item = [False] * n  # tokens that carry their own sentiment
-        covered = [False] * n  # tokens inside a matched phrase
-        shown = list(words)  # what token_valences reports: the word, or the whole phrase
-        i = 0
-        while i < n:
+        n = len(words)
+        items: list[tuple[int, float, str]] = []  # (index, lexicon valence, shown name)
+        blocked: set[int] = set()  # items and words inside phrases: no modifier reaches past
+        kurang: list[int] = []
+        skip_to = -1
+        for i in hits:
+            if i < skip_to:
+                continue  # inside a phrase matched just before
             word = words[i]
             if word in self._phrase_starts:
                 matched = 0
                 for length in range(min(self._max_phrase, n - i), 1, -1):
                     value = lex.phrases.get(tuple(words[i : i + length]))
                     if value is not None:  # a 0.0 phrase ("salah satu") just hides its words
-                        base[i], is_item[i], matched = value, value != 0.0, length
-                        shown[i] = " ".join(words[i : i + length])
-                        for j in range(i + 1, i + length):
-                            covered[j] = True
+                        matched = length
+                        blocked.update(range(i, i + length))
+                        if value:
+                            items.append((i, value, " ".join(words[i : i + length])))
                         break
                 if matched:
-                    i += matched
+                    skip_to = i + matched
                     continue
-            if word in lex.emoji:
-                base[i], is_item[i] = lex.emoji[word], True
-            elif word not in RULE_WORDS and lex.valence.get(word):
-                base[i], is_item[i] = lex.valence[word], True
-            i += 1
+            if word in WEAK_NEGATORS:
+                kurang.append(i)
+            elif word in lex.emoji:
+                items.append((i, lex.emoji[word], word))
+                blocked.add(i)
+            else:
+                value = lex.valence.get(word)
+                if value and word not in RULE_WORDS:
+                    items.append((i, value, word))
+                    blocked.add(i)
 
-        result: list[tuple[str, float]] = [(w, 0.0) for w in shown]
-        for i in range(n):
-            word, emphasis, caps = tokens[i]
-            name = shown[i]
-            if word in WEAK_NEGATORS and not covered[i] and not is_item[i]:
-                # "kurang" with no sentiment word after it in its clause: "lacking" itself
-                if not any(is_item[j] for j in _clause_after(words, i, 3)):
-                    result[i] = (word, KURANG_ALONE)
-                continue
-            if not is_item[i]:
-                continue
-            v = base[i]
-            if word in lex.emoji:
-                result[i] = (name, v)
+        result: list[tuple[int, str, float]] = []
+        for i in kurang:
+            # "kurang" with no sentiment word after it in its clause: "lacking" itself
+            if i not in blocked and not any(j in blocked for j in _clause_after(words, i, 3)):
+                result.append((i, words[i], KURANG_ALONE))
+        for i, v, name in items:
+            if name in lex.emoji:
+                result.append((i, name, v))
                 continue
             sign = 1.0 if v > 0 else -1.0
-            if emphasis:
+            flag = flags[i]
+            if flag & EMPHASIS:
                 v += sign * BOOST
-            if caps:
+            if flag & CAPS:
                 v += sign * CAPS_BOOST
             # the words before it that can modify it: up to three, in its clause, and not
             # past another sentiment word ("tidak enak dan mahal": "tidak" is enak's)
             before = []
             for j in _clause_before(words, i, 3):
-                if is_item[j] or covered[j]:
+                if j in blocked:
                     break
                 before.append(j)
             for distance, j in enumerate(before):
@@ -263,14 +298,19 @@ class IndonesianScorer:
                     v += sign * BOOST * (1.0 - 0.05 * distance)
                 elif w in DAMPENERS:
                     v -= sign * BOOST * (1.0 - 0.05 * distance)
-            for j in _clause_after(words, i, 2):
+            end = i + len(name.split()) - 1  # boosters follow the whole phrase
+            for j in _clause_after(words, end, 2):
                 if words[j] in BOOSTERS_AFTER:
-                    v += sign * BOOST * (1.3 if tokens[j][1] else 1.0)
-                elif is_item[j]:
+                    v += sign * BOOST * (1.3 if flags[j] & EMPHASIS else 1.0)
+                elif j in blocked:
                     break
             v *= _negation(words, before)
-            result[i] = (name, v)
-        return _weigh_contrast(words, result)
+            result.append((i, name, v))
+        if len(result) > 1:
+            result.sort()
+        if not CONTRAST.isdisjoint(words):
+            result = _weigh_contrast(words, result)
+        return [(name, v) for _, name, v in result]
 
 
 def _strip_suffix(word: str) -> list[str]:
@@ -316,19 +356,18 @@ def _negation(words: list[str], before: list[int]) -> float:
     return 1.0
 
 
-def _weigh_contrast(words: list[str], items: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _weigh_contrast(
+    words: list[str], items: list[tuple[int, str, float]]
+) -> list[tuple[int, str, float]]:
     """Down-weight what precedes a contrast word and up-weight what follows it."""
     marks = [i for i, w in enumerate(words) if w in CONTRAST]
-    if not marks:
-        return items
     out = []
-    for i, (w, v) in enumerate(items):
-        if v:
-            if any(m > i for m in marks):
-                v *= BEFORE_CONTRAST
-            if any(m < i for m in marks):
-                v *= AFTER_CONTRAST
-        out.append((w, v))
+    for i, name, v in items:
+        if marks[-1] > i:
+            v *= BEFORE_CONTRAST
+        if marks[0] < i:
+            v *= AFTER_CONTRAST
+        out.append((i, name, v))
     return out
 
 
