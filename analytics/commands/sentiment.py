@@ -1,9 +1,260 @@
-"""CLI commands of the sentiment stage (placeholder until that stage lands)."""
+"""``crisis-analytics sentiment``: score files and the store, train and evaluate models,
+compare with the listening tools' own labels. The work happens in ``analytics.sentiment``;
+these functions read arguments, call it and print.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from analytics.errors import InputDataError
+
+LANG_HELP = "auto (detect per mention), id (Indonesian rules) or en (English VADER)."
+WORKERS_HELP = "Processes for scoring (this machine's cores by default: 2)."
+
+
+def _print_json(payload: dict[str, Any]) -> None:
+    print(json.dumps(payload, ensure_ascii=False, default=str))
+
+
+def score(
+    file: Path = typer.Argument(..., help="CSV, TSV or Parquet file with a text column."),
+    text_column: str = typer.Option(..., "--text-column", help="Column holding the text."),
+    out: Path = typer.Option(..., "--out", help="Output Parquet file (written atomically)."),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
+    brand: list[str] = typer.Option(
+        [], "--brand", help="Brand name that carries no sentiment (repeat for several)."
+    ),
+    language_column: str | None = typer.Option(
+        None, "--language-column", help="Column with the export's language, respected if set."
+    ),
+    model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Score a file: input columns + language, sentiment_compound/_label/_method."""
+    import polars as pl
+
+    from analytics.atomic import atomic_path
+    from analytics.sentiment.bulk import SCORE_COLUMNS, score_texts
+    from analytics.sentiment.labelled import read_table, require_column
+
+    table = read_table(file, keep_types=True)
+    frame = table.frame
+    require_column(frame.columns, text_column, file)
+    if language_column is not None:
+        require_column(frame.columns, language_column, file)
+    texts = frame.get_column(text_column).cast(pl.Utf8).to_list()
+    languages = (
+        frame.get_column(language_column).cast(pl.Utf8).to_list() if language_column else None
+    )
+    scores = score_texts(
+        texts, languages=languages, brand_names=brand, lang=lang, model_dir=model, workers=workers
+    )
+    replaced = [c for c in SCORE_COLUMNS if c in frame.columns]
+    result = pl.concat([frame.drop(replaced), scores], how="horizontal")
+    with atomic_path(out, suffix=".parquet") as tmp:
+        result.write_parquet(tmp)
+    summary = {
+        "file": str(file),
+        "out": str(out),
+        "rows": result.height,
+        "distinct_texts": len(set(texts)),
+        "labels": _counts(scores.get_column("sentiment_label").to_list()),
+        "methods": _counts(scores.get_column("sentiment_method").to_list()),
+        "languages": _counts(scores.get_column("language").to_list()),
+        "replaced_columns": replaced,
+    }
+    if as_json:
+        _print_json(summary)
+        return
+    print(f"{file}: {result.height:,} rows scored ({summary['distinct_texts']:,} distinct texts)")
+    print(f"  labels:    {_format_counts(summary['labels'])}")
+    print(f"  methods:   {_format_counts(summary['methods'])}")
+    print(f"  languages: {_format_counts(summary['languages'])}")
+    if replaced:
+        print(f"  note: existing column(s) {', '.join(replaced)} replaced by new scores")
+    print(f"written to {out}")
+
+
+def _counts(values: list[Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        key = "none" if value is None else str(value)
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def _format_counts(counts: dict[str, int]) -> str:
+    return "  ".join(f"{key} {value:,}" for key, value in counts.items())
+
+
+def evaluate(
+    file: Path = typer.Argument(..., help="Labelled CSV/TSV/Parquet (TSV without header ok)."),
+    text_column: str = typer.Option("text", "--text-column", help="Column holding the text."),
+    label_column: str = typer.Option("label", "--label-column", help="Column holding labels."),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
+    model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    brand: list[str] = typer.Option([], "--brand", help="Brand name without sentiment."),
+    workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Compare our labels with a labelled file: n, accuracy, macro-F1, per class, confusion."""
+    from analytics.sentiment.bulk import score_texts
+    from analytics.sentiment.labelled import read_labelled
+    from analytics.sentiment.metrics import classification_report, format_report
+
+    labelled = read_labelled(file, text_column=text_column, label_column=label_column)
+    scores = score_texts(
+        labelled.texts, brand_names=brand, lang=lang, model_dir=model, workers=workers
+    )
+    report = classification_report(labelled.labels, scores.get_column("sentiment_label").to_list())
+    report |= {
+        "file": str(file),
+        "lang": lang,
+        "model": str(model) if model else None,
+        "methods": _counts(scores.get_column("sentiment_method").to_list()),
+        "rejected": labelled.rejected.height,
+        "rejected_reasons": labelled.rejected.get_column("reason").head(5).to_list(),
+    }
+    if labelled.note:
+        report["note"] = labelled.note
+    if as_json:
+        _print_json(report)
+        return
+    print(
+        format_report(
+            report, title=f"{file} (lang {lang}{', model ' + str(model) if model else ''})"
+        )
+    )
+    print(f"\nscorers used: {_format_counts(report['methods'])}")
+    if labelled.note:
+        print(f"note: {labelled.note}")
+    if labelled.rejected.height:
+        print(f"{labelled.rejected.height} row(s) set aside, e.g.:")
+        for row in labelled.rejected.head(5).iter_rows(named=True):
+            print(f"  data row {row['source_row']}: {row['reason']}")
+
+
+def train(
+    file: Path = typer.Argument(..., help="Labelled CSV/TSV/Parquet (TSV without header ok)."),
+    text_column: str = typer.Option("text", "--text-column", help="Column holding the text."),
+    label_column: str = typer.Option("label", "--label-column", help="Column holding labels."),
+    out: Path = typer.Option(..., "--out", help="Model directory to write (atomically)."),
+    name: str | None = typer.Option(None, "--name", help="Model name (default: --out's name)."),
+    brand: list[str] = typer.Option([], "--brand", help="Brand name without sentiment."),
+    rules: bool = typer.Option(
+        True, "--rules/--no-rules", help="Add the rule-based scores as features."
+    ),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds."),
+    workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Fit a domain model on analyst labels; report cross-validated macro-F1; save it."""
+    from analytics.sentiment.labelled import read_labelled
+    from analytics.sentiment.model import train_model
+
+    labelled = read_labelled(file, text_column=text_column, label_column=label_column)
+    model = train_model(
+        labelled.texts,
+        labelled.labels,
+        name=name or out.name,
+        rules=rules,
+        folds=folds,
+        brand_names=brand,
+        source=Path(file).name,
+        workers=workers,
+    )
+    model.metadata["rejected_rows"] = labelled.rejected.height
+    model.save(out)
+    meta = model.metadata
+    if as_json:
+        _print_json({**meta, "out": str(out)})
+        return
+    counts = "  ".join(f"{k} {v}" for k, v in meta["label_counts"].items())
+    print(f"trained {model.method} on {meta['n']} labelled mentions ({counts})")
+    print(
+        f"cross-validated macro-F1 {meta['cv_macro_f1']:.3f} "
+        f"(+- {meta['cv_macro_f1_std']:.3f}, {meta['cv_folds']} folds)"
+    )
+    if labelled.rejected.height:
+        print(f"{labelled.rejected.height} row(s) set aside, e.g.:")
+        for row in labelled.rejected.head(5).iter_rows(named=True):
+            print(f"  data row {row['source_row']}: {row['reason']}")
+    print(f"saved to {out}")
+
+
+def store_command(
+    brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
+    model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Score the store's new mentions (those without a score yet)."""
+    from analytics.sentiment.bulk import score_store
+    from analytics.store import Store
+
+    if not Path(store).exists():
+        raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
+    scored = score_store(Store(store), brand=brand, model_dir=model, workers=workers)
+    if as_json:
+        _print_json({"scored": scored, "brand": brand, "store": str(store)})
+    else:
+        print(f"{scored:,} new mention(s) scored" + (f" for {brand}" if brand else ""))
+
+
+def agreement(
+    brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Agreement of our labels with the tools' own (source_sentiment): rate, kappa, matrix."""
+    from analytics.sentiment.agreement import source_agreement
+    from analytics.store import Store
+
+    if not Path(store).exists():
+        raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
+    mentions = Store(store).mentions(brand).collect()
+    result = source_agreement(mentions)
+    if as_json:
+        _print_json(result)
+        return
+    print(
+        f"mentions compared: {result['n_compared']:,} (tool unrated: "
+        f"{result['n_tool_unrated']:,}, not scored by us: {result['n_unscored']:,})"
+    )
+    if not result["n_compared"]:
+        print("nothing to compare: no mention has both the tool's label and ours")
+        return
+    kappa = "n/a" if result["kappa"] is None else f"{result['kappa']:.3f}"
+    print(f"agreement {result['agreement']:.1%}   Cohen's kappa {kappa}")
+    labels = result["labels"]
+    print("confusion (rows = tool's label, columns = ours)")
+    print(" " * 10 + "".join(f"{label:>10}" for label in labels))
+    for label, row in zip(labels, result["confusion"], strict=True):
+        print(f"{label:<10}" + "".join(f"{count:>10}" for count in row))
+    for tool, figures in result.get("groups", {}).items():
+        rate = figures["agreement"]
+        print(
+            f"  {tool}: {figures['n_compared']:,} compared, agreement "
+            f"{'n/a' if rate is None else f'{rate:.1%}'}"
+        )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the root app."""
+    """Add the ``sentiment`` sub-app (score, store, train, eval, agreement)."""
+    sentiment = typer.Typer(
+        help="Sentiment: score files and the store, train and evaluate models, tool agreement.",
+        no_args_is_help=True,
+    )
+    sentiment.command("score")(score)
+    sentiment.command("store")(store_command)
+    sentiment.command("train")(train)
+    sentiment.command("eval")(evaluate)
+    sentiment.command("agreement")(agreement)
+    app.add_typer(sentiment, name="sentiment")

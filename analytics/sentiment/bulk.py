@@ -179,6 +179,23 @@ def score_texts(
     )
 
 
+def rule_features(
+    texts: Sequence[str],
+    *,
+    brand_names: Sequence[str] = (),
+    workers: int = 2,
+    progress: bool | None = None,
+) -> list[tuple[float, float]]:
+    """(English compound, Indonesian compound) per text: the domain model's rule features."""
+    names = tuple(sorted({name for name in brand_names if name}))
+    unique: dict[Item, int] = {}
+    index = [
+        unique.setdefault((str(t or ""), names, None, "auto", True), len(unique)) for t in texts
+    ]
+    results = _run(list(unique), workers, progress)
+    return [(results[k][3], results[k][4]) for k in index]
+
+
 def score_mentions(
     mentions: pl.DataFrame,
     *,
