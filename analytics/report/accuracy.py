@@ -22,34 +22,17 @@ import polars as pl
 from analytics.errors import InputDataError
 from analytics.schema import SENTIMENT_LABELS
 
-_WORDS = {
-    "positive": "positive", "pos": "positive", "positif": "positive", "good": "positive",
-    "negative": "negative", "neg": "negative", "negatif": "negative", "bad": "negative",
-    "neutral": "neutral", "neu": "neutral", "netral": "neutral", "mixed": "neutral",
-}  # fmt: skip
-
 
 def normalise_label(value: str | None) -> str | None:
     """A tool's sentiment label as positive / neutral / negative, or None when not rated.
 
-    Numbers (Talkwalker's -5..5 style) map by sign; unknown words give None.
+    Delegates to the sentiment stage's reading of tools' labels (words in any case,
+    "Not Rated"/"Unknown" as unrated, signed numbers by their sign), so the report and the
+    scorer evaluation agree on what a tool's label means.
     """
-    if value is None:
-        return None
-    text = str(value).strip().lower()
-    if not text:
-        return None
-    if text in _WORDS:
-        return _WORDS[text]
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return None
-    if number > 0:
-        return "positive"
-    if number < 0:
-        return "negative"
-    return "neutral"
+    from analytics.sentiment.labels import source_sentiment_label
+
+    return source_sentiment_label(value)
 
 
 def confusion(reference: pl.Series, predicted: pl.Series) -> pl.DataFrame:
@@ -96,6 +79,8 @@ def against_source_labels(mentions: pl.DataFrame) -> pl.DataFrame:
 
 def read_labels(path: str | Path) -> pl.DataFrame:
     """Analyst labels: a CSV with ``mention_id`` and ``label`` (optionally ``platform``)."""
+    from analytics.sentiment.labels import normalize_label
+
     path = Path(path)
     if not path.is_file():
         raise InputDataError(f"{path}: labels file not found")
@@ -109,7 +94,7 @@ def read_labels(path: str | Path) -> pl.DataFrame:
                 )
         rows = []
         for number, record in enumerate(reader, start=2):
-            label = normalise_label(record["label"])
+            label = normalize_label(record["label"])
             if label is None:
                 raise InputDataError(
                     f'{path}, row {number}, column "label": {record["label"]!r} is not '

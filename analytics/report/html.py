@@ -14,15 +14,19 @@ import html as html_lib
 import re
 from functools import cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from analytics.errors import ReportError
 from analytics.report.charts import CHART_CLASS
 
+if TYPE_CHECKING:  # nbformat is slow to import (jsonschema); the kernel never needs it
+    import nbformat
+
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "crisis_report"
 TOC_PLACEHOLDER = '<nav class="toc" id="toc"></nav>'
+# cells tagged so stay in the notebook (help for analysts in JupyterLab) but not in the HTML
+SKIP_TAG = "report-skip"
 
 
 @cache
@@ -48,6 +52,7 @@ def count_charts(nb: nbformat.NotebookNode) -> int:
 
 def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
     """Render an executed notebook to offline HTML (code hidden, plotly.js embedded once)."""
+    import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -57,6 +62,11 @@ def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         exclude_anchor_links=True,
+    )
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={SKIP_TAG}, enabled=True), enabled=True
     )
     nb = nbformat.from_dict(nb)
     nb.metadata["title"] = title

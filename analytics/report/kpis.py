@@ -7,7 +7,7 @@ reach" (tools estimate it per mention and it double-counts an author's audience)
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import polars as pl
 
@@ -30,9 +30,9 @@ def period_figures(
     """
     frame = mentions
     if start is not None:
-        frame = frame.filter(pl.col("published_at") >= start)
+        frame = frame.filter(pl.col("published_at") >= start.astimezone(UTC))
     if end is not None:
-        frame = frame.filter(pl.col("published_at") < end)
+        frame = frame.filter(pl.col("published_at") < end.astimezone(UTC))
     own = frame.get_column("is_brand_post").fill_null(False)
     brand_posts = int(own.sum())
     customers = frame.filter(~own)
@@ -90,3 +90,44 @@ def weekly_kpis(current: dict, previous: dict, *, alerts: int | None = None) -> 
     if alerts is not None:
         cards.append(Kpi("Days with alerts", alerts, better="down", note="warning or critical"))
     return cards
+
+
+POST_COLUMNS = {
+    "published_at": "time (UTC)",
+    "platform": "platform",
+    "author": "author",
+    "sentiment_label": "sentiment",
+    "reach": "reach",
+    "engagement_total": "engagement",
+    "text": "text",
+}
+
+
+def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
+    """The ``n`` customer mentions with the most engagement (reach breaks ties).
+
+    ``engagement_total`` is the export's engagement, else likes + comments + shares.
+    """
+    customers = mentions.filter(~pl.col("is_brand_post").fill_null(False))
+    return (
+        customers.with_columns(_engagement().alias("engagement_total"))
+        .sort(["engagement_total", "reach"], descending=True, nulls_last=True)
+        .head(n)
+    )
+
+
+def share_of_voice_table(mentions_all_brands: pl.DataFrame) -> pl.DataFrame:
+    """Per brand over the whole frame: customer mentions, share of all brands' mentions and
+    the brand's own negative share (of scored mentions), largest first."""
+    customers = mentions_all_brands.filter(~pl.col("is_brand_post").fill_null(False))
+    per_brand = customers.group_by("brand").agg(
+        pl.len().alias("mentions"),
+        (pl.col("sentiment_label") == "negative").sum().alias("negative"),
+        pl.col("sentiment_label").is_in(["positive", "neutral", "negative"]).sum().alias("scored"),
+    )
+    total = per_brand.get_column("mentions").sum()
+    return per_brand.with_columns(
+        (pl.col("mentions") / total).alias("share"),
+        pl.when(pl.col("scored") > 0).then(pl.col("negative") / pl.col("scored"))
+        .alias("negative_share"),
+    ).sort(["mentions", "brand"], descending=[True, False])

@@ -8,19 +8,21 @@ Rules (stated in the report's method appendix):
   the most shared one just before the volume left its band).
 * **Media pickup**: an event of type "media pickup" when given; otherwise the first news
   mention at or after the onset (before the end when known).
-* **Responses**: every row of the responses frame (brand posts + events file), labelled by
-  its type, channels merged when the same statement went out within an hour.
+* **Responses**: every row of the responses frame (brand posts + events file) whose type
+  says it is a response (ordinary brand posts, type "post"/"other", are not marked),
+  labelled by its type, channels merged when the same statement went out within an hour.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import polars as pl
 
 MOMENT_SCHEMA = {"time": pl.Datetime("us", "UTC"), "label": pl.Utf8, "kind": pl.Utf8}
 _FIRST_POST_TYPES = ("first post", "trigger", "first_post")
 _MEDIA_TYPES = ("media pickup", "media", "media_pickup", "press pickup")
+_NOT_RESPONSES = ("post", "other", "")
 
 
 def _engagement() -> pl.Expr:
@@ -92,7 +94,7 @@ def key_moments(
     types = given.get_column("type").fill_null("").str.to_lowercase()
     given_first = given.filter(types.is_in(_FIRST_POST_TYPES))
     given_media = given.filter(types.is_in(_MEDIA_TYPES))
-    real = given.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES))
+    real = given.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES + _NOT_RESPONSES))
 
     first = (
         given_first.get_column("time").min()
@@ -121,4 +123,6 @@ def key_moments(
 
 def in_range(moments: pl.DataFrame, start: datetime, end: datetime) -> pl.DataFrame:
     """The moments inside ``[start, end)`` (to mark a weekly chart)."""
-    return moments.filter((pl.col("time") >= start) & (pl.col("time") < end))
+    return moments.filter(
+        (pl.col("time") >= start.astimezone(UTC)) & (pl.col("time") < end.astimezone(UTC))
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from analytics.errors import InputDataError
@@ -24,6 +24,16 @@ class Period:
     name: str
     start: datetime  # tz-aware, local
     end: datetime  # tz-aware, local, exclusive
+
+    @property
+    def start_utc(self) -> datetime:
+        """``start`` in UTC (stored times are UTC; polars will not compare across zones)."""
+        return self.start.astimezone(UTC)
+
+    @property
+    def end_utc(self) -> datetime:
+        """``end`` in UTC."""
+        return self.end.astimezone(UTC)
 
     @property
     def first_day(self) -> date:
