@@ -11,6 +11,7 @@ import pytest
 from analytics.errors import InputDataError
 from analytics.measure.events import (
     brand_responses,
+    context_events,
     infer_post_type,
     read_events,
     read_events_with_rejects,
@@ -25,7 +26,9 @@ def utc(*args: int) -> datetime:
 
 
 def test_read_events_times_types_and_strategies():
-    events = read_events(DATA / "events_ok.csv")
+    events = read_events(DATA / "events_ok.csv").filter(
+        ~pl.col("type").is_in(["first post", "media pickup"])
+    )
     assert events.schema == pl.Schema(EVENT_SCHEMA)
     # 14:00 naive Jakarta (UTC+7) = 07:00 UTC; 20:00+07:00 = 13:00 UTC; 09:30 UTC as given;
     # 2024-03-07 10:00 Jakarta = 03:00 UTC
@@ -128,6 +131,8 @@ def test_brand_responses_leave_out_replies_and_merge_events():
         ]
     )
     events = read_events(DATA / "events_ok.csv")
+    # the file also dates a first post and a media pickup: context, not responses
+    assert context_events(events).get_column("type").to_list() == ["first post", "media pickup"]
     responses = brand_responses(mentions, events=events, brand_handles=["@BrandID"])
     # b1 (apology on x at 08:00) + 4 events; b3 is within 30 min of the instagram apology
     # event at 13:00 so it is that event, kept once; b2 is a reply

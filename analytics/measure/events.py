@@ -70,6 +70,25 @@ _POST_TYPE_CUES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Rows of an events file that date the story rather than the brand's answer to it ("first
+# post", "media pickup", "hoax first seen"): kept for the timeline, never counted as responses.
+_CONTEXT_TYPES = re.compile(
+    r"first (post|seen|complaint|mention)|pickup|pick-up|trending|incident|outage|"
+    r"news article|competitor|^trigger$|^context$|^milestone$"
+)
+
+
+def is_response_type(kind: str | None) -> bool:
+    """False for context rows of an events file (first post, media pickup, hoax first seen)."""
+    return not _CONTEXT_TYPES.search(normalise_type(kind))
+
+
+def context_events(events: pl.DataFrame) -> pl.DataFrame:
+    """The rows of an events file that are context (the story), not the brand's responses."""
+    mask = [not is_response_type(kind) for kind in events.get_column("type").to_list()]
+    return events.filter(pl.Series(mask, dtype=pl.Boolean))
+
+
 def normalise_type(value: str | None) -> str:
     """Lower-case a response type and map Indonesian/loose names to the canonical ones."""
     kind = re.sub(r"\s+", " ", (value or "").strip().lower())
@@ -237,7 +256,8 @@ def brand_responses(
     A brand post that replies to a customer (it has a ``parent_id`` that is not one of the
     brand's own posts, or is a reply/comment) is customer care, not a public response.
     A post on the same channel within ``match_minutes`` of an event is taken to *be* that
-    event and kept once, with the analyst's type and strategy.
+    event and kept once, with the analyst's type and strategy. Context rows of the events
+    file (first post, media pickup, hoax first seen: see ``context_events``) are left out.
     """
     own = brand_posts(mentions, brand_handles)
     own_ids = own.get_column("mention_id").to_list()
@@ -255,6 +275,8 @@ def brand_responses(
     posts = conform(posts, EVENT_SCHEMA)
     if events is not None and not events.is_empty():
         events = conform(events, EVENT_SCHEMA)
+        answers = [is_response_type(kind) for kind in events.get_column("type").to_list()]
+        events = events.filter(pl.Series(answers, dtype=pl.Boolean))
         tolerance = timedelta(minutes=match_minutes)
         keep = [
             not any(
