@@ -210,3 +210,36 @@ def test_score_many_is_fast(scorer):
     start = time.perf_counter()
     scorer.score_many(texts)
     assert time.perf_counter() - start < 5.0
+
+
+def test_lacking_without_a_sentiment_word_is_a_complaint(scorer):
+    # "gak bisa login": nothing positive is negated, the inability itself is the complaint
+    assert scorer.polarity("gak bisa login") < -0.05
+    assert scorer.polarity("seafoodnya tidak ada.") < -0.05
+    # but "tidak ada masalah" (no problem) negates "masalah": not negative
+    assert scorer.polarity("tidak ada masalah") > 0
+
+
+def test_refused_slang_entries_keep_their_english_meaning():
+    from indoNLP.preprocessing.slang_data import SLANG_DATA
+
+    lexicon = load_lexicon()
+    # indoNLP maps "so" -> "sok" (pretentious) and "say" -> "sayang" (love); in code-mixed
+    # text they are English words, so id_slang_refused.txt removes them
+    assert SLANG_DATA["so"] == "sok" and SLANG_DATA["say"] == "sayang"
+    assert "so" not in lexicon.slang and "say" not in lexicon.slang
+    # an ordinary indoNLP entry is still applied
+    assert lexicon.slang["yg"] == "yang"
+
+
+def test_praise_slang_beats_indonlp(scorer):
+    # indoNLP maps "gokill" to "gila" (crazy, negative); as praise it means "awesome"
+    assert scorer.polarity("gokill") > 0.05
+
+
+def test_inset_duplicates_count_once():
+    from analytics.sentiment.lexicon_id import inset_weights
+
+    # "iri" (envy) is listed twice in InSet's negative list (-5 and -4) and not in the
+    # positive list: its weight is the stronger of the two, -5, not the sum -9
+    assert inset_weights()["iri"] == -5

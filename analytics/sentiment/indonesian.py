@@ -49,7 +49,10 @@ NEGATORS = _words(
 )
 # "kurang enak" (not quite tasty): a weaker negation; alone, "kurang" means lacking
 WEAK_NEGATORS = {"kurang": -0.6}
-KURANG_ALONE = -1.0
+# Lacking: these words, when no sentiment word follows in their clause, are a complaint of
+# their own: "porsinya kurang" (too small), "gak bisa login", "seafoodnya tidak ada".
+LACKING = {("kurang",): -1.0, ("tidak", "bisa"): -1.0, ("tidak", "ada"): -0.5}
+_LACKING_FIRST = frozenset(key[0] for key in LACKING)
 # "tidak hanya" = "not only": no negation
 NOT_NEGATION_AFTER = _words("hanya cuma cuman sekadar sekedar saja")
 BOOSTERS_BEFORE = _words(
@@ -186,8 +189,8 @@ class IndonesianScorer:
 
     def _hit(self, word: str) -> int:
         """_HIT when a rule may start at this word: it has a valence, starts a phrase, or
-        is "kurang" (which means "lacking" when nothing follows it)."""
-        if word in self._phrase_starts or word in WEAK_NEGATORS:
+        may start a complaint of lacking ("kurang", "tidak bisa")."""
+        if word in self._phrase_starts or word in _LACKING_FIRST:
             return _HIT
         if word not in RULE_WORDS and self._lexicon.valence.get(word):
             return _HIT
@@ -240,7 +243,7 @@ class IndonesianScorer:
         n = len(words)
         items: list[tuple[int, float, str]] = []  # (index, lexicon valence, shown name)
         blocked: set[int] = set()  # items and words inside phrases: no modifier reaches past
-        kurang: list[int] = []
+        lacking: list[tuple[int, int, float]] = []  # (start, end, valence)
         skip_to = -1
         for i in hits:
             if i < skip_to:
@@ -259,8 +262,10 @@ class IndonesianScorer:
                 if matched:
                     skip_to = i + matched
                     continue
-            if word in WEAK_NEGATORS:
-                kurang.append(i)
+            if word in _LACKING_FIRST:
+                for key, value in LACKING.items():
+                    if tuple(words[i : i + len(key)]) == key:
+                        lacking.append((i, i + len(key) - 1, value))
             elif word in lex.emoji:
                 items.append((i, lex.emoji[word], word))
                 blocked.add(i)
@@ -271,10 +276,10 @@ class IndonesianScorer:
                     blocked.add(i)
 
         result: list[tuple[int, str, float]] = []
-        for i in kurang:
-            # "kurang" with no sentiment word after it in its clause: "lacking" itself
-            if i not in blocked and not any(j in blocked for j in _clause_after(words, i, 3)):
-                result.append((i, words[i], KURANG_ALONE))
+        for start, end, value in lacking:
+            # no sentiment word after it in its clause ("tidak bisa" + "login", not "enak")
+            if start not in blocked and not any(j in blocked for j in _clause_after(words, end, 3)):
+                result.append((start, " ".join(words[start : end + 1]), value))
         for i, v, name in items:
             if name in lex.emoji:
                 result.append((i, name, v))

@@ -108,6 +108,9 @@ def inset_weights() -> dict[str, int]:
 
     weights: dict[str, int] = {}
     for name in ("kamus_positive", "kamus_negative"):
+        # a few entries are listed twice in one list ("iri" -5 and -4): count each once,
+        # at its strongest weight in that list, then add the other list's weight
+        in_list: dict[str, int] = {}
         path = _package_file("asronlp", f"asro_nlp/data/{name}.xlsx")
         frame = pl.read_excel(path)
         if not {"word", "weight"} <= set(frame.columns):
@@ -118,8 +121,10 @@ def inset_weights() -> dict[str, int]:
             if word is None or weight is None:
                 continue
             entry = _clean_entry(word)
-            if entry:
-                weights[entry] = weights.get(entry, 0) + int(weight)
+            if entry and abs(int(weight)) > abs(in_list.get(entry, 0)):
+                in_list[entry] = int(weight)
+        for entry, weight in in_list.items():
+            weights[entry] = weights.get(entry, 0) + weight
     return weights
 
 
