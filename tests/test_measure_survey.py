@@ -1,0 +1,69 @@
+"""Survey summary with a stand-in scorer, so the figures can be worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from analytics.errors import InputDataError
+from analytics.measure.survey import summarize_survey
+
+DATA = Path(__file__).parent / "data" / "measure"
+
+
+def fake_scorer(texts: list[str]) -> list[float]:
+    """-0.6 for kecewa/lambat, +0.7 for puas/bagus, 0 otherwise."""
+    out = []
+    for text in texts:
+        lowered = text.lower()
+        if "kecewa" in lowered or "lambat" in lowered:
+            out.append(-0.6)
+        elif "puas" in lowered or "bagus" in lowered:
+            out.append(0.7)
+        else:
+            out.append(0.0)
+    return out
+
+
+def test_counts_shares_terms_and_blank_rows():
+    summary = summarize_survey(DATA / "survey.csv", scorer=fake_scorer, group_by="language")
+    assert summary.text_column == "answer"  # found by name
+    s = summary.sentiment
+    # R1, R2 negative; R3, R6 positive; R4 neutral; R5 blank (line 6 of the file)
+    assert (s["responses"], s["answered"], s["blank"]) == (6, 5, 1)
+    assert (s["positive"], s["neutral"], s["negative"]) == (2, 1, 2)
+    assert s["negative_share"] == pytest.approx(0.4) and s["net_sentiment"] == 0.0
+    assert s["mean_compound"] == pytest.approx((-0.6 - 0.6 + 0.7 + 0.0 + 0.7) / 5)
+    assert summary.blank.get_column("source_row").to_list() == [6]
+    # kecewa (R1, R2) and bagus (R3, R6) are the only terms used by two answers
+    top = summary.top_terms.head(2)
+    assert set(top.get_column("term")) == {"kecewa", "bagus"}
+    assert top.get_column("count").to_list() == [2, 2]
+    by_language = {r["language"]: r for r in summary.by_group.to_dicts()}
+    assert (by_language["id"]["answers"], by_language["id"]["negative"]) == (3, 2)
+    assert (by_language["en"]["answers"], by_language["en"]["negative"]) == (2, 0)
+    assert summary.most_negative[0] in {
+        "Sangat kecewa refund lambat",
+        "Kecewa aplikasi error terus",
+    }
+    assert summary.most_positive[0] in {"Puas layanan cepat bagus", "Good app bagus"}
+
+
+def test_frame_input_and_longest_text_column_is_found():
+    frame = pl.DataFrame({"code": ["a", "b"], "isian": ["pelayanan lambat sekali", "bagus"]})
+    summary = summarize_survey(frame, scorer=fake_scorer)
+    assert summary.text_column == "isian"  # not a known name: the longer text column
+    assert summary.sentiment["negative"] == 1
+
+
+def test_clear_errors():
+    with pytest.raises(InputDataError, match=r'survey_no_text.csv, column "missing": no such'):
+        summarize_survey(DATA / "survey_no_text.csv", scorer=fake_scorer, text_column="missing")
+    with pytest.raises(InputDataError, match="no text column to summarise"):
+        summarize_survey(pl.DataFrame({"score": [1, 2]}), scorer=fake_scorer)
+    with pytest.raises(InputDataError, match="not found"):
+        summarize_survey(DATA / "nope.csv", scorer=fake_scorer)
+    with pytest.raises(InputDataError, match="every answer is blank"):
+        summarize_survey(pl.DataFrame({"answer": ["", "  "]}), scorer=fake_scorer)
