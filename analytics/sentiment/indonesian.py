@@ -61,7 +61,7 @@ BOOSTERS_BEFORE = _words(
 )
 BOOSTERS_AFTER = _words("banget sekali amat nian bingit pisan")
 DAMPENERS = _words("agak cukup lumayan sedikit rada kurang-lebih relatif")
-CONTRAST = _words("tapi tetapi namun sayangnya tp tpi")
+CONTRAST = _words("tapi tetapi namun sayangnya padahal tp tpi")
 RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | DAMPENERS | CONTRAST
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)

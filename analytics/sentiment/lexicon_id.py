@@ -2,7 +2,7 @@
 
 Sources, all read as data (no heavy imports):
 
-* **InSet** (Koto & Adriani, 2017), the positive/negative word lists with weights -5..+5
+* **InSet** (Koto & Rahmaningtyas, 2017), the positive/negative word lists with weights -5..+5
   that the MIT-licensed ``asronlp`` package ships as ``asro_nlp/data/kamus_*.xlsx``. We read
   the two spreadsheets through ``importlib.metadata`` so ``asro_nlp``'s own modules (which
   pull in large dependencies) are never imported. A word on both lists gets the sum of its
