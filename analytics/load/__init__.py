@@ -61,11 +61,12 @@ def _choose(opened: _detect.Opened, format: str | None) -> tuple[_detect.Match, 
         match = _detect.detect(opened)
         return match, match.reason()
     match = _detect.match_for_format(opened, format)
-    if match is None or not match.found:
+    if match is None or not match.has_required:
+        needed = sorted({c for s in _detect.SIGNATURES if s.format == format for c in s.required})
         raise ExportFormatError(
             f"{opened.path.name}: format {format!r} was asked for, but no line in the first "
-            f"{_read.HEADER_SCAN_LINES} has any of its columns "
-            f"({', '.join(match.signature.columns[:8]) if match else 'none known'} ...)"
+            f"{_read.HEADER_SCAN_LINES} has the columns it needs (one of its layouts needs: "
+            f"{', '.join(needed) or 'its signature columns'})"
         )
     return match, f"format {format!r} chosen by the caller; {match.reason()}"
 

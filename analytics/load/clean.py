@@ -1,11 +1,19 @@
-"""Cell cleaners: polars expressions that turn export text into typed canonical values.
+"""Cell cleaners: turn export text into typed canonical values, vectorized.
 
-All of them are vectorized (no per-row Python) so the generic loader stays fast. Most return
-a pair ``(value, note)``: ``note`` is a short repair code (or null) that ends up in
-``load_notes``, so what the loader changed or could not read is visible per mention.
+Each cleaner is a function over a whole polars Series, done in stages (one column per step),
+exposed as a polars expression through ``map_batches``. Staging matters: written as one
+nested expression, a number parser repeats its input a dozen times and the query plan grows
+so large that planning a 5-row file takes seconds. No cleaner loops over rows in Python.
+
+Most cleaners return a pair ``(value, note)``: ``note`` is a short repair code (or null)
+that ends up in ``load_notes``, so what the loader changed or could not read is visible per
+mention.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 import polars as pl
 
@@ -13,7 +21,11 @@ from analytics.schema import UTC_DATETIME
 
 NULL_WORDS = ["", "-", "–", "—", "n/a", "na", "null", "none", "nan", "#n/a"]
 FORMULA_ERRORS = ["#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"]
+STATUS_ID = r"/status(?:es)?/(\d+)"
 _EXCEL_EPOCH = pl.datetime(1899, 12, 30)
+_HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
+_QUOTED_FORMULA = r'^="(.*)"$'
+_ROUNDED_ID = r"(?i)^[+-]?\d(\.\d+)?e\+?\d+$"
 
 # number suffixes: English abbreviations and Indonesian words (ribu = thousand, juta = million,
 # miliar = billion). "M" is read as million because the tools writing it are English-language.
@@ -31,6 +43,7 @@ _SCALES = {
     "miliar": 1e9,
     "milyar": 1e9,
 }
+_NOTE = pl.Utf8()
 
 
 def pick(columns: list[str], *aliases: str) -> str | None:
@@ -49,17 +62,66 @@ def raw(name: str | None) -> pl.Expr:
     """A column's text with blanks and placeholder words (``-``, ``n/a``) as null."""
     if name is None:
         return pl.lit(None, pl.Utf8)
-    value = pl.col(name).cast(pl.Utf8).str.strip_chars()
-    return pl.when(value.str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise(value)
+    return pl.col(name).cast(pl.Utf8).map_batches(_raw_series, pl.Utf8, is_elementwise=True)
 
 
-def _unguard(value: pl.Expr) -> pl.Expr:
-    """Drop the apostrophe spreadsheets' injection guards put before ``@ = + -`` (Sprout)."""
-    return pl.when(value.str.contains(r"^'[@=+\-]")).then(value.str.slice(1)).otherwise(value)
+def _raw_series(s: pl.Series) -> pl.Series:
+    value = s.str.strip_chars()
+    return (
+        value.to_frame("v")
+        .select(pl.when(pl.col("v").str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise("v"))
+        .to_series()
+    )
 
 
-_HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
-_QUOTED_FORMULA = r'^="(.*)"$'
+def _pair(
+    expr: pl.Expr, fn: Callable[[pl.Series], pl.DataFrame], dtype: pl.DataType
+) -> tuple[pl.Expr, pl.Expr]:
+    """Run a staged Series cleaner once per output: (value expr, note expr)."""
+    struct = pl.Struct({"value": dtype, "note": _NOTE})
+
+    def run(s: pl.Series) -> pl.Series:
+        return fn(s).select(pl.struct("value", "note")).to_series()
+
+    node = expr.map_batches(run, struct, is_elementwise=True)
+    return node.struct.field("value"), node.struct.field("note")
+
+
+# ---------------------------------------------------------------- text
+
+
+def _text_frame(s: pl.Series, *, column: str | None, want_url: bool) -> pl.DataFrame:
+    f = s.to_frame("v").with_columns(
+        # drop the apostrophe spreadsheet injection guards put before @ = + - (Sprout '@Reply)
+        pl.when(pl.col("v").str.contains(r"^'[@=+\-]"))
+        .then(pl.col("v").str.slice(1))
+        .otherwise("v")
+        .alias("v")
+    )
+    f = f.with_columns(
+        pl.col("v").str.extract(_HYPERLINK, 1).alias("link"),
+        pl.col("v").str.extract(_HYPERLINK, 2).alias("label"),
+        pl.col("v").str.extract(_QUOTED_FORMULA, 1).alias("quoted"),
+        pl.col("v").is_in(FORMULA_ERRORS).alias("broken"),
+    )
+    hyper = pl.col("link") if want_url else pl.coalesce("label", "link")
+    return f.select(
+        pl.when(pl.col("link").is_not_null())
+        .then(hyper)
+        .when(pl.col("quoted").is_not_null())
+        .then(pl.col("quoted"))
+        .when(pl.col("broken"))
+        .then(None)
+        .otherwise("v")
+        .alias("value"),
+        pl.when(pl.col("link").is_not_null())
+        .then(pl.lit("hyperlink_formula_recovered"))
+        .when(pl.col("quoted").is_not_null())
+        .then(pl.lit("formula_prefix_stripped"))
+        .when(pl.col("broken"))
+        .then(pl.lit(f"excel_formula_error:{column}"))
+        .alias("note"),
+    )
 
 
 def text(name: str | None, *, want_url: bool = False) -> tuple[pl.Expr, pl.Expr]:
@@ -67,33 +129,51 @@ def text(name: str | None, *, want_url: bool = False) -> tuple[pl.Expr, pl.Expr]
 
     ``=HYPERLINK("url","label")`` gives the url (for url columns) or the label; ``="00123"``
     (a text-forcing formula) gives ``00123``; a formula error such as ``#NAME?`` means Excel
-    destroyed the cell: the value becomes null and the note says so.
+    destroyed the cell: the value becomes null and the note says so. One apostrophe before
+    ``@ = + -`` (a spreadsheet injection guard) is removed.
     """
-    value = _unguard(raw(name))
-    hyper_url = value.str.extract(_HYPERLINK, 1)
-    hyper_label = value.str.extract(_HYPERLINK, 2)
-    hyper = hyper_url if want_url else pl.coalesce(hyper_label, hyper_url)
-    quoted = value.str.extract(_QUOTED_FORMULA, 1)
-    broken = value.is_in(FORMULA_ERRORS)
-    cleaned = (
-        pl.when(hyper_url.is_not_null())
-        .then(hyper)
-        .when(quoted.is_not_null())
-        .then(quoted)
-        .when(broken)
-        .then(None)
-        .otherwise(value)
+    if name is None:
+        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
+    fn = partial(_text_frame, column=name, want_url=want_url)
+    return _pair(raw(name), fn, pl.Utf8())
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _number_series(s: pl.Series) -> pl.Series:
+    f = s.to_frame("v").with_columns(
+        pl.col("v").str.replace_all(r"[\s\u00a0]", "").str.to_lowercase().str.strip_prefix("'")
     )
-    note = (
-        pl.when(hyper_url.is_not_null())
-        .then(pl.lit("hyperlink_formula_recovered"))
-        .when(quoted.is_not_null())
-        .then(pl.lit("formula_prefix_stripped"))
-        .when(broken)
-        .then(pl.lit(f"excel_formula_error:{name}"))
-        .otherwise(None)
+    f = f.with_columns(pl.when(pl.col("v").is_in(NULL_WORDS)).then(None).otherwise("v").alias("v"))
+    f = f.with_columns(
+        pl.col("v").str.extract(r"^([+-]?[\d.,]*\d[\d.,]*)(%|[a-z]+)?\.?$", 1).alias("d"),
+        pl.col("v").str.extract(r"^([+-]?[\d.,]*\d[\d.,]*)(%|[a-z]+)?\.?$", 2).alias("suffix"),
+        pl.col("v")
+        .str.extract(r"^([+-]?\d+(\.\d+)?e[+-]?\d+)$", 1)
+        .cast(pl.Float64, strict=False)
+        .alias("sci"),
     )
-    return cleaned, note
+    d = pl.col("d")
+    f = f.with_columns(
+        pl.when(d.str.contains(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"))
+        .then(d.str.replace_all(",", ""))  # 10,000 / 1,234.5
+        .when(d.str.contains(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$"))
+        .then(d.str.replace_all(r"\.", "").str.replace(",", "."))  # 10.000 / 1.234,5
+        .when(d.str.contains(r"^[+-]?\d+,\d+$"))
+        .then(d.str.replace(",", "."))  # 3,4 (decimal comma)
+        .when(d.str.contains(r"^[+-]?(\d+\.?\d*|\.\d+)$"))
+        .then(d)
+        .cast(pl.Float64, strict=False)
+        .alias("plain"),
+        pl.when(pl.col("suffix").is_null())
+        .then(1.0)
+        .when(pl.col("suffix") == "%")
+        .then(0.01)
+        .otherwise(pl.col("suffix").replace_strict(_SCALES, default=None, return_dtype=pl.Float64))
+        .alias("scale"),
+    )
+    return f.select(pl.coalesce("sci", pl.col("plain") * pl.col("scale"))).to_series()
 
 
 def number(value: pl.Expr) -> pl.Expr:
@@ -104,44 +184,28 @@ def number(value: pl.Expr) -> pl.Expr:
     ``3,4`` (decimal comma), ``424.0``, ``1.2K``, ``3,4 rb``, ``2 jt``, ``3.45%`` (-> 0.0345),
     ``5.70306E+17``. Never returns 0 for a blank.
     """
-    s = value.str.strip_chars().str.replace_all(r"[\s\u00a0]", "").str.to_lowercase()
-    s = pl.when(s.is_in(NULL_WORDS)).then(None).otherwise(s)
-    parts = s.str.extract_groups(r"^([+-]?[\d.,]*\d[\d.,]*)(%|[a-z]+)?\.?$")
-    digits, suffix = parts.struct.field("1"), parts.struct.field("2")
-    plain = (
-        pl.when(digits.str.contains(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"))
-        .then(digits.str.replace_all(",", ""))
-        .when(digits.str.contains(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$"))
-        .then(digits.str.replace_all(r"\.", "").str.replace(",", "."))
-        .when(digits.str.contains(r"^[+-]?\d+,\d+$"))
-        .then(digits.str.replace(",", "."))
-        .when(digits.str.contains(r"^[+-]?(\d+\.?\d*|\.\d+)$"))
-        .then(digits)
-        .otherwise(None)
-        .cast(pl.Float64, strict=False)
+    return value.map_batches(_number_series, pl.Float64, is_elementwise=True)
+
+
+def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
+    f = s.to_frame("v").with_columns(_number_series(s).alias("n"))
+    # a percentage is a rate, never a count: keep it out rather than round 15% to 0
+    f = f.with_columns(
+        pl.when(pl.col("v").str.contains("%", literal=True)).then(None).otherwise("n").alias("n")
     )
-    scale = (
-        pl.when(suffix.is_null())
-        .then(1.0)
-        .when(suffix == "%")
-        .then(0.01)
-        .otherwise(suffix.replace_strict(_SCALES, default=None, return_dtype=pl.Float64))
+    return f.select(
+        pl.col("n").round(0).cast(pl.Int64, strict=False).alias("value"),
+        pl.when(pl.col("v").is_not_null() & pl.col("n").is_null())
+        .then(pl.lit(f"unparsed_number:{column}"))
+        .alias("note"),
     )
-    scientific = s.str.extract(r"^([+-]?\d+(\.\d+)?e[+-]?\d+)$", 1).cast(pl.Float64, strict=False)
-    return pl.coalesce(scientific, plain * scale)
 
 
 def count(name: str | None) -> tuple[pl.Expr, pl.Expr]:
     """A count column (likes, reach, ...) as Int64; unreadable text -> null plus a note."""
     if name is None:
-        return pl.lit(None, pl.Int64), pl.lit(None, pl.Utf8)
-    value = raw(name)
-    # a percentage is a rate, never a count: keep it out rather than round 15% to 0
-    parsed = (
-        pl.when(value.str.contains("%", literal=True)).then(None).otherwise(number(_unguard(value)))
-    )
-    note = pl.when(value.is_not_null() & parsed.is_null()).then(pl.lit(f"unparsed_number:{name}"))
-    return parsed.round(0).cast(pl.Int64, strict=False), note
+        return pl.lit(None, pl.Int64), pl.lit(None, _NOTE)
+    return _pair(raw(name), partial(_count_frame, column=name), pl.Int64())
 
 
 def add_counts(*values: pl.Expr) -> pl.Expr:
@@ -151,17 +215,41 @@ def add_counts(*values: pl.Expr) -> pl.Expr:
     return pl.when(present > 0).then(total).otherwise(None).cast(pl.Int64)
 
 
+# ---------------------------------------------------------------- times
+
+
 def _plausible(parsed: pl.Expr) -> pl.Expr:
     """Null for years a social post cannot have: ``%Y`` happily reads ``07-Jul-25`` as year 25."""
     return pl.when(parsed.dt.year().is_between(1990, 2199)).then(parsed)
 
 
-def excel_serial(value: pl.Expr) -> pl.Expr:
+def _excel_serial(v: pl.Expr) -> pl.Expr:
     """Naive datetime from an Excel serial day number like ``42059.48``; else null."""
-    serial = value.str.extract(r"^(\d{5}(\.\d+)?)$", 1).cast(pl.Float64, strict=False)
-    serial = pl.when((serial > 20000) & (serial < 80000)).then(serial)
-    seconds = (serial * 86400).round(0).cast(pl.Int64)
-    return _EXCEL_EPOCH + pl.duration(seconds=seconds)
+    serial = v.str.extract(r"^(\d{5}(\.\d+)?)$", 1).cast(pl.Float64, strict=False)
+    seconds = pl.when((serial > 20000) & (serial < 80000)).then(serial * 86400).round(0)
+    return (_EXCEL_EPOCH + pl.duration(seconds=seconds.cast(pl.Int64))).cast(pl.Datetime("us"))
+
+
+def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
+    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
+    parsed = [
+        _plausible(pl.col("v").str.to_datetime(fmt, strict=False, time_unit="us"))
+        for fmt in formats
+    ]
+    f = f.with_columns(
+        (pl.coalesce(*parsed) if parsed else pl.lit(None, pl.Datetime("us"))).alias("text"),
+        _excel_serial(pl.col("v")).alias("serial"),
+    )
+    return f.select(
+        pl.coalesce("text", "serial")
+        .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
+        .dt.convert_time_zone("UTC")
+        .cast(UTC_DATETIME)
+        .alias("value"),
+        pl.when(pl.col("text").is_null() & pl.col("serial").is_not_null())
+        .then(pl.lit("date_from_excel_serial"))
+        .alias("note"),
+    )
 
 
 def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl.Expr]:
@@ -170,38 +258,54 @@ def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl
     Formats are explicit (never guessed), so ``03/04/2026`` is read only as the format says.
     Times that do not exist in ``tz`` (a DST gap) become null; repeated ones take the earlier.
     """
-    text_value = value.str.strip_chars()
+    return _pair(value, partial(_local_frame, formats=formats, tz=tz), UTC_DATETIME)
+
+
+def _aware_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
+    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
     parsed = [
-        _plausible(text_value.str.to_datetime(f, strict=False, time_unit="us")) for f in formats
+        _plausible(pl.col("v").str.to_datetime(fmt, strict=False, time_unit="us", time_zone="UTC"))
+        for fmt in formats
     ]
-    serial = excel_serial(text_value)
-    naive = pl.coalesce(*parsed, serial.cast(pl.Datetime("us")))
-    utc = naive.dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
-    note = pl.when(pl.coalesce(*parsed).is_null() & serial.is_not_null()).then(
-        pl.lit("date_from_excel_serial")
-    )
-    return utc.dt.convert_time_zone("UTC").cast(UTC_DATETIME), note
+    return f.select(pl.coalesce(*parsed).cast(UTC_DATETIME)).to_series()
 
 
 def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """Time text with an explicit offset (``2015-09-30 18:42 +0000``) -> UTC."""
-    text_value = value.str.strip_chars()
-    parsed = [
-        _plausible(text_value.str.to_datetime(f, strict=False, time_unit="us", time_zone="UTC"))
-        for f in formats
-    ]
-    return pl.coalesce(*parsed).cast(UTC_DATETIME)
+    fn = partial(_aware_series, formats=formats)
+    return value.map_batches(fn, UTC_DATETIME, is_elementwise=True)
+
+
+def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
+    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
+    parsed = [_plausible(pl.col("v").str.to_date(fmt, strict=False)) for fmt in formats]
+    return f.select(pl.coalesce(*parsed, _excel_serial(pl.col("v")).dt.date())).to_series()
 
 
 def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """A calendar date from text in one of ``formats`` (or an Excel serial)."""
-    text_value = value.str.strip_chars()
-    parsed = [_plausible(text_value.str.to_date(f, strict=False)) for f in formats]
-    return pl.coalesce(*parsed, excel_serial(text_value).dt.date())
+    return value.map_batches(partial(_day_series, formats=formats), pl.Date, is_elementwise=True)
 
 
-_ROUNDED_ID = r"(?i)^[+-]?\d(\.\d+)?e\+?\d+$"
-STATUS_ID = r"/status(?:es)?/(\d+)"
+# ---------------------------------------------------------------- ids and handles
+
+
+def _id_frame(s: pl.Series) -> pl.DataFrame:
+    f = s.struct.unnest().with_columns(
+        pl.col("id").str.strip_chars().str.strip_prefix("'").str.replace(r"^(\d+)\.0+$", "$1")
+    )
+    f = f.with_columns(
+        pl.col("id").str.contains(_ROUNDED_ID).fill_null(False).alias("rounded"),
+        pl.col("url").str.extract(STATUS_ID, 1).alias("from_url"),
+    )
+    return f.select(
+        pl.when(pl.col("rounded")).then(pl.col("from_url")).otherwise("id").alias("value"),
+        pl.when(pl.col("rounded") & pl.col("from_url").is_not_null())
+        .then(pl.lit("id_recovered_from_url"))
+        .when(pl.col("rounded"))
+        .then(pl.lit("id_rounded_by_excel"))
+        .alias("note"),
+    )
 
 
 def native_id(value: pl.Expr, url: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
@@ -211,27 +315,17 @@ def native_id(value: pl.Expr, url: pl.Expr | None = None) -> tuple[pl.Expr, pl.E
     otherwise the id is dropped (null) so a surrogate is used, and the note says why.
     ``424.0``-style float ids lose the ``.0``.
     """
-    value = value.str.strip_chars().str.replace(r"^'", "")
-    value = (
-        pl.when(value.str.contains(r"^\d+\.0+$"))
-        .then(value.str.replace(r"\.0+$", ""))
-        .otherwise(value)
-    )
-    rounded = value.str.contains(_ROUNDED_ID)
-    from_url = url.str.extract(STATUS_ID, 1) if url is not None else pl.lit(None, pl.Utf8)
-    repaired = pl.when(rounded).then(from_url).otherwise(value)
-    note = (
-        pl.when(rounded & from_url.is_not_null())
-        .then(pl.lit("id_recovered_from_url"))
-        .when(rounded)
-        .then(pl.lit("id_rounded_by_excel"))
-    )
-    return repaired, note
+    url = pl.lit(None, pl.Utf8) if url is None else url
+    both = pl.struct(value.cast(pl.Utf8).alias("id"), url.cast(pl.Utf8).alias("url"))
+    return _pair(both, _id_frame, pl.Utf8())
 
 
 def handle(value: pl.Expr) -> pl.Expr:
     """An author handle without the leading ``@`` (and without an injection-guard apostrophe)."""
     return value.str.strip_chars().str.replace(r"^'?@", "")
+
+
+# ---------------------------------------------------------------- several columns
 
 
 def first_count(columns: list[str], *aliases: str) -> tuple[pl.Expr, pl.Expr]:
@@ -242,7 +336,7 @@ def first_count(columns: list[str], *aliases: str) -> tuple[pl.Expr, pl.Expr]:
     """
     present = [a for a in dict.fromkeys(pick(columns, a) for a in aliases) if a is not None]
     if not present:
-        return pl.lit(None, pl.Int64), pl.lit(None, pl.Utf8)
+        return pl.lit(None, pl.Int64), pl.lit(None, _NOTE)
     pairs = [count(name) for name in present]
     return pl.coalesce(*(v for v, _ in pairs)), join_notes([n for _, n in pairs])
 
@@ -253,7 +347,7 @@ def first_text(
     """The first non-empty text among the aliases present (e.g. Full Text, Snippet, Title)."""
     present = [a for a in dict.fromkeys(pick(columns, a) for a in aliases) if a is not None]
     if not present:
-        return pl.lit(None, pl.Utf8), pl.lit(None, pl.Utf8)
+        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
     pairs = [text(name, want_url=want_url) for name in present]
     return pl.coalesce(*(v for v, _ in pairs)), join_notes([n for _, n in pairs])
 
@@ -261,6 +355,6 @@ def first_text(
 def join_notes(notes: list[pl.Expr]) -> pl.Expr:
     """Repair codes joined by ``;``; null (not "") when there is none."""
     if not notes:
-        return pl.lit(None, pl.Utf8)
+        return pl.lit(None, _NOTE)
     joined = pl.concat_str(notes, separator=";", ignore_nulls=True)
     return pl.when(joined == "").then(None).otherwise(joined)

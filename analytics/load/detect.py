@@ -341,11 +341,13 @@ class Match:
         return (len(self.found) / total, len(self.found), -self.header.line)
 
     @property
+    def has_required(self) -> bool:
+        cells = {_norm(c, self.signature) for c in self.header.cells}
+        return all(_norm(r, self.signature) in cells for r in self.signature.required)
+
+    @property
     def ok(self) -> bool:
-        return len(self.found) >= self.signature.minimum and all(
-            _norm(r, self.signature) in {_norm(c, self.signature) for c in self.header.cells}
-            for r in self.signature.required
-        )
+        return len(self.found) >= self.signature.minimum and self.has_required
 
     def reason(self) -> str:
         where = f' of sheet "{self.sheet}"' if self.sheet else ""
@@ -419,13 +421,16 @@ def best_match(opened: Opened) -> tuple[Match | None, Match | None]:
     """(best acceptable match, closest match even if not acceptable)."""
     ranked = _matches(opened)
     good = [m for m in ranked if m.ok]
-    return (good[0] if good else None), (ranked[0] if ranked else None)
+    # "closest" for the error message: the most columns found, not the best fraction (a
+    # 2-column signature with 1 hit is not closer than a 13-column one with 3)
+    closest = max(ranked, key=lambda m: (len(m.found), m.score), default=None)
+    return (good[0] if good else None), closest
 
 
 def match_for_format(opened: Opened, format: str) -> Match | None:
     """The best header line for a format the user named (``format=`` override)."""
     ranked = _matches(opened, format)
-    good = [m for m in ranked if m.ok]
+    good = [m for m in ranked if m.has_required]
     return good[0] if good else (ranked[0] if ranked else None)
 
 

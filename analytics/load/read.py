@@ -69,7 +69,7 @@ def sniff_encoding(head: bytes) -> str:
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as err:
-        if err.start < len(sample) - 4:  # not just a character cut at the sample's end
+        if err.reason != "unexpected end of data":  # not just a character cut by the sample
             return "cp1252"
     return "utf-8"
 
@@ -212,32 +212,35 @@ def parse_records(
             truncate_ragged_lines=True,
             raise_if_empty=False,
         )
-    except pl.exceptions.PolarsError as err:
-        raise ExportFormatError(
-            f"{file}: the records after line {first_line} are not valid delimited text "
-            f"(delimiter {delimiter!r}): {str(err).splitlines()[0]}"
-        ) from err
+    except pl.exceptions.PolarsError:
+        # e.g. a stray quote inside an unquoted field: the csv module reads it as text
+        return parse_records_slow(buf, columns, delimiter, first_line, file)
     if frame.width < len(columns):  # a file shorter than its header: add the missing columns
         frame = frame.with_columns(pl.lit(None, pl.Utf8).alias(c) for c in columns[frame.width :])
     frame = frame.select(columns)
     if frame.height != n_records:
         # a stray quote inside an unquoted field breaks parity; fall back to exact counting
-        return parse_records_slow(buf, columns, delimiter, first_line)
+        return parse_records_slow(buf, columns, delimiter, first_line, file)
     frame = frame.with_columns(pl.Series(ROW, starts[:n_records], dtype=pl.Int64))
     return drop_blank(frame)
 
 
 def parse_records_slow(
-    buf: bytes, columns: list[str], delimiter: str, first_line: int
+    buf: bytes, columns: list[str], delimiter: str, first_line: int, file: str
 ) -> pl.DataFrame:
     """Row-by-row parse with the csv module; only for files whose quotes defeat the fast path."""
     reader = csv.reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter=delimiter)
     rows, starts = [], []
     line = first_line
-    for record in reader:
-        starts.append(line)
-        line = first_line + reader.line_num
-        rows.append((record + [""] * len(columns))[: len(columns)])
+    try:
+        for record in reader:
+            starts.append(line)
+            line = first_line + reader.line_num
+            rows.append((record + [""] * len(columns))[: len(columns)])
+    except csv.Error as err:
+        raise ExportFormatError(
+            f"{file}: line {line} is not valid delimited text (delimiter {delimiter!r}): {err}"
+        ) from err
     data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
     frame = frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))

@@ -7,6 +7,8 @@ Vendors name the same network differently (``twitter``, ``X``, ``SOCIALMEDIA_TWI
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from analytics.schema import PLATFORMS
@@ -40,24 +42,37 @@ _PLATFORM_WORDS: tuple[tuple[str, str], ...] = (
     (r"^web", "news"),
 )
 _EXACT = {"x": "x", "ig": "instagram", "fb": "facebook", "yt": "youtube", "twit": "x"}
+_COMPILED = tuple((re.compile(pattern), name) for pattern, name in _PLATFORM_WORDS)
+
+
+def classify_platform(value: str) -> str | None:
+    """The canonical platform a vendor word, domain or URL names; None when unknown."""
+    lower = value.strip().lower()
+    if "://" in lower:
+        lower = lower.split("://", 1)[1].split("/", 1)[0]  # the host says the platform
+    if lower in _EXACT:
+        return _EXACT[lower]
+    for pattern, name in _COMPILED:
+        if pattern.search(lower):
+            return name
+    return lower if lower in PLATFORMS else None
+
+
+def _classify_series(values: pl.Series) -> pl.Series:
+    # few distinct vendor words or hosts even in a million rows: classify each distinct
+    # value once in Python, then map the column vectorized
+    hosts = values.str.extract(r"^(?:[A-Za-z]+://)?([^/?#]+)", 1)
+    table = {v: classify_platform(v) for v in hosts.drop_nulls().unique().to_list()}
+    return hosts.replace_strict(table, default=None, return_dtype=pl.Utf8)
 
 
 def platform(*candidates: pl.Expr) -> pl.Expr:
     """The canonical platform from the first candidate expression that names a known one.
 
-    ``candidates`` are vendor fields in order of trust (e.g. Page Type, then Domain); the
-    result is ``other`` when none of them is recognised, null never.
+    ``candidates`` are vendor fields in order of trust (e.g. Page Type, then Domain, then the
+    URL); the result is ``other`` when none of them is recognised, null never.
     """
-    found = []
-    for value in candidates:
-        lower = value.str.strip_chars().str.to_lowercase()
-        expr = pl.when(lower.is_in(list(_EXACT))).then(
-            lower.replace_strict(_EXACT, default=None, return_dtype=pl.Utf8)
-        )
-        for word, name in _PLATFORM_WORDS:
-            expr = expr.when(lower.str.contains(word)).then(pl.lit(name))
-        expr = expr.when(lower.is_in(list(PLATFORMS))).then(lower)
-        found.append(expr.otherwise(None))
+    found = [value.map_batches(_classify_series, return_dtype=pl.Utf8) for value in candidates]
     return pl.coalesce(*found, pl.lit("other"))
 
 

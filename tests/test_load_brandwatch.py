@@ -1,0 +1,113 @@
+"""Brandwatch Bulk Mentions Download, CSV and XLSX (fixtures in tests/data/load/brandwatch)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+
+from analytics.load import load_export
+from analytics.schema import MENTION_SCHEMA, REJECTED_SCHEMA
+
+DATA = Path(__file__).parent / "data" / "load" / "brandwatch"
+UTC = dt.UTC
+
+
+def _load(name: str):
+    return load_export(DATA / name, brand="Kopi Senja", brand_handles=["@KopiSenjaID"])
+
+
+def test_csv_mentions_exact_values() -> None:
+    result = _load("mentions.csv")
+    m = result.mentions
+    assert dict(m.schema) == MENTION_SCHEMA
+    assert result.format == "brandwatch"
+    # lines 8-9 (multi-line Full Text), 10 and 11 are kept; 12 and 13 are rejected
+    assert m["source_row"].to_list() == [8, 10, 11]
+
+    first = m.row(0, named=True)
+    assert first["mention_id"] == "1800000000000000001"
+    assert first["id_is_surrogate"] is False
+    assert first["platform"] == "x"  # Page Type "twitter"
+    assert first["content_type"] == "reply"
+    # 2026-09-02 08:15:00 read in Asia/Jakarta (UTC+7) = 01:15 UTC
+    assert first["published_at"] == dt.datetime(2026, 9, 2, 1, 15, tzinfo=UTC)
+    assert first["text"] == 'Kopi Senja bikin sakit perut,\n"kecewa" banget'
+    assert first["author"] == "budi"  # "@budi" without the @
+    assert first["author_followers"] == 10000  # "10,000"
+    assert first["reach"] == 12500  # "12.500" Indonesian thousands
+    assert (first["likes"], first["shares"], first["comments"]) == (12, 3, 1)
+    assert first["engagement"] == 16  # derived: 12 + 3 + 1 (no engagement count exported)
+    assert first["parent_id"] == "1799999999999999999"  # from the X Reply to status URL
+    assert first["source_sentiment"] == "negative"
+    assert first["is_brand_post"] is False
+    assert first["source_file"] == "mentions.csv"
+    assert first["source_tool"] == "brandwatch"
+    assert first["brand"] == "Kopi Senja"
+
+    second = m.row(1, named=True)
+    # Resource Id 5.70306E+17 and a Facebook URL without a status id: unrecoverable
+    assert second["id_is_surrogate"] is True
+    assert second["mention_id"].startswith("h:") and len(second["mention_id"]) == 42
+    assert second["load_notes"] == "id_rounded_by_excel"
+    assert second["text"] == "Snippet only"  # no Full Text: Snippet
+    assert second["likes"] is None  # "-" is not available, not zero
+    assert second["comments"] == 4
+    assert second["engagement"] == 4
+    # 09:00:00.500 Jakarta = 02:00:00.5 UTC
+    assert second["published_at"] == dt.datetime(2026, 9, 2, 2, 0, 0, 500000, tzinfo=UTC)
+
+    third = m.row(2, named=True)
+    # 5.70306E+17 recovered from https://twitter.com/KopiSenjaID/status/570306123456789012
+    assert third["mention_id"] == "570306123456789012"
+    assert third["load_notes"] == "id_recovered_from_url"
+    assert third["likes"] == 1200  # "1.2K"
+    assert third["is_brand_post"] is True  # author KopiSenjaID is a brand handle
+
+
+def test_csv_rejected_rows_have_reasons() -> None:
+    rejected = _load("mentions.csv").rejected
+    assert dict(rejected.schema) == REJECTED_SCHEMA
+    assert rejected["source_row"].to_list() == [12, 13]
+    # line 12: "02/09/2026 11:00" could be 2 Sept or 9 Feb: never guessed
+    assert rejected["reason"][0] == (
+        'column "Date": value "02/09/2026 11:00" is not a time in the expected layout '
+        "(YYYY-MM-DD HH:MM:SS)"
+    )
+    assert rejected["reason"][1].startswith("no text and no url")
+    # the whole record is kept as JSON
+    assert '"Mention Id":"1800000000000000005"' in rejected["raw"][1]
+
+
+def test_notes_count_repairs_and_keep_the_preamble() -> None:
+    notes = _load("mentions.csv").notes
+    assert "1 ids rounded by Excel (unrecoverable): surrogate ids used" in notes
+    assert "1 ids rounded by Excel recovered from the status URL" in notes
+    assert "2 rows rejected (see rejected for the reasons)" in notes
+    assert any("From: 2026-09-01" in n for n in notes)
+
+
+def test_xlsx_with_date_cells_and_a_rounded_number_id() -> None:
+    m = _load("mentions.xlsx").mentions
+    # rows 8 and 9 of the sheet (header on row 7)
+    assert m["source_row"].to_list() == [8, 9]
+    assert m["mention_id"][0] == "1800000000000000051"  # a text cell: intact
+    # a number cell 570306123456789012 keeps 15 digits in Excel: flagged, surrogate id
+    assert m["id_is_surrogate"].to_list() == [False, True]
+    assert m["load_notes"][1] == "id_rounded_by_excel"
+    # date cell 2026-09-02 08:15 Jakarta -> 01:15 UTC
+    assert m["published_at"][0] == dt.datetime(2026, 9, 2, 1, 15, tzinfo=UTC)
+    assert m["engagement"][0] == 6  # X Likes 5 + X Reposts 1 + X Replies 0
+
+
+def test_surrogate_ids_are_stable_between_loads() -> None:
+    a = _load("mentions.csv").mentions
+    b = _load("mentions.csv").mentions
+    assert a["mention_id"].to_list() == b["mention_id"].to_list()
+
+
+def test_default_tz_parameter_changes_the_utc_time() -> None:
+    m = load_export(DATA / "mentions.csv", brand="K", default_tz="UTC").mentions
+    assert m["published_at"][0] == dt.datetime(2026, 9, 2, 8, 15, tzinfo=UTC)
+    assert m.filter(pl.col("is_brand_post")).height == 0  # no handles given
