@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -90,14 +91,18 @@ def kpi_cards(kpis: Sequence[Kpi]) -> str:
     return f'<div class="kpi-cards">{"".join(cards)}</div>'
 
 
-def _cell(value: object, max_chars: int) -> str:
+def _cell(value: object, max_chars: int, *, percent: bool = False, tz: str | None = None) -> str:
     if value is None:
         return '<span class="na">–</span>'
-    if isinstance(value, float):
+    if percent and isinstance(value, int | float) and not isinstance(value, bool):
+        text = "–" if math.isnan(value) else f"{value * 100:.1f}%"
+    elif isinstance(value, float):
         text = "–" if math.isnan(value) else f"{value:,.3g}" if abs(value) < 1 else f"{value:,.1f}"
     elif isinstance(value, int) and not isinstance(value, bool):
         text = f"{value:,}"
     elif isinstance(value, datetime):
+        if tz is not None and value.tzinfo is not None:
+            value = value.astimezone(ZoneInfo(tz))
         text = value.strftime("%Y-%m-%d %H:%M %Z").strip()
     elif isinstance(value, date):
         text = value.isoformat()
@@ -116,11 +121,15 @@ def table(
     max_chars: int = 280,
     caption: str = "",
     empty_text: str = "No rows.",
+    percent: Sequence[str] = (),
+    tz: str | None = None,
 ) -> str:
     """An HTML table of ``frame`` with every cell escaped.
 
     ``columns`` maps column names to headings (and picks and orders them); long texts are
     cut to ``max_chars``; at most ``max_rows`` rows are shown and the caption says so.
+    Columns in ``percent`` hold shares (0..1) shown as percentages; with ``tz`` every
+    time is shown in that zone (with its abbreviation, e.g. WIB).
     """
     if columns is None:
         columns = {name: name for name in frame.columns}
@@ -132,8 +141,13 @@ def table(
     shown = frame.head(max_rows)
     head = "".join(f"<th>{html.escape(label)}</th>" for label in columns.values())
     rows = []
+    shares = [name in percent for name in columns]
     for record in shown.select(list(columns)).iter_rows():
-        rows.append("<tr>" + "".join(f"<td>{_cell(v, max_chars)}</td>" for v in record) + "</tr>")
+        cells = "".join(
+            f"<td>{_cell(v, max_chars, percent=p, tz=tz)}</td>"
+            for v, p in zip(record, shares, strict=True)
+        )
+        rows.append(f"<tr>{cells}</tr>")
     note = caption
     if frame.height > max_rows:
         note = f"{caption} (first {max_rows} of {frame.height:,})".strip()

@@ -131,3 +131,61 @@ def share_of_voice_table(mentions_all_brands: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("scored") > 0).then(pl.col("negative") / pl.col("scored"))
         .alias("negative_share"),
     ).sort(["mentions", "brand"], descending=[True, False])
+
+
+def review_kpis(
+    *,
+    before: dict,
+    during: dict,
+    peak_mentions: int | None,
+    summary: dict,
+    recovery_hours: float | None,
+    sentiment_gap: float | None,
+) -> list[Kpi]:
+    """Executive-summary cards of a crisis review: size, mood shift, speed of response.
+
+    ``before``/``during`` are :func:`period_figures` of the baseline and the crisis window;
+    ``summary`` is ``analytics.measure.responses.response_summary``'s dict.
+    """
+    note_before = "vs before the crisis"
+    return [
+        Kpi("Mentions in the crisis", during["mentions"], better="none"),
+        Kpi("Peak hour", peak_mentions, better="none", note="mentions in the busiest hour"),
+        Kpi("Negative share", during["negative_share"], unit="%",
+            delta=_delta(during["negative_share"], before["negative_share"]), better="down",
+            note=note_before),
+        Kpi("Net sentiment", during["net_sentiment"], unit="score",
+            delta=_delta(during["net_sentiment"], before["net_sentiment"]), note=note_before),
+        Kpi("First response after", summary.get("time_to_first_response_hours"), unit="h",
+            better="down", note=summary.get("message") or "from the onset"),
+        Kpi("Responses", summary.get("responses_in_window"), better="none",
+            note="in the crisis window"),
+        Kpi("Negative mentions replied to", summary.get("reply_rate"), unit="%",
+            note=summary.get("reply_message") or "share replied by the brand"),
+        Kpi("Recovery time", recovery_hours, unit="h", better="down", note="peak to end"),
+        Kpi("Sentiment gap", sentiment_gap, unit="score",
+            note="net sentiment after minus before"),
+        Kpi("Potential reach", during["potential_reach"], better="none"),
+    ]  # fmt: skip
+
+
+def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Customer mentions per ``by`` value (platform, language): mentions, negative share of
+    scored mentions and potential reach, largest first; missing values shown as "unknown"."""
+    customers = mentions.filter(~pl.col("is_brand_post").fill_null(False))
+    label = pl.col("sentiment_label")
+    return (
+        customers.group_by(pl.col(by).fill_null("unknown"))
+        .agg(
+            pl.len().alias("mentions"),
+            (label == "negative").sum().alias("negative"),
+            label.is_in(["positive", "neutral", "negative"]).sum().alias("scored"),
+            pl.col("reach").sum().alias("potential_reach"),
+        )
+        .with_columns(
+            pl.when(pl.col("scored") > 0)
+            .then(pl.col("negative") / pl.col("scored"))
+            .alias("negative_share")
+        )
+        .sort(["mentions", by], descending=[True, False])
+    )

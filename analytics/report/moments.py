@@ -79,6 +79,13 @@ def _merge_responses(responses: pl.DataFrame, within: timedelta) -> list[dict]:
     return merged
 
 
+def public_responses(responses: pl.DataFrame) -> pl.DataFrame:
+    """The responses that are statements (holding statement, apology, fix, ...), without
+    ordinary brand posts and without first-post/media rows of an events file."""
+    types = responses.get_column("type").fill_null("").str.to_lowercase()
+    return responses.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES + _NOT_RESPONSES))
+
+
 def key_moments(
     mentions: pl.DataFrame,
     *,

@@ -63,7 +63,7 @@ def synthetic_mentions(
     n_base = n - n_spike
     # daytime rhythm: more mentions 08:00-22:00 local (UTC+7), few at night
     day = rng.integers(0, days, n_base)
-    hour_weights = np.array([1 if 15 <= h or h < 1 else 4 for h in range(24)], dtype=float)
+    hour_weights = np.array([1 if h >= 15 or h < 1 else 4 for h in range(24)], dtype=float)
     hour = rng.choice(24, n_base, p=hour_weights / hour_weights.sum())
     seconds = day * 86400 + hour * 3600 + rng.integers(0, 3600, n_base)
     labels_base = rng.choice(3, n_base, p=[0.35, 0.45, 0.20])
