@@ -243,3 +243,13 @@ def test_inset_duplicates_count_once():
     # "iri" (envy) is listed twice in InSet's negative list (-5 and -4) and not in the
     # positive list: its weight is the stronger of the two, -5, not the sum -9
     assert inset_weights()["iri"] == -5
+
+
+def test_hashtags_are_split_into_words(scorer):
+    # campaign hashtags carry their words' sentiment; the brand part stays neutral
+    assert scorer.polarity("#BoikotAcme") < -0.05  # camel case: "boikot acme"
+    assert scorer.polarity("#boikotacme") < -0.05  # run together: longest known prefix
+    assert scorer.polarity("#tarikproduk") == pytest.approx(scorer.polarity("tarik produk"))
+    assert scorer.polarity("#gakjelas") == pytest.approx(scorer.polarity("gak jelas"))
+    # a hashtag of neutral words stays neutral
+    assert scorer.polarity("#garuda #promo") == 0.0

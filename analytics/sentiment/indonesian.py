@@ -66,6 +66,8 @@ RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | 
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)
 _HANDLE = re.compile(r"@\w+")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
 # words (with inner hyphens/apostrophes), punctuation runs, or any other single character
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.,!?;:]+|\S")
 _REDUP_HYPHEN = re.compile(r"^([a-z]+)-\1(nya|lah|kah|an)?$")
@@ -110,6 +112,7 @@ class IndonesianScorer:
         self._phrase_starts = {p[0] for p in phrases}
         self._normalised: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._pieces: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._hashtags: dict[str, str] = {}
 
     # ------------------------------------------------------------------ public interface
     def polarity(self, text: str) -> float:
@@ -158,6 +161,8 @@ class IndonesianScorer:
             text = _URL.sub(" ", text)
         if "@" in text:
             text = _HANDLE.sub(" ", text)
+        if "#" in text:
+            text = _HASHTAG.sub(self._hashtag_words, text)
         cache = self._pieces
         prepare = self._prepare
         # comprehensions, not loops with append: this is the hot path of bulk scoring
@@ -168,6 +173,42 @@ class IndonesianScorer:
         flags = [f for _, f in pairs]
         hits = [i for i, f in enumerate(flags) if f & _HIT]
         return words, flags, hits
+
+    def _hashtag_words(self, match: re.Match[str]) -> str:
+        """A hashtag as words: "#BoikotAcme" -> "Boikot Acme", "#tarikproduk" -> "tarik
+        produk", so a campaign hashtag carries its words' sentiment (cached per tag)."""
+        tag = match.group(1)
+        words = self._hashtags.get(tag)
+        if words is None:
+            parts = _CAMEL.sub(" ", tag).split()
+            words = " ".join(w for part in parts for w in self._segment(part.lower()))
+            self._hashtags[tag] = words
+        return f" {words} "
+
+    def _segment(self, word: str, depth: int = 0) -> list[str]:
+        """Split a run-together hashtag word at known words, longest known prefix first."""
+        lex = self._lexicon
+        if depth > 3 or len(word) < 5 or self._known(word) or word in lex.slang:
+            return [word]
+        for end in range(len(word) - 1, 2, -1):
+            head = word[:end]
+            if head in RULE_WORDS or head in lex.own_slang:  # "gak", "tdk", "bgt", ...
+                head = lex.slang.get(head, head)
+            elif end < 4 or not (lex.valence.get(head) or head in self._phrase_starts):
+                continue
+            tail = self._segment(word[end:], depth + 1)
+            words = [*head.split(), *tail]
+            if head in RULE_WORDS or head in lex.own_slang:
+                # a negator or booster only when the rest means something: "#gakjelas"
+                # ("tidak jelas" is a phrase), "#tidakpuas"; not "#gakada..."
+                phrase = any(tuple(words[:n]) in lex.phrases for n in range(2, len(words) + 1))
+                if not phrase and not any(lex.valence.get(t) for t in tail):
+                    continue
+            return words
+        for start in range(1, len(word) - 3):  # a known word at the end: "#acmepenipu"
+            if lex.valence.get(word[start:]):
+                return [word[:start], word[start:]]
+        return [word]
 
     def _prepare(self, piece: str) -> tuple[tuple[str, int], ...]:
         """What one raw piece of text becomes: (word, flags) pairs; cached per piece."""
