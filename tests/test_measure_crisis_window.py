@@ -231,3 +231,17 @@ def test_platform_windows_compare_recovery():
     assert ends["instagram"] == hour(252)
     # Instagram recovered 6 hours later than X
     assert (ends["instagram"] - ends["x"]) == timedelta(hours=6)
+
+
+def test_a_long_tail_keeps_the_crisis_open_until_the_day_is_normal():
+    # baseline 4 an hour (scale sqrt(4) = 2); after the crisis a tail of 7 an hour for 30 h
+    # (hours 246-275): z = 3 / 2 = 1.5 per hour, calm hour by hour. Over a 24-hour run the
+    # tail adds 3 per tail hour against a standard error of sqrt(24 x 4) = 9.8: the run is
+    # back to normal (excess < 2 x 9.8 = 19.6) only when it holds at most 6 tail hours
+    # (6 x 3 = 18), i.e. from hour 276 - 6 = 270.
+    counts = [4] * 240 + [30, 50, 100, 60, 30, 22] + [7] * 30 + [4] * 48
+    window = detect_crisis(series(counts))
+    assert window.onset == hour(240)
+    assert window.end == hour(270)
+    # judged hour by hour only, it would have ended at hour 246
+    assert detect_crisis(series(counts), end_z=1e9).end == hour(246)

@@ -216,6 +216,7 @@ class DetectionParams:
     crisis_level: str = "warning"
     end_hours: int = 24
     end_tolerance_hours: int = 2
+    end_z: float = 2.0
     peak_fraction: float = 0.5
     gap_days: float = 7.0
 
@@ -243,7 +244,8 @@ def _method(params: DetectionParams, rule: str) -> dict:
         f"is an episode of at least {params.min_alert_hours} elevated hours (gaps up to "
         f"{params.merge_gap_hours} h merged) reaching {params.crisis_level}; it ends when "
         f"counts stay inside the band for {params.end_hours} h (up to "
-        f"{params.end_tolerance_hours} isolated watch hours allowed). The peak phase holds "
+        f"{params.end_tolerance_hours} isolated watch hours allowed) and their total is within "
+        f"{params.end_z} standard errors of the expected total. The peak phase holds "
         f"the hours at or above {params.peak_fraction:.0%} of the peak hour's volume."
     )
     if rule == "manual":
@@ -371,17 +373,28 @@ def _episodes(elevated: np.ndarray, level: np.ndarray, params: DetectionParams) 
     return kept
 
 
-def _end_after(level: np.ndarray, peak: int, params: DetectionParams) -> int | None:
+def _end_after(
+    level: np.ndarray, volume: dict[str, np.ndarray], peak: int, params: DetectionParams
+) -> int | None:
     """First hour after ``peak`` that starts ``end_hours`` calm hours, or None.
 
-    Calm: no hour at warning or above, and at most ``end_tolerance_hours`` isolated hours at
-    watch (a z >= 3 hour turns up about every other day in pure noise, and should not keep a
-    crisis open). The first hour of the run must itself be inside the band.
+    Calm, hour by hour: no hour at warning or above, and at most ``end_tolerance_hours``
+    isolated hours at watch (a z >= 3 hour turns up about every other day in pure noise, and
+    should not keep a crisis open); the first hour itself inside the band. Calm as a whole:
+    the run's total volume within ``end_z`` standard errors of its expected total. The
+    second test sees the long tail a single hour cannot: at 2-3 mentions an hour, twice the
+    usual volume is not significant in any one hour but is over a day.
     """
     span = params.end_hours
+    observed, expected = volume["observed"], volume["expected"]
+    variance = volume["scale"] ** 2
     for t in range(peak + 1, len(level) - span + 1):
         run = level[t : t + span]
-        if level[t] == 0 and run.max() < 2 and (run == 1).sum() <= params.end_tolerance_hours:
+        if level[t] != 0 or run.max() >= 2 or (run == 1).sum() > params.end_tolerance_hours:
+            continue
+        excess = observed[t : t + span].sum() - np.nansum(expected[t : t + span])
+        spread = math.sqrt(np.nansum(variance[t : t + span]))
+        if spread == 0 or excess / spread < params.end_z:
             return t
     return None
 
@@ -530,7 +543,7 @@ def _find(
         if first < taken_until:
             continue  # part of the previous crisis (it had not ended yet)
         peak = first + int(np.argmax(volume[first : last + 1]))
-        end = _end_after(level, max(peak, last), params)
+        end = _end_after(level, {**scored["volume"], "observed": volume}, max(peak, last), params)
         window = _window(
             hours,
             alerts,

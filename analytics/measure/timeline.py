@@ -159,10 +159,6 @@ def timeline(
     if end is not None:
         lazy = lazy.filter(pl.col("published_at") < as_utc(end, tz))
 
-    # which denominator the engagement rate uses is decided once for the whole timeline,
-    # so the series is comparable from one period to the next
-    has_impressions = lazy.select(pl.col("impressions").is_not_null().any()).collect().item()
-    basis = "impressions" if has_impressions else "reach"
     keys = ["period_start"] + ([by] if by else [])
     label = pl.col("sentiment_label")
     engagement = _engagement_expr()
@@ -178,11 +174,22 @@ def timeline(
             reach=_sum_or_null("reach"),
             impressions=_sum_or_null("impressions"),
             engagement=pl.when(pl.col("_engagement").count() > 0).then(pl.col("_engagement").sum()),
-            _rate_num=pl.col("_engagement").filter(pl.col(basis).is_not_null()).sum(),
-            _rate_den=pl.col(basis).sum(),
+            # both possible rates in the same pass; the basis is chosen below
+            _num_impressions=pl.col("_engagement")
+            .filter(pl.col("impressions").is_not_null())
+            .sum(),
+            _den_impressions=pl.col("impressions").sum(),
+            _has_impressions=pl.col("impressions").count(),
+            _num_reach=pl.col("_engagement").filter(pl.col("reach").is_not_null()).sum(),
+            _den_reach=pl.col("reach").sum(),
         )
         .collect()
     )
+    # which denominator the engagement rate uses is decided once for the whole timeline,
+    # so the series is comparable from one period to the next
+    basis = "impressions" if grouped.get_column("_has_impressions").sum() > 0 else "reach"
+    grouped = grouped.rename({f"_num_{basis}": "_rate_num", f"_den_{basis}": "_rate_den"})
+    grouped = grouped.select(pl.exclude("^_num_.*$", "^_den_.*$", "_has_impressions"))
     if grouped.height == 0:
         raise AnalysisError(
             "there are no mentions to draw a timeline from"
