@@ -110,6 +110,27 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def merge_notes(notes: list[str], more: Iterable[str]) -> list[str]:
+    """Add a batch's loader notes to a file's: "12 ids rounded" + "3 ids rounded" = "15 ...".
+
+    Big files come in batches and each batch reports its own counts; the analyst wants one
+    line per kind of repair for the file. Notes without a leading count are kept once.
+    """
+    merged = list(notes)
+    for note in more:
+        count, _, rest = note.partition(" ")
+        for i, seen in enumerate(merged):
+            seen_count, _, seen_rest = seen.partition(" ")
+            if count.isdigit() and seen_count.isdigit() and rest == seen_rest:
+                merged[i] = f"{int(seen_count) + int(count)} {rest}"
+                break
+            if seen == note:
+                break
+        else:
+            merged.append(note)
+    return merged
+
+
 def split_unusable(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split mentions into (usable, rejected) by what the store itself needs.
 
@@ -432,7 +453,7 @@ class Store:
             for batch in batches:
                 entry["format"] = batch.format
                 entry["detection_reason"] = batch.detection_reason
-                entry["notes"] += [note for note in batch.notes if note not in entry["notes"]]
+                entry["notes"] = merge_notes(entry["notes"], batch.notes)
                 # --brand names the collection these rows belong to, whatever the file says
                 mentions = batch.mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
                 usable, unusable = split_unusable(mentions)

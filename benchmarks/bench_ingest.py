@@ -58,9 +58,13 @@ shares = "shares"
 reach = "reach"
 language = "lang"
 
-[options]
-date_format = "%Y-%m-%d %H:%M:%S"
+[time]
+format = "%Y-%m-%d %H:%M:%S"
 timezone = "Asia/Jakarta"
+
+[file]
+delimiter = ","
+encoding = "utf-8"
 """
 
 

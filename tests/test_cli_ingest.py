@@ -118,3 +118,37 @@ def test_unknown_format_is_refused(tmp_path):
     done = cli("ingest", WEEK1, "--brand", "KN", "--format", "excelsior", "--store", str(tmp_path))
     assert done.returncode == 1
     assert "unknown format 'excelsior'" in done.stderr
+
+
+def test_generic_csv_with_mapping_tz_and_handle(tmp_path):
+    """kn_generic.csv: a1 (x, budi), a2 (instagram, the brand's own account, two-line text),
+    a3 with the date "kemarin", then a2 repeated. Mapping has no time zone, so --tz applies:
+    Asia/Makassar is UTC+8, so 2024-03-05 07:00 -> 2024-03-04 23:00Z, 08:30 -> 00:30Z."""
+    from datetime import UTC, datetime
+
+    from analytics.store import Store
+
+    store = tmp_path / "store"
+    done = cli(
+        "ingest", str(DATA / "kn_generic.csv"), "--mapping", str(DATA / "kn_generic.toml"),
+        "--brand", "Kopi Nusantara", "--handle", "@KopiNusantara", "--tz", "Asia/Makassar",
+        "--store", str(store), "--json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert counts(payload) == (4, 2, 1, 1)  # a1, a2 stored; a2 again duplicate; a3 rejected
+    assert payload["files"][0]["format"] == "generic"
+    frame = Store(store).mentions().collect().sort("mention_id")
+    assert frame.get_column("published_at").to_list() == [
+        datetime(2024, 3, 4, 23, 0, tzinfo=UTC),
+        datetime(2024, 3, 5, 0, 30, tzinfo=UTC),
+    ]
+    assert frame.get_column("text").to_list() == [
+        'Kopi "spesial" kok pahit 😖, kecewa',
+        "Mohon maaf atas ketidaknyamanannya.\nTim kami sedang menindaklanjuti 🙏",
+    ]
+    assert frame.get_column("is_brand_post").to_list() == [False, True]  # --handle, "@" dropped
+    assert frame.get_column("brand").to_list() == ["Kopi Nusantara"] * 2
+    (rejected,) = Store(store).quarantine().collect().iter_rows(named=True)
+    assert rejected["source_row"] == 5  # line 5: a2's text spans lines 3-4
+    assert '"waktu"' in rejected["reason"] and "kemarin" in rejected["reason"]

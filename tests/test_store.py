@@ -414,3 +414,12 @@ def test_lock_timeout_is_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_batch_notes_are_summed_per_kind():
+    # two batches of one file: 12 + 3 rounded ids = 15; the repeated preamble note kept once
+    merged = store_module.merge_notes(
+        ["12 ids rounded by Excel", "preamble: Brand X"],
+        ["3 ids rounded by Excel", "preamble: Brand X", "2 rows rejected"],
+    )
+    assert merged == ["15 ids rounded by Excel", "preamble: Brand X", "2 rows rejected"]
