@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from analytics.errors import InputDataError
 from analytics.sentiment.indonesian import IndonesianScorer
 from analytics.sentiment.lexicon_id import load_lexicon
 
@@ -253,3 +254,25 @@ def test_hashtags_are_split_into_words(scorer):
     assert scorer.polarity("#gakjelas") == pytest.approx(scorer.polarity("gak jelas"))
     # a hashtag of neutral words stays neutral
     assert scorer.polarity("#garuda #promo") == 0.0
+
+
+def test_extra_lexicon_protects_a_brand_from_slang():
+    # "mantul" is slang for "mantap" (great); a brand called Mantul must score 0
+    assert IndonesianScorer().polarity("mantul") > 0.05
+    assert IndonesianScorer(extra_lexicon={"Mantul": 0}).polarity("beli di mantul") == 0.0
+
+
+def test_extra_lexicon_rejects_non_numbers():
+    with pytest.raises(InputDataError, match=r"extra_lexicon: valence 'high' for 'acme'"):
+        IndonesianScorer(extra_lexicon={"acme": "high"})
+
+
+def test_malformed_lexicon_rows_are_reported_with_file_and_row():
+    from analytics.sentiment.lexicon_id import parse_valences
+
+    good = "# comment\nbagus\t2.0\tgood\n\ntarik produk\t-2\n"
+    assert parse_valences("id_lexicon.tsv", good) == [("bagus", 2.0), ("tarik produk", -2.0)]
+    with pytest.raises(InputDataError, match=r"id_lexicon.tsv, row 2: valence 'dua'"):
+        parse_valences("id_lexicon.tsv", "bagus\t2\nenak\tdua\n")
+    with pytest.raises(InputDataError, match=r"id_crisis.tsv, row 1: expected 'word<TAB>valence"):
+        parse_valences("id_crisis.tsv", "bocor -2\n")

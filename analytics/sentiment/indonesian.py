@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from analytics.errors import InputDataError
 from analytics.sentiment.lexicon_id import Lexicon, load_lexicon
 
 # VADER's constants, so Indonesian and English scores live on the same scale.
@@ -76,6 +77,7 @@ _STRETCH = re.compile(r"([a-z])\1{2,}")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _BOUNDARY = frozenset(".,!?;:")
+_CACHE_LIMIT = 500_000  # distinct raw tokens kept normalised (about 100 MB at most)
 
 # per-word flags: stretched/reduplicated spelling, ALL CAPS, a rule may start here
 EMPHASIS = 1
@@ -88,25 +90,37 @@ class IndonesianScorer:
 
     ``extra_lexicon`` adds or overrides valences (VADER scale, about -4..+4), e.g. to make a
     brand name neutral or to add an analyst's domain words. Multi-word keys are phrases.
+    A key that is also a negator or booster ("super") keeps that role: remove brand names
+    from the text first when they are such words.
     """
 
     def __init__(self, extra_lexicon: Mapping[str, float] | None = None) -> None:
         base = load_lexicon()
         valence = dict(base.valence)
         phrases = dict(base.phrases)
+        slang = base.slang
         for key, value in (extra_lexicon or {}).items():
-            words = tuple(key.lower().split())
+            words = tuple(str(key).lower().split())
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise InputDataError(
+                    f"extra_lexicon: valence {value!r} for {key!r} is not a number "
+                    "(expected a VADER-scale valence such as -2.0, 0 or 1.5)"
+                ) from None
             if len(words) == 1:
-                valence[words[0]] = float(value)
+                valence[words[0]] = number
+                if words[0] in slang:  # a brand called "Mantul" is not the slang "mantap"
+                    slang = {k: v for k, v in slang.items() if k != words[0]}
             elif words:
-                phrases[words] = float(value)
+                phrases[words] = number
         self._lexicon = Lexicon(
             valence=valence,
             phrases=phrases,
-            slang=base.slang,
+            slang=slang,
             emoji=base.emoji,
             sources=base.sources,
-            own_slang=base.own_slang,
+            own_slang=base.own_slang & slang.keys(),
         )
         self._max_phrase = max((len(p) for p in phrases), default=1)
         self._phrase_starts = {p[0] for p in phrases}
@@ -212,6 +226,10 @@ class IndonesianScorer:
 
     def _prepare(self, piece: str) -> tuple[tuple[str, int], ...]:
         """What one raw piece of text becomes: (word, flags) pairs; cached per piece."""
+        if len(self._pieces) > _CACHE_LIMIT:  # bound memory on millions of distinct tokens
+            self._pieces.clear()
+            self._normalised.clear()
+            self._hashtags.clear()
         prepared = self._pieces[piece] = self._prepare_uncached(piece)
         return prepared
 

@@ -64,11 +64,31 @@ class Lexicon:
 def _data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (line number, tab-separated fields) of one of our data files, skipping comments."""
     text = resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+    return parse_lines(text)
+
+
+def parse_lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, tab-separated fields) of a data file's text; comments and blanks skipped."""
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         yield number, [field.strip() for field in line.split("\t")]
+
+
+def parse_valences(name: str, text: str) -> list[tuple[str, float]]:
+    """The (entry, valence) rows of a ``word<TAB>valence[<TAB>note]`` file's text.
+
+    A malformed row raises ``InputDataError`` naming the file, the row and what was expected.
+    """
+    rows = []
+    for number, fields in parse_lines(text):
+        if len(fields) < 2:
+            raise InputDataError(
+                f"{name}, row {number}: expected 'word<TAB>valence[<TAB>note]', found {fields!r}"
+            )
+        rows.append((_clean_entry(fields[0]), _float(fields[1], name, number)))
+    return rows
 
 
 def _float(value: str, name: str, number: int) -> float:
@@ -211,20 +231,9 @@ def load_lexicon() -> Lexicon:
 
     # 4. Hand-checked valences (corrections, additions, slang words, crisis lexicon).
     for name in ("id_lexicon.tsv", "id_crisis.tsv"):
-        for number, fields in _data_lines(name):
-            if len(fields) < 2:
-                raise InputDataError(
-                    f"{name}, row {number}: expected 'word<TAB>valence[<TAB>note]', "
-                    f"found {fields!r}"
-                )
-            _add(
-                valence,
-                phrases,
-                sources,
-                _clean_entry(fields[0]),
-                _float(fields[1], name, number),
-                name.removesuffix(".tsv"),
-            )
+        text = resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+        for entry, value in parse_valences(name, text):
+            _add(valence, phrases, sources, entry, value, name.removesuffix(".tsv"))
 
     # 5. Slang: indoNLP's table minus the entries we refuse, plus ours.
     slang = _indonlp_slang()
