@@ -157,6 +157,15 @@ def split_unusable(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return usable, conform(rejected, REJECTED_SCHEMA)
 
 
+def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.LazyFrame:
+    """Scan Parquet parts as ``schema``: a column added to the schema after a part was
+    written reads as null there, a column dropped since is ignored, so old stores stay
+    readable when the canonical tables grow."""
+    return pl.scan_parquet(
+        list(parts), schema=schema, missing_columns="insert", extra_columns="ignore"
+    )
+
+
 def resolve_daily(daily: pl.LazyFrame) -> pl.LazyFrame:
     """Keep the last row per (brand, platform, account, date): parts are in ingest order."""
     return daily.unique(subset=DAILY_KEY, keep="last", maintain_order=True)
@@ -299,7 +308,7 @@ class Store:
         ]
         if not parts:
             return pl.LazyFrame(schema=schema)
-        return pl.scan_parquet(parts).select(list(schema))
+        return scan_parts(parts, schema)
 
     # ---------------------------------------------------------------------------- readers
     def mentions(self, brand: str | None = None, *, with_sentiment: bool = True) -> pl.LazyFrame:
@@ -489,7 +498,7 @@ class Store:
         if not parts or batch.height == 0:
             return batch
         seen = (
-            pl.scan_parquet(parts)
+            scan_parts(parts, MENTION_SCHEMA)
             .select(MENTION_KEY)
             .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique().implode()))
             .collect(engine="streaming")
@@ -512,7 +521,7 @@ class Store:
         if parts:
             files = rows.get_column("source_file").unique()
             seen = (
-                pl.scan_parquet(parts)
+                scan_parts(parts, QUARANTINE_SCHEMA)
                 .select(same_row)
                 .filter(pl.col("source_file").is_in(files.implode()))
                 .collect(engine="streaming")
@@ -533,7 +542,7 @@ class Store:
         parts = txn.parts("daily_metrics", brand)
         if not parts or daily.height == 0:
             return daily, 0
-        stored = resolve_daily(pl.scan_parquet(parts).select(list(DAILY_METRICS_SCHEMA)))
+        stored = resolve_daily(scan_parts(parts, DAILY_METRICS_SCHEMA))
         stored = stored.collect().with_columns(_stored=pl.lit(True))
         figures = [
             c for c in DAILY_METRICS_SCHEMA if c not in (*DAILY_KEY, "source_file", "source_row")
@@ -581,7 +590,8 @@ class Store:
             parts = txn.parts("sentiment", brand)
             if len(parts) <= SENTIMENT_PARTS_BEFORE_COMPACTION:
                 continue
-            merged = resolve_sentiment(pl.scan_parquet(parts)).collect(engine="streaming")
+            merged = resolve_sentiment(scan_parts(parts, SENTIMENT_SCHEMA))
+            merged = merged.collect(engine="streaming")
             old = {str(p.relative_to(self.root)) for p in parts}
             txn.manifest["parts"] = [p for p in txn.manifest["parts"] if p["path"] not in old]
             txn.replaced += parts

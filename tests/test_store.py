@@ -423,3 +423,18 @@ def test_batch_notes_are_summed_per_kind():
         ["3 ids rounded by Excel", "preamble: Brand X", "2 rows rejected"],
     )
     assert merged == ["15 ids rounded by Excel", "preamble: Brand X", "2 rows rejected"]
+
+
+def test_parts_written_before_a_schema_column_existed_still_read(tmp_path):
+    store = Store(tmp_path)
+    store.ingest_batches([result(mentions(["1"]))], brand="Acme", source="a.csv")
+    (part,) = (tmp_path / "mentions").glob("part-*.parquet")
+    # an older store: its part has no load_notes column, and one the schema no longer has
+    old = pl.read_parquet(part).drop("load_notes").with_columns(retired=pl.lit("x"))
+    old.write_parquet(part)
+    frame = store.mentions().collect()
+    assert list(frame.columns) == [*MENTION_SCHEMA, *store_module.SENTIMENT_COLUMNS]
+    assert frame.get_column("load_notes").to_list() == [None]
+    assert frame.get_column("mention_id").to_list() == ["1"]
+    store.ingest_batches([result(mentions(["1", "2"]))], brand="Acme", source="b.csv")
+    assert ids_in(store) == ["1", "2"]  # dedup reads the old part too
