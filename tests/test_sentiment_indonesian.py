@@ -266,3 +266,33 @@ def test_malformed_lexicon_rows_are_reported_with_file_and_row():
         parse_valences("id_lexicon.tsv", "bagus\t2\nenak\tdua\n")
     with pytest.raises(InputDataError, match=r"id_crisis.tsv, row 1: expected 'word<TAB>valence"):
         parse_valences("id_crisis.tsv", "bocor -2\n")
+
+
+# Realistic crisis-week mentions, labelled by hand before the scorer was run on them.
+CRISIS_MENTIONS = [
+    ("Aplikasinya error terus dari pagi, gak bisa transfer sama sekali", "negative"),
+    ("saldo gue ilang 2 juta, CS cuma bilang tunggu 3x24 jam. kecewa bgt", "negative"),
+    ("Fix data nasabah bocor, udah dijual di forum. Parah sih", "negative"),
+    ("Ayo boikot aja, perusahaan gak bertanggung jawab", "negative"),
+    ("produknya ditarik krn terkontaminasi?? anak gw udah minum 😭", "negative"),
+    ("Penipuan berkedok promo, hati2 ya guys", "negative"),
+    ("Udah 2 minggu belum refund juga, ribet bgt prosesnya", "negative"),
+    ("Respon CS-nya cepet dan ramah, masalah langsung beres 👍", "positive"),
+    ("Makasih min, saldo udah balik. Mantap pelayanannya", "positive"),
+    ("Salut sama permintaan maafnya, terbuka dan jujur", "positive"),
+    ("Tetap setia pakai produk ini, kualitasnya bagus banget", "positive"),
+    ("Perusahaan mengumumkan konferensi pers pukul 14.00 WIB hari ini", "neutral"),
+    ("Ada yang tahu cabang terdekat di Bandung buka jam berapa?", "neutral"),
+    ("Besok saya mau ke kantor cabang untuk ganti kartu", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), CRISIS_MENTIONS)
+def test_realistic_crisis_mentions(scorer, text, label):
+    score = scorer.polarity(text)
+    if label == "positive":
+        assert score >= 0.05, (text, scorer.token_valences(text))
+    elif label == "negative":
+        assert score <= -0.05, (text, scorer.token_valences(text))
+    else:
+        assert -0.05 < score < 0.05, (text, scorer.token_valences(text))
