@@ -157,10 +157,13 @@ def test_text_repairs_excel_damage() -> None:
             ]
         }
     )
-    text, note = clean.text("c")
+    text, note = clean.text("c", unguard=True)
+    kept, _ = clean.text("c")
     url, _ = clean.text("c", want_url=True)
-    out = frame.select(text.alias("t"), note.alias("n"), url.alias("u"))
+    out = frame.select(text.alias("t"), note.alias("n"), url.alias("u"), kept.alias("k"))
     assert out["t"].to_list() == ["lihat", "00123", None, "@Reply", "'90s kopi", "biasa"]
+    # without unguard (tools not known to add the guard) the apostrophe is the author's
+    assert out["k"][3] == "'@Reply"
     assert out["u"][0] == "https://x.com/a/status/1"
     assert out["n"].to_list() == [
         "hyperlink_formula_recovered",
@@ -170,6 +173,16 @@ def test_text_repairs_excel_damage() -> None:
         None,
         None,
     ]
+
+
+def test_free_text_is_kept_exactly_but_blank_is_empty() -> None:
+    frame = pl.DataFrame({"c": ["  dua spasi \n", "   ", "-", ""]})
+    text, _ = clean.text("c")
+    url, _ = clean.text("c", want_url=True)
+    out = frame.select(text.alias("t"), url.alias("u"))
+    # a text "-" is what the author wrote; a url "-" is the tool's "not available"
+    assert out["t"].to_list() == ["  dua spasi \n", None, "-", None]
+    assert out["u"].to_list() == ["dua spasi", None, None, None]
 
 
 def test_add_counts_null_only_when_nothing_present() -> None:

@@ -90,14 +90,26 @@ def _pair(
 # ---------------------------------------------------------------- text
 
 
-def _text_frame(s: pl.Series, *, column: str | None, want_url: bool) -> pl.DataFrame:
-    f = s.to_frame("v").with_columns(
-        # drop the apostrophe spreadsheet injection guards put before @ = + - (Sprout '@Reply)
-        pl.when(pl.col("v").str.contains(r"^'[@=+\-]"))
-        .then(pl.col("v").str.slice(1))
-        .otherwise("v")
-        .alias("v")
+def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bool) -> pl.DataFrame:
+    # free text is kept exactly as written (spaces and line breaks included); only a cell
+    # with nothing but blanks is empty. A url is a token: blanks around it and "-" go.
+    f = s.to_frame("v")
+    if want_url:
+        f = f.with_columns(pl.col("v").str.strip_chars())
+        f = f.with_columns(
+            pl.when(pl.col("v").is_in(NULL_WORDS)).then(None).otherwise("v").alias("v")
+        )
+    f = f.with_columns(
+        pl.when(pl.col("v").str.strip_chars() == "").then(None).otherwise("v").alias("v")
     )
+    if unguard:
+        # drop the apostrophe spreadsheet injection guards put before @ = + - ('@Reply)
+        f = f.with_columns(
+            pl.when(pl.col("v").str.contains(r"^'[@=+\-]"))
+            .then(pl.col("v").str.slice(1))
+            .otherwise("v")
+            .alias("v")
+        )
     f = f.with_columns(
         pl.col("v").str.extract(_HYPERLINK, 1).alias("link"),
         pl.col("v").str.extract(_HYPERLINK, 2).alias("label"),
@@ -124,18 +136,21 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool) -> pl.DataF
     )
 
 
-def text(name: str | None, *, want_url: bool = False) -> tuple[pl.Expr, pl.Expr]:
+def text(
+    name: str | None, *, want_url: bool = False, unguard: bool = False
+) -> tuple[pl.Expr, pl.Expr]:
     """Free text or a category, repaired from Excel damage.
 
     ``=HYPERLINK("url","label")`` gives the url (for url columns) or the label; ``="00123"``
     (a text-forcing formula) gives ``00123``; a formula error such as ``#NAME?`` means Excel
-    destroyed the cell: the value becomes null and the note says so. One apostrophe before
-    ``@ = + -`` (a spreadsheet injection guard) is removed.
+    destroyed the cell: the value becomes null and the note says so. With ``unguard`` (tools
+    known to do it, like Sprout) one apostrophe before ``@ = + -`` is removed: spreadsheet
+    injection guards. Otherwise the text is returned exactly, spaces and line breaks kept.
     """
     if name is None:
         return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
-    fn = partial(_text_frame, column=name, want_url=want_url)
-    return _pair(raw(name), fn, pl.Utf8())
+    fn = partial(_text_frame, column=name, want_url=want_url, unguard=unguard)
+    return _pair(pl.col(name).cast(pl.Utf8), fn, pl.Utf8())
 
 
 # ---------------------------------------------------------------- numbers
@@ -342,13 +357,13 @@ def first_count(columns: list[str], *aliases: str) -> tuple[pl.Expr, pl.Expr]:
 
 
 def first_text(
-    columns: list[str], *aliases: str, want_url: bool = False
+    columns: list[str], *aliases: str, want_url: bool = False, unguard: bool = False
 ) -> tuple[pl.Expr, pl.Expr]:
     """The first non-empty text among the aliases present (e.g. Full Text, Snippet, Title)."""
     present = [a for a in dict.fromkeys(pick(columns, a) for a in aliases) if a is not None]
     if not present:
         return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
-    pairs = [text(name, want_url=want_url) for name in present]
+    pairs = [text(name, want_url=want_url, unguard=unguard) for name in present]
     return pl.coalesce(*(v for v, _ in pairs)), join_notes([n for _, n in pairs])
 
 

@@ -123,8 +123,9 @@ def mapped(raw: RawTable, m: Mapping, ctx: Context) -> Mapped:
             notes.append(note)
     for f, constant in m.constants.items():
         if f not in values:
-            lit = pl.lit(constant, MENTION_SCHEMA[f])
-            values[f] = vocab.platform(lit) if f == "platform" else lit
+            if f == "platform":
+                constant = vocab.classify_platform(str(constant)) or "other"
+            values[f] = pl.lit(constant, MENTION_SCHEMA[f])
     if "platform" not in values:
         values["platform"] = vocab.platform(url) if "url" in source else pl.lit("other")
     time_col = source["published_at"]
@@ -188,7 +189,7 @@ def iter_load(
     reason = f"generic with mapping {m.path.name}; header on line {header.line}"
     sample = opened.head_text[header.offset :].encode("utf-8")
     per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
-    batch_bytes = max(1 << 20, batch_rows * per_record)
+    batch_bytes = max(1 << 16, batch_rows * per_record)
     for frame in read.iter_text_batches(path, header, opened.encoding, batch_bytes):
         raw = RawTable(frame, path.name, header.line, opened.encoding, header.delimiter)
         batch_ctx = Context(ctx.brand, ctx.default_tz, ctx.brand_handles, ctx.source_tool)

@@ -42,15 +42,15 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
     published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
     url, url_note = clean.text(clean.pick(cols, "Link"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post ID")), url)
-    body, body_note = clean.text(clean.pick(cols, "Post"))
-    profile = clean.text(clean.pick(cols, "Profile"))[0]
+    body, body_note = clean.text(clean.pick(cols, "Post"), unguard=True)
+    profile = clean.text(clean.pick(cols, "Profile"), unguard=True)[0]
     impressions, n1 = clean.count(clean.pick(cols, "Impressions"))
     reach, n2 = clean.count(clean.pick(cols, "Reach"))
     likes, n3 = clean.first_count(cols, "Reactions", "Likes")
     comments, n4 = clean.count(clean.pick(cols, "Comments"))
     shares, n5 = clean.count(clean.pick(cols, "Shares"))
     engagement, n6 = clean.count(clean.pick(cols, "Engagements"))
-    kind = clean.first_text(cols, "Post Type", "Content Type")[0]
+    kind = clean.first_text(cols, "Post Type", "Content Type", unguard=True)[0]
     values = {
         "mention_id": native,
         "platform": vocab.platform(clean.raw(clean.pick(cols, "Network")), url),
@@ -80,8 +80,8 @@ def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, PACIFIC)
     url, url_note = clean.first_text(cols, "Message URL", "Permalink", "Link", want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Message ID", "Post ID")), url)
-    body, body_note = clean.text(clean.pick(cols, "Message"))
-    sender = clean.text(clean.pick(cols, "Received From (Network Name)"))[0]
+    body, body_note = clean.text(clean.pick(cols, "Message"), unguard=True)
+    sender = clean.text(clean.pick(cols, "Received From (Network Name)"), unguard=True)[0]
     direction = clean.raw(clean.pick(cols, "Type")).str.to_lowercase()
     values = {
         "mention_id": native,

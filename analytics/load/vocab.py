@@ -72,7 +72,11 @@ def platform(*candidates: pl.Expr) -> pl.Expr:
     ``candidates`` are vendor fields in order of trust (e.g. Page Type, then Domain, then the
     URL); the result is ``other`` when none of them is recognised, null never.
     """
-    found = [value.map_batches(_classify_series, return_dtype=pl.Utf8) for value in candidates]
+    found = [
+        value.map_batches(_classify_series, return_dtype=pl.Utf8, is_elementwise=True)
+        for value in candidates
+        if not value.meta.is_literal(allow_aliasing=True)  # an absent column: nothing to read
+    ]
     return pl.coalesce(*found, pl.lit("other"))
 
 

@@ -1,0 +1,47 @@
+"""Meltwater exports: UTF-16 + tab "csv", junk line, legacy and Explore column sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from analytics.load import load_export
+
+DATA = Path(__file__).parent / "data" / "load" / "meltwater"
+UTC = dt.UTC
+
+
+def test_legacy_utf16_tab_with_junk_line() -> None:
+    # make_fixtures.py: UTF-16 LE with BOM, tab-separated, "Meltwater export" on line 1
+    result = load_export(DATA / "legacy.csv", brand="Kopi Senja")
+    m = result.mentions
+    assert result.format == "meltwater"
+    assert m["source_row"].to_list() == [3, 4]
+    # Alternate Date Format 07-Jul-25 + Time 05:12 PM = 17:12 Jakarta = 10:12 UTC
+    assert m["published_at"].to_list() == [
+        dt.datetime(2025, 7, 7, 10, 12, tzinfo=UTC),
+        dt.datetime(2025, 7, 8, 2, 0, tzinfo=UTC),  # 08-Jul-25 09:00 AM Jakarta
+    ]
+    assert m["mention_id"][0] == "1942000000000000001"  # Tweet Id
+    assert m["id_is_surrogate"].to_list() == [False, True]  # the news item has no id
+    assert m["text"].to_list() == ["Kopi Senja bikin kecewa", "menarik produknya dari pasar"]
+    assert m["title"][1] == "Kopi Senja Tarik Produk"
+    assert m["author"][0] == "dewi"  # Influencer "@dewi"
+    assert m["author_followers"][0] == 1500  # "1,500"
+    assert m["reach"].to_list() == [1500, 2_500_000]  # "2.5M"
+    assert m["engagement"].to_list() == [12, None]
+    assert m["platform"].to_list() == ["x", "news"]  # Source Twitter / "News Example"
+    assert m["source_sentiment"].to_list() == ["Negative", "Not Rated"]  # kept as exported
+
+
+def test_explore_utf16_be() -> None:
+    m = load_export(DATA / "explore.csv", brand="Kopi Senja").mentions
+    row = m.row(0, named=True)
+    assert row["mention_id"] == "doc-1"
+    # 09-Sep-25 11:30 PM Jakarta = 16:30 UTC the same day
+    assert row["published_at"] == dt.datetime(2025, 9, 9, 16, 30, tzinfo=UTC)
+    assert (row["author"], row["author_name"]) == ("eka", "Eka")
+    assert (row["likes"], row["comments"], row["shares"]) == (8, 2, 1)
+    assert row["engagement"] == 11  # blank Engagement: derived 8 + 2 + 1
+    assert row["content_type"] == "reply"
+    assert row["platform"] == "x"
