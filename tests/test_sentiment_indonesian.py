@@ -50,6 +50,10 @@ def test_negation_scope_ends_at_punctuation_and_at_the_first_sentiment_word(scor
 
 def test_not_only_is_not_a_negation(scorer):
     assert scorer.polarity("tidak hanya enak") > 0.05
+    # "bukan main enaknya" = extraordinarily tasty: a booster, not a negation
+    assert scorer.polarity("bukan main enaknya") > scorer.polarity("enak") > 0
+    # "anjir" is an interjection of surprise, not the insult it is slang for
+    assert scorer.polarity("anjir keren") > 0.05
 
 
 def test_intensifiers_increase_magnitude(scorer):

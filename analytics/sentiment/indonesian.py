@@ -55,7 +55,8 @@ WEAK_NEGATORS = {"kurang": -0.6}
 LACKING = {("kurang",): -1.0, ("tidak", "bisa"): -1.0, ("tidak", "ada"): -0.5}
 _LACKING_FIRST = frozenset(key[0] for key in LACKING)
 # "tidak hanya" = "not only": no negation
-NOT_NEGATION_AFTER = _words("hanya cuma cuman sekadar sekedar saja")
+NOT_NEGATION_AFTER = _words("hanya cuma cuman sekadar sekedar saja main")
+# "bukan main enaknya" = "extraordinarily tasty": a booster, not a negation
 BOOSTERS_BEFORE = _words(
     "sangat amat paling terlalu super sungguh teramat terlampau makin semakin begitu "
     "benar-benar betul-betul sangatlah amatlah luar-biasa"
@@ -358,7 +359,7 @@ class IndonesianScorer:
                 before.append(j)
             for distance, j in enumerate(before):
                 w = words[j]
-                if w in BOOSTERS_BEFORE:
+                if w in BOOSTERS_BEFORE or (w == "main" and j and words[j - 1] == "bukan"):
                     v += sign * BOOST * (1.0 - 0.05 * distance)
                 elif w in DAMPENERS:
                     v -= sign * BOOST * (1.0 - 0.05 * distance)
