@@ -245,3 +245,12 @@ def test_a_long_tail_keeps_the_crisis_open_until_the_day_is_normal():
     assert window.end == hour(270)
     # judged hour by hour only, it would have ended at hour 246
     assert detect_crisis(series(counts), end_z=1e9).end == hour(246)
+
+
+def test_manual_window_past_the_data_says_so():
+    counts = crisis_counts()  # 294 hours: the data ends at hour 294
+    window = manual_window(series(counts), start=hour(238), end=hour(400))
+    assert window.end == hour(400)
+    assert window.sentiment_gap is None
+    assert any("ends after the data does" in note for note in window.notes)
+    assert not any("had not settled" in note for note in window.notes)

@@ -19,7 +19,12 @@ import typer
 
 from analytics.errors import AnalysisError, InputDataError
 from analytics.measure.completeness import coverage, coverage_warnings, gaps_between
-from analytics.measure.crisis_window import CrisisWindow, detect_crisis, manual_window
+from analytics.measure.crisis_window import (
+    CrisisWindow,
+    detect_crisis,
+    manual_window,
+    platform_windows,
+)
 from analytics.measure.history import store_history
 
 crisis_app = typer.Typer(
@@ -104,6 +109,9 @@ def window_command(
     end: str | None = typer.Option(
         None, "--end", help="Manual window end (a bare date includes that whole day)."
     ),
+    by_platform: bool = typer.Option(
+        False, "--by-platform", help="Also detect the window on each platform apart."
+    ),
     tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
@@ -124,10 +132,29 @@ def window_command(
     else:
         window = detect_crisis(mentions, tz=tz, brand=brand)
     warnings = _completeness(mentions, window, tz)
+    platforms = platform_windows(mentions, tz=tz) if by_platform else None
     if as_json:
-        print(json.dumps({**window.to_dict(), "completeness": warnings}, ensure_ascii=False))
+        data = {**window.to_dict(), "completeness": warnings}
+        if platforms is not None:
+            data["platforms"] = _json_rows(platforms)
+        print(json.dumps(data, ensure_ascii=False))
         return
     _print_window(window, warnings, tz)
+    if platforms is not None:
+        _print_platforms(platforms, tz)
+
+
+def _print_platforms(platforms: pl.DataFrame, tz: str) -> None:
+    print("per platform:")
+    for row in platforms.iter_rows(named=True):
+        if not row["detected"]:
+            print(f"  {row['platform']:<10} no crisis detected ({row['note'] or 'calm'})")
+            continue
+        end = _local(row["end"], tz) if row["end"] else "not yet"
+        print(
+            f"  {row['platform']:<10} onset {_local(row['onset'], tz)}  "
+            f"peak {_local(row['peak'], tz)}  end {end}"
+        )
 
 
 def _print_window(window: CrisisWindow, warnings: list[str], tz: str) -> None:

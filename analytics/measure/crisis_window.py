@@ -659,8 +659,14 @@ def manual_window(
         notes=notes,
     )
     window.onset, window.end = start_utc, end_utc
-    if window.peak is not None:
-        window.recovery_hours = (end_utc - window.peak) / timedelta(hours=1)
+    window.recovery_hours = (end_utc - window.peak) / timedelta(hours=1)
+    if end_i >= hours.height:
+        # the analyst's end lies past the data: say that, not "had not settled"
+        window.notes = [n for n in window.notes if not n.startswith("The conversation had")]
+        window.notes.append(
+            f"The window ends after the data does ({_iso(times.max() + timedelta(hours=1))}); "
+            "the post-crisis phase and the sentiment gap cannot be measured."
+        )
     return window
 
 
