@@ -300,8 +300,11 @@ def brandwatch_file(
 
 
 def excel_rounded(mention_id: str) -> str:
-    """How Excel writes a long number back to CSV: 6 significant digits, scientific."""
-    return f"{int(mention_id):.5E}".replace("E+", "E+")
+    """How Excel's General format writes a long number back to CSV: 6 significant digits in
+    scientific notation, trailing zeros dropped (2121300000000000000 -> 2.1213E+18)."""
+    mantissa, exponent = f"{int(mention_id):.5E}".split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{exponent}"
 
 
 def meltwater_row(r: dict, rng: random.Random) -> list[str]:

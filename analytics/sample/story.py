@@ -52,13 +52,15 @@ class Story:
     start: datetime = wib("2026-10-05 00:00")  # Monday of ISO week 41
     end: datetime = wib("2026-11-16 00:00")  # exclusive: data ends Sunday 2026-11-15 (W46)
     first_post: datetime = wib("2026-10-20 19:42")
-    onset: datetime = wib("2026-10-20 21:00")  # hour the volume leaves the baseline band
+    onset: datetime = wib("2026-10-20 20:00")  # first hour the volume leaves the baseline band
     media_pickup: datetime = wib("2026-10-21 07:15")
     peak_hour: datetime = wib("2026-10-21 20:00")  # the busiest hour, [20:00, 21:00) WIB
     hoax_start: datetime = wib("2026-10-22 09:05")
     burst_start: datetime = wib("2026-10-22 12:10")
     burst_end: datetime = wib("2026-10-22 12:50")
-    crisis_end: datetime = wib("2026-10-27 12:00")  # planted excess volume is gone by then
+    # the planted extra volume is gone by then; the crisis "ends" a little earlier, when the
+    # extra volume falls below half the baseline for good (see ``planted_end``)
+    crisis_end: datetime = wib("2026-10-26 06:00")
     responses: tuple[Response, ...] = field(
         default_factory=lambda: (
             Response(
@@ -204,8 +206,8 @@ def complaint_anchors(story: Story) -> list[tuple[datetime, float]]:
         (wib("2026-10-22 12:00"), 110.0),
         (story.apology, 75.0),
         (story.apology + timedelta(hours=24), 24.0),
-        (wib("2026-10-26 00:00"), 8.0),
-        (story.crisis_end, 0.6),
+        (wib("2026-10-25 20:00"), 6.0),
+        (story.crisis_end, 0.3),
     ]
 
 
@@ -266,6 +268,24 @@ def hoax_rate(hour: datetime, story: Story) -> float:
     """Expected hoax mentions in the hour starting at ``hour`` (mid-hour value)."""
     middle = hour + timedelta(minutes=30)
     return ramp(middle, hoax_anchors(story)) * soft_rhythm(hour)
+
+
+def planted_end(story: Story, *, below: float = 0.5, hold_hours: int = 24) -> datetime:
+    """The crisis end as planted: the first hour after the peak from which the expected extra
+    volume (complaints + hoax) stays below ``below`` x the expected baseline for
+    ``hold_hours`` hours. This mirrors "back inside the baseline band for a sustained period".
+    """
+    hours = story.hours()
+    for i, hour in enumerate(hours):
+        if hour <= story.peak_hour:
+            continue
+        window = hours[i : i + hold_hours]
+        if all(
+            complaint_rate(h, story) + hoax_rate(h, story) < below * baseline_rate(h, story)
+            for h in window
+        ):
+            return hour
+    return story.end
 
 
 def expected_brand_volume(hour: datetime, story: Story) -> float:

@@ -95,17 +95,17 @@ SLOTS: dict[str, list[str]] = {
 
 EMOJI = {
     "positive": ["😍", "🙏", "👍", "🥰", "✨", "😁", "💙", "👌", "🔥"],
-    "neutral": ["🤔", "👀", "🙂", "📱", "🧐", ""],
+    "neutral": ["🤔", "👀", "📱", "🧐", ""],
     "negative": ["😡", "😤", "🤬", "😭", "🙄", "💀", "😩", "👎", "😠"],
 }
 
 TAGS = {
     "baseline": ["#NusaPay", "#cashback", "#promo", "#dompetdigital", "#QRIS", "#cashless"],
     "crisis": [
+        "#NusaPay",
         "#NusaPayError",
         "#NusaPayDown",
         "#BalikinSaldoKami",
-        "#NusaPay",
         "#refund",
         "#saldoraib",
     ],
@@ -191,6 +191,8 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Gara2 {B} error {{who}} malu di kasir {{merchant}}, mana antri panjang",
         f"Sudah {{wait}} menunggu kejelasan {B}, tidak ada kabar sama sekali",
         f"Payah {B}, sudah tiga kali transaksi gagal hari ini",
+        f"{B} lagi gangguan ya? Transaksi {{who}} pending dari tadi, kesel",
+        f"Ada yang ngalamin juga saldo {B} kepotong tapi transfer gagal? Parah",
     ],
     ("crisis", "negative", "en"): [
         f"{B} charged me twice and the transfer failed. Where is my money?",
@@ -208,13 +210,17 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Gak ngerti lagi sama {B}, transaksi pending forever, kesel banget",
         f"Seriously {B}? Uang {{amount}} ilang gitu aja, no explanation",
         f"Kapok pake {B}, this is so unprofessional",
+        f"{B} down ya guys? Pending semua, annoying banget",
     ],
+    # neutral crisis talk asks or informs without complaining; a question that reports a
+    # problem of one's own ("my transfer is pending") is a complaint and lives above
     ("crisis", "neutral", "id"): [
-        f"{B} lagi gangguan ya? Transaksi {{who}} pending dari tadi",
-        f"Ada yang ngalamin juga saldo {B} kepotong tapi transfer pending?",
         f"Katanya {B} lagi perbaikan sistem, ada info resmi belum?",
         f"Cek dulu status transaksi {B} sebelum bayar, lagi banyak yang pending",
         f"Gimana cara ajuin refund di {B} ya",
+        f"Ada yang tahu kapan {B} selesai perbaikan?",
+        f"Nunggu pengumuman resmi {B} soal pengembalian dana",
+        f"Berita soal {B} hari ini: transaksi sempat terganggu sejak semalam",
     ],
     ("crisis", "neutral", "en"): [
         f"Is {B} down for anyone else?",
@@ -222,9 +228,9 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"How do I file a refund request with {B}?",
     ],
     ("crisis", "neutral", "mix"): [
-        f"{B} down ya guys? Pending semua nih",
         f"Ada update official dari {B} soal refund belum?",
-        f"Wait, {B} error juga di {{city}}?",
+        f"Wait, {B} maintenance juga di {{city}}?",
+        f"Guys, {B} udah ada statement resmi belum?",
     ],
     # after the fix and the apology: relief, thanks, cautious waiting
     ("crisis", "positive", "id"): [
@@ -395,6 +401,16 @@ STATEMENTS: dict[str, str] = {
     ),
 }
 
+
+def statement(key: str, platform: str) -> str:
+    """An official statement as posted on a platform: captions on Instagram and Facebook
+    break into paragraphs (multi-line cells in the exports), X keeps one block."""
+    text = STATEMENTS[key]
+    if platform in ("instagram", "facebook"):
+        text = text.replace(". ", ".\n\n", 1)
+    return text
+
+
 MARKETING = [
     "Cashback 20% di merchant QRIS favoritmu sampai akhir bulan! #NusaPay",
     "Bayar tagihan listrik dan BPJS lebih cepat pakai NusaPay. Cek promonya di aplikasi.",
@@ -490,7 +506,10 @@ def roughen(text: str, rng: random.Random, *, stance: str, stream: str) -> str:
         text = text.upper()
     if rng.random() < 0.45:
         text += " " + rng.choice(EMOJI[stance]) * rng.choice([1, 1, 2, 3])
+    # the crisis hashtags are themselves complaints: neutral posts use the plain brand tag
     tag_pool = TAGS.get(stream)
+    if tag_pool and stance == "neutral":
+        tag_pool = tag_pool[:1]  # just the brand's own tag
     if tag_pool and rng.random() < 0.3:
         text += " " + rng.choice(tag_pool)
     return text.strip()

@@ -20,6 +20,7 @@ from analytics.sample.story import (
     JAKARTA,
     UTC,
     Story,
+    planted_end,
 )
 
 
@@ -128,7 +129,10 @@ def build_truth(
         "peak_hour_mentions": peak_row["len"],
         "peak_hour_found_in_data": iso(peak_row["hour"]),
         "baseline_median_mentions_same_hour": baseline_median,
-        "end": iso(story.crisis_end),
+        "end": iso(planted_end(story)),
+        "end_definition": "first hour after the peak from which the planted extra volume stays "
+        "below half the expected baseline for 24 h",
+        "extra_volume_gone": iso(story.crisis_end),
         "responses": [
             {
                 "key": r.key,
