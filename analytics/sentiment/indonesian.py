@@ -3,19 +3,20 @@
 How a text is scored (each step is one function below, tested in
 ``tests/test_sentiment_indonesian.py``, and explained in ``docs/sentiment_indonesian.md``):
 
-1. URLs and @handles are removed (they carry no sentiment); ``#`` is dropped from hashtags.
+1. URLs and @handles are removed (they carry no sentiment); hashtags become words
+   ("#BoikotAcme" -> "boikot acme", "#tarikproduk" -> "tarik produk").
 2. The text is split into words, punctuation runs and emoji.
-3. Each word is normalised: slang and abbreviations ("gk", "bgt", "yg") are expanded,
-   stretched letters are collapsed ("kecewaaa" -> "kecewa", which also adds emphasis),
-   reduplication is reduced ("enak-enak", "enak2" -> "enak", with emphasis) and clitics
-   are stripped when that finds a known word ("enaknya" -> "enak").
+3. Each word is normalised (``lexicon_id.WordForms``): slang and abbreviations ("gk",
+   "bgt", "yg") are expanded, stretched letters are collapsed ("kecewaaa" -> "kecewa",
+   which also adds emphasis), reduplication is reduced ("enak-enak", "enak2" -> "enak",
+   with emphasis) and clitics are stripped when that finds a known word ("enaknya").
 4. Multi-word entries are matched first ("tarik produk", "saldo hilang"), then single words.
 5. Rules adjust each sentiment word like VADER does: boosters before it ("sangat bagus") or
    after it ("bagus banget") add emphasis, dampeners ("agak", "lumayan") reduce it, a
    negator up to three words before it ("tidak", "gak", "belum", ...) flips and shrinks it,
-   ALL-CAPS and stretched spelling add emphasis; in a clause joined by "tapi", "namun",
-   "tetapi", "sayangnya", what comes after the contrast word weighs more than what comes
-   before it.
+   ALL-CAPS and stretched spelling add emphasis; "kurang", "tidak bisa", "tidak ada" with
+   nothing to negate are complaints of lacking; around "tapi", "namun", "tetapi",
+   "sayangnya", "padahal" what comes after the contrast word weighs more.
 6. The valences are summed, "!" adds emphasis, and the sum is normalised to VADER's compound
    scale with x / sqrt(x^2 + 15), so labels use VADER's usual +/-0.05 cut-offs.
 """
@@ -27,7 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from analytics.errors import InputDataError
-from analytics.sentiment.lexicon_id import Lexicon, load_lexicon
+from analytics.sentiment.lexicon_id import Lexicon, WordForms, load_lexicon
 
 # VADER's constants, so Indonesian and English scores live on the same scale.
 BOOST = 0.293  # VADER's B_INCR: what "very" adds to a word's magnitude
@@ -69,14 +70,8 @@ RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)
 _HANDLE = re.compile(r"@\w+")
 _HASHTAG = re.compile(r"#(\w+)")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
 # words (with inner hyphens/apostrophes), punctuation runs, or any other single character
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.,!?;:]+|\S")
-_REDUP_HYPHEN = re.compile(r"^([a-z]+)-\1(nya|lah|kah|an)?$")
-_REDUP_DIGIT = re.compile(r"^([a-z]{2,})2(nya|lah|an)?$")
-_STRETCH = re.compile(r"([a-z])\1{2,}")
-_DOUBLE = re.compile(r"([a-z])\1+")
-_SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _BOUNDARY = frozenset(".,!?;:")
 _CACHE_LIMIT = 500_000  # distinct raw tokens kept normalised (about 100 MB at most)
 
@@ -123,11 +118,10 @@ class IndonesianScorer:
             sources=base.sources,
             own_slang=base.own_slang & slang.keys(),
         )
+        self._forms = WordForms(self._lexicon, RULE_WORDS)
         self._max_phrase = max((len(p) for p in phrases), default=1)
-        self._phrase_starts = {p[0] for p in phrases}
-        self._normalised: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._phrase_starts = self._forms.phrase_starts
         self._pieces: dict[str, tuple[tuple[str, int], ...]] = {}
-        self._hashtags: dict[str, str] = {}
 
     # ------------------------------------------------------------------ public interface
     def polarity(self, text: str) -> float:
@@ -190,47 +184,13 @@ class IndonesianScorer:
         return words, flags, hits
 
     def _hashtag_words(self, match: re.Match[str]) -> str:
-        """A hashtag as words: "#BoikotAcme" -> "Boikot Acme", "#tarikproduk" -> "tarik
-        produk", so a campaign hashtag carries its words' sentiment (cached per tag)."""
-        tag = match.group(1)
-        words = self._hashtags.get(tag)
-        if words is None:
-            parts = _CAMEL.sub(" ", tag).split()
-            words = " ".join(w for part in parts for w in self._segment(part.lower()))
-            self._hashtags[tag] = words
-        return f" {words} "
-
-    def _segment(self, word: str, depth: int = 0) -> list[str]:
-        """Split a run-together hashtag word at known words, longest known prefix first."""
-        lex = self._lexicon
-        if depth > 3 or len(word) < 5 or self._known(word) or word in lex.slang:
-            return [word]
-        for end in range(len(word) - 1, 2, -1):
-            head = word[:end]
-            if head in RULE_WORDS or head in lex.own_slang:  # "gak", "tdk", "bgt", ...
-                head = lex.slang.get(head, head)
-            elif end < 4 or not (lex.valence.get(head) or head in self._phrase_starts):
-                continue
-            tail = self._segment(word[end:], depth + 1)
-            words = [*head.split(), *tail]
-            if head in RULE_WORDS or head in lex.own_slang:
-                # a negator or booster only when the rest means something: "#gakjelas"
-                # ("tidak jelas" is a phrase), "#tidakpuas"; not "#gakada..."
-                phrase = any(tuple(words[:n]) in lex.phrases for n in range(2, len(words) + 1))
-                if not phrase and not any(lex.valence.get(t) for t in tail):
-                    continue
-            return words
-        for start in range(1, len(word) - 3):  # a known word at the end: "#acmepenipu"
-            if lex.valence.get(word[start:]):
-                return [word[:start], word[start:]]
-        return [word]
+        return f" {self._forms.hashtag(match.group(1))} "
 
     def _prepare(self, piece: str) -> tuple[tuple[str, int], ...]:
         """What one raw piece of text becomes: (word, flags) pairs; cached per piece."""
         if len(self._pieces) > _CACHE_LIMIT:  # bound memory on millions of distinct tokens
             self._pieces.clear()
-            self._normalised.clear()
-            self._hashtags.clear()
+            self._forms.clear()
         prepared = self._pieces[piece] = self._prepare_uncached(piece)
         return prepared
 
@@ -240,7 +200,7 @@ class IndonesianScorer:
             return ((first, 0),)
         if first.isalnum():
             caps = CAPS if piece.isupper() and len(piece) > 1 else 0
-            words, emphasis = self._normalise_word(piece.lower())
+            words, emphasis = self._forms.normalise(piece.lower())
             flag = caps | (EMPHASIS if emphasis else 0)
             return tuple((w, flag | self._hit(w)) for w in words)
         if first in self._lexicon.emoji:
@@ -255,42 +215,6 @@ class IndonesianScorer:
         if word not in RULE_WORDS and self._lexicon.valence.get(word):
             return _HIT
         return 0
-
-    def _known(self, word: str) -> bool:
-        lex = self._lexicon
-        return word in lex.valence or word in RULE_WORDS or word in self._phrase_starts
-
-    def _normalise_word(self, word: str) -> tuple[tuple[str, ...], bool]:
-        """Map a lower-case word to its standard form(s) and whether it was emphasised."""
-        cached = self._normalised.get(word)
-        if cached is None:
-            cached = self._normalised[word] = self._normalise_uncached(word)
-        return cached
-
-    def _normalise_uncached(self, word: str) -> tuple[tuple[str, ...], bool]:
-        lex = self._lexicon
-        if word in lex.own_slang:  # our table first: "gak" -> "tidak" so phrases match
-            return tuple(lex.slang[word].split()), False
-        if self._known(word):
-            return (word,), False
-        candidates = [word]
-        redup = _REDUP_HYPHEN.match(word) or _REDUP_DIGIT.match(word)
-        if redup:  # "enak-enak", "enak2", "kecewa-kecewanya": the base word, emphasised
-            candidates = [redup.group(1)]
-        stretched = [c for c in candidates if _STRETCH.search(c)]
-        # "kecewaaa": try runs of 3+ letters as one letter, then as two
-        for c in stretched:
-            candidates += [_STRETCH.sub(r"\1", c), _STRETCH.sub(r"\1\1", c)]
-        emphasis = bool(redup or stretched)
-        # a doubled final letter is common slang too ("mantapp", "bangett")
-        candidates += [_DOUBLE.sub(r"\1", c) for c in list(candidates) if _DOUBLE.search(c)]
-        for candidate in candidates:
-            for form in (candidate, *_strip_suffix(candidate)):
-                if self._known(form):
-                    return (form,), emphasis
-                if form in lex.slang:
-                    return tuple(lex.slang[form].split()), emphasis
-        return (candidates[-1] if emphasis else word,), emphasis
 
     def _apply_rules(
         self, words: list[str], flags: list[int], hits: list[int]
@@ -376,11 +300,6 @@ class IndonesianScorer:
         if not CONTRAST.isdisjoint(words):
             result = _weigh_contrast(words, result)
         return [(name, v) for _, name, v in result]
-
-
-def _strip_suffix(word: str) -> list[str]:
-    """The word without one clitic/particle ("enaknya" -> "enak"), if one is there."""
-    return [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3]
 
 
 def _clause_before(words: list[str], i: int, limit: int) -> list[int]:

@@ -41,6 +41,12 @@ INSET_SCALE = 0.4
 
 _PACKAGE = "analytics.sentiment"
 _PAREN = re.compile(r"\([^)]*\)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
+_REDUP_HYPHEN = re.compile(r"^([a-z]+)-\1(nya|lah|kah|an)?$")
+_REDUP_DIGIT = re.compile(r"^([a-z]{2,})2(nya|lah|an)?$")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _SPACES = re.compile(r"\s+")
 
 
@@ -54,11 +60,6 @@ class Lexicon:
     emoji: dict[str, float]  # one emoji character -> valence
     sources: dict[str, str]  # word or phrase -> where its valence came from (for docs/debugging)
     own_slang: frozenset[str] = frozenset()  # keys of our slang table: applied before all else
-
-    @property
-    def max_phrase_len(self) -> int:
-        """Length in words of the longest multi-word entry."""
-        return max((len(p) for p in self.phrases), default=1)
 
 
 def _data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
@@ -264,3 +265,107 @@ def load_lexicon() -> Lexicon:
         sources=sources,
         own_slang=frozenset(own_slang),
     )
+
+
+class WordForms:
+    """How a raw word is found in the lexicon: slang, stretched letters, reduplication,
+    clitics, and run-together hashtags. Results are cached per distinct word.
+
+    ``function_words`` are the scorer's rule words (negators, boosters, ...): they count
+    as known words although they carry no valence of their own.
+    """
+
+    def __init__(self, lexicon: Lexicon, function_words: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.function_words = function_words
+        self.phrase_starts = frozenset(p[0] for p in lexicon.phrases)
+        self._words: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._hashtags: dict[str, str] = {}
+
+    def clear(self) -> None:
+        """Forget the cached forms (the scorer bounds its memory this way)."""
+        self._words.clear()
+        self._hashtags.clear()
+
+    def known(self, word: str) -> bool:
+        """True when the word is a lexicon entry, a rule word or the start of a phrase."""
+        return (
+            word in self.lexicon.valence
+            or word in self.function_words
+            or word in self.phrase_starts
+        )
+
+    def normalise(self, word: str) -> tuple[tuple[str, ...], bool]:
+        """A lower-case word's standard form(s) and whether its spelling added emphasis:
+        "gk" -> ("tidak",), "kecewaaa" -> ("kecewa",) emphasised, "enak2" -> ("enak",)
+        emphasised, "enaknya" -> ("enak",), "thx" -> ("terima", "kasih")."""
+        cached = self._words.get(word)
+        if cached is None:
+            cached = self._words[word] = self._normalise(word)
+        return cached
+
+    def _normalise(self, word: str) -> tuple[tuple[str, ...], bool]:
+        lex = self.lexicon
+        if word in lex.own_slang:  # our table first: "gak" -> "tidak" so phrases match
+            return tuple(lex.slang[word].split()), False
+        if self.known(word):
+            return (word,), False
+        candidates = [word]
+        redup = _REDUP_HYPHEN.match(word) or _REDUP_DIGIT.match(word)
+        if redup:  # "enak-enak", "enak2", "kecewa-kecewanya": the base word, emphasised
+            candidates = [redup.group(1)]
+        stretched = [c for c in candidates if _STRETCH.search(c)]
+        # "kecewaaa": try runs of 3+ letters as one letter, then as two
+        for c in stretched:
+            candidates += [_STRETCH.sub(r"\1", c), _STRETCH.sub(r"\1\1", c)]
+        emphasis = bool(redup or stretched)
+        # a doubled final letter is common slang too ("mantapp", "bangett")
+        candidates += [_DOUBLE.sub(r"\1", c) for c in list(candidates) if _DOUBLE.search(c)]
+        for candidate in candidates:
+            for form in (candidate, *_strip_suffix(candidate)):
+                if self.known(form):
+                    return (form,), emphasis
+                if form in lex.slang:
+                    return tuple(lex.slang[form].split()), emphasis
+        return (candidates[-1] if emphasis else word,), emphasis
+
+    def hashtag(self, tag: str) -> str:
+        """A hashtag (without "#") as words: "BoikotAcme" -> "Boikot Acme", "tarikproduk"
+        -> "tarik produk", so a campaign hashtag carries its words' sentiment."""
+        words = self._hashtags.get(tag)
+        if words is None:
+            parts = _CAMEL.sub(" ", tag).split()
+            words = " ".join(w for part in parts for w in self._segment(part.lower()))
+            self._hashtags[tag] = words
+        return words
+
+    def _segment(self, word: str, depth: int = 0) -> list[str]:
+        """Split a run-together word at known words, longest known prefix first."""
+        lex = self.lexicon
+        if depth > 3 or len(word) < 5 or self.known(word) or word in lex.slang:
+            return [word]
+        for end in range(len(word) - 1, 2, -1):
+            head = word[:end]
+            function = head in self.function_words or head in lex.own_slang
+            if function:  # "gak", "tdk", "bgt", ...
+                head = lex.slang.get(head, head)
+            elif end < 4 or not (lex.valence.get(head) or head in self.phrase_starts):
+                continue
+            tail = self._segment(word[end:], depth + 1)
+            words = [*head.split(), *tail]
+            if function:
+                # a negator or booster only when the rest means something: "#gakjelas"
+                # ("tidak jelas" is a phrase), "#tidakpuas"; not "#gakada..."
+                phrase = any(tuple(words[:n]) in lex.phrases for n in range(2, len(words) + 1))
+                if not phrase and not any(lex.valence.get(t) for t in tail):
+                    continue
+            return words
+        for start in range(1, len(word) - 3):  # a known word at the end: "#acmepenipu"
+            if lex.valence.get(word[start:]):
+                return [word[:start], word[start:]]
+        return [word]
+
+
+def _strip_suffix(word: str) -> list[str]:
+    """The word without one clitic/particle ("enaknya" -> "enak"), if one is there."""
+    return [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3]
