@@ -73,17 +73,26 @@ def campaign() -> pl.DataFrame:
                 "sentiment_label": "negative",
             }
         )
-    # ordinary complaints, all different
-    for k in range(15):
-        rows.append(
-            {
-                "mention_id": f"c{k}",
-                "author": f"user{k}",
-                "text": f"Pesanan nomor {k} saya belum datang juga sudah {k + 2} hari",
-                "published_at": T0 - timedelta(hours=30 - k),
-                "sentiment_label": "negative",
-            }
-        )
+    # five regular customers complain every hour from T0 - 30 h to T0 (each in their own
+    # words): 31 posts each, negative, never new after their first post, never tiny
+    own_words = [
+        "Pesanan {} belum datang juga, kurirnya ke mana",
+        "Refund {} belum masuk, CS tidak membalas sama sekali",
+        "Aplikasi error terus waktu bayar tagihan ke {}",
+        "Saldo terpotong {} kali tapi transaksi gagal",
+        "Sudah telepon call center {} kali tidak diangkat",
+    ]
+    for u, words in enumerate(own_words):
+        for hour in range(-30, 1):
+            rows.append(
+                {
+                    "mention_id": f"r{u}_{hour}",
+                    "author": f"regular{u}",
+                    "text": words.format(hour + 40),
+                    "published_at": T0 + timedelta(hours=hour, minutes=12 * u + 1),
+                    "sentiment_label": "negative",
+                }
+            )
     return frame(rows)
 
 
@@ -108,8 +117,8 @@ def test_planted_cluster_of_five_accounts_in_ten_minutes_is_found():
     assert found["peak_accounts"] == 5 and found["peak_start"] == T0
     # the edits only differ in case, links, handles and punctuation -> one normalised text
     assert found["kind"] == "identical"
-    # 5 of the 26 negative mentions (5 buzz + 6 reposts + 15 complaints)
-    assert found["share_of_negative"] == pytest.approx(5 / 26)
+    # 5 of the 166 negative mentions (5 buzz + 6 reposts + 5 regulars x 31 hours)
+    assert found["share_of_negative"] == pytest.approx(5 / 166)
 
 
 def test_slow_repetition_is_not_a_burst_but_is_with_a_long_span():
@@ -119,27 +128,45 @@ def test_slow_repetition_is_not_a_burst_but_is_with_a_long_span():
     assert [f"slow{k}" for k in range(5)] in ids
 
 
-def test_tiny_account_burst_and_overall_share():
+def test_new_and_tiny_account_bursts_against_the_previous_day():
     mentions = campaign()
     bursts = account_bursts(mentions, tiny_followers=100, min_mentions=5)
-    tiny = bursts.filter(pl.col("kind") == "tiny accounts")
-    # only the buzzers (3 followers) are tiny: 5 of the 11 negatives in the 12:00 hour while
-    # tiny accounts write 5/26 of all negatives -> expected 11 * 5/26 = 2.115,
-    # z = (5 - 2.115) / max(sqrt(2.115 * 21/26), 1) = 2.885 / 1.307 = 2.21 -> below 3
-    assert tiny.is_empty()
-    lenient = account_bursts(mentions, tiny_followers=100, min_mentions=5, z_threshold=2.0)
-    row = lenient.filter(pl.col("kind") == "tiny accounts").row(0, named=True)
-    assert row["period_start"] == T0 and row["from_accounts"] == 5
-    assert row["z"] == pytest.approx((5 - 11 * 5 / 26) / (11 * 5 / 26 * 21 / 26) ** 0.5)
-    # "new" is judged after 24 h of data (from T0 - 6 h): the 5 buzzers and 6 reposters first
-    # post at 12:00, so 11 of 11 negatives that hour are new while new accounts write 11/26
-    # overall: expected 11 * 11/26 = 4.654, z = (11 - 4.654) / sqrt(4.654 * 15/26) = 3.87
+    # hour T0 holds 16 negatives: 5 buzzers (tiny, new), 6 reposters (new), 5 regulars.
+    # tiny: the previous 24 h hold 120 negatives, none tiny -> expected 0, z = 5 / 1 = 5
+    tiny = bursts.filter(pl.col("kind") == "tiny accounts").row(0, named=True)
+    assert (tiny["period_start"], tiny["from_accounts"], tiny["negative"]) == (T0, 5, 16)
+    assert tiny["expected"] == 0.0 and tiny["z"] == pytest.approx(5.0)
+    # new: judged after the 24 h warm-up (from T0 - 6 h): 30 earlier negatives, none new ->
+    # expected 0, z = 11
+    new = bursts.filter(pl.col("kind") == "new accounts").row(0, named=True)
+    assert (new["from_accounts"], new["z"]) == (11, pytest.approx(11.0))
+    assert new["share_of_negative"] == pytest.approx(11 / 166)
+    # with a stricter threshold neither is a burst
+    assert account_bursts(mentions, z_threshold=12).is_empty()
     signals = coordination_signals(mentions, within=timedelta(minutes=10))
-    assert set(signals.get_column("signal")) == {
+    assert sorted(signals.get_column("signal")) == [
         "identical copy-paste cluster",
         "new accounts burst",
-    }
-    burst = signals.filter(pl.col("signal") == "new accounts burst").row(0, named=True)
-    assert burst["mentions"] == 11
-    # union of both signals: the 11 new-account mentions (the 5 buzzers are among them)
-    assert coordinated_negative_share(mentions, signals) == pytest.approx(11 / 26)
+        "tiny accounts burst",
+    ]
+    # union of the signals: the 11 new-account mentions (the 5 buzzers are among them)
+    assert coordinated_negative_share(mentions, signals) == pytest.approx(11 / 166)
+
+
+def test_authors_seen_in_history_are_not_new():
+    mentions = campaign()
+    history = frame(
+        [
+            {
+                "mention_id": f"old{k}",
+                "author": f"rt{k}",
+                "text": "lama",
+                "published_at": T0 - timedelta(days=40),
+            }
+            for k in range(6)
+        ]
+    )
+    new = account_bursts(mentions, history=history).filter(pl.col("kind") == "new accounts")
+    # the reposters were seen before: only the 5 buzzers are new in hour T0 (warm-up off,
+    # so the regulars' first hour T0 - 30 h is judged too: 5 new of 5, no earlier hours)
+    assert new.filter(pl.col("period_start") == T0).get_column("from_accounts").to_list() == [5]

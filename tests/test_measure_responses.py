@@ -199,3 +199,27 @@ def test_unscored_mentions_give_a_clear_message():
     unscored = conform(pl.DataFrame([{"mention_id": "a"}]), MENTION_SCHEMA)
     with pytest.raises(AnalysisError, match="sentiment_label.*sentiment score"):
         reply_stats(unscored)
+
+
+def test_same_statement_on_three_channels_is_one_response_and_promos_are_not_responses():
+    responses = events(
+        [
+            (T0 + timedelta(hours=1), "x", "post", "Promo cashback 20%", None),
+            (T0 + timedelta(hours=3), "x", "apology", "Mohon maaf", "rebuild"),
+            (T0 + timedelta(hours=3, minutes=7), "instagram", "apology", "Mohon maaf", "rebuild"),
+            (T0 + timedelta(hours=3, minutes=14), "facebook", "apology", "Mohon maaf", "rebuild"),
+            (T0 + timedelta(hours=9), "x", "apology", "Sekali lagi mohon maaf", "rebuild"),
+        ]
+    )
+    window = SimpleNamespace(onset=T0, end=T0 + timedelta(days=1))
+    timing = response_timing(responses, window)
+    # the promo at +1 h is not a response: first response is the apology at +3 h; the
+    # three-channel apology counts once, the next apology 6 h later (> 60 min) is new
+    assert timing["time_to_first_response_hours"] == pytest.approx(3.0)
+    assert timing["responses_in_window"] == 2 and timing["gaps_hours"] == pytest.approx([6.0])
+    assert timing["first_response"]["channel"] == "x, instagram, facebook"
+    everything = response_timing(responses, window, include_untyped=True, merge_minutes=0)
+    assert everything["time_to_first_response_hours"] == pytest.approx(1.0)
+    assert everything["responses_in_window"] == 5
+    effects = response_effects(halving_mentions(), responses.filter(pl.col("type") == "apology"))
+    assert effects.height == 2

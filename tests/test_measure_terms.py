@@ -24,11 +24,11 @@ def counts(pairs: dict[str, int]) -> pl.DataFrame:
 
 def test_log_odds_with_informative_prior_by_hand():
     scores = fightin_words(counts({"a": 3, "b": 1}), counts({"a": 1, "b": 3}), prior_weight=0.5)
-    # pooled a = 4, b = 4, N = 8 -> alpha_a = alpha_b = 2, alpha_0 = 4; n_f = n_b = 4
-    # delta_a = ln((3+2)/(4+4-3-2)) - ln((1+2)/(4+4-1-2)) = ln(5/3) - ln(3/5) = 2 ln(5/3)
-    # var_a = 1/5 + 1/3 -> z_a = 2 ln(5/3) / sqrt(8/15) = 1.39895; b is the mirror image
+    # n_f = n_b = 4 -> alpha_0 = 0.5 * 4 = 2; pooled a = b = 4 of 8 -> alpha_a = alpha_b = 1
+    # delta_a = ln((3+1)/(4+2-3-1)) - ln((1+1)/(4+2-1-1)) = ln(4/2) - ln(2/4) = 2 ln 2
+    # var_a = 1/4 + 1/2 -> z_a = 2 ln 2 / sqrt(3/4) = 1.6008; b is the mirror image
     z = dict(zip(scores.get_column("term"), scores.get_column("z"), strict=True))
-    assert z["a"] == pytest.approx(2 * math.log(5 / 3) / math.sqrt(8 / 15))
+    assert z["a"] == pytest.approx(2 * math.log(2) / math.sqrt(3 / 4))
     assert z["b"] == pytest.approx(-z["a"])
 
 
@@ -98,8 +98,13 @@ def test_planted_crisis_term_first_and_rare_word_not_above_frequent_riser():
     words = result.filter(pl.col("kind") == "word").get_column("term").to_list()
     # tumpah: 12 crisis / 0 baseline, the most frequent new word -> first
     assert words[0] == "tumpah"
-    # zebra (1 / 0) must rank below bocor (8 / 1): by hand z_zebra ~ 0.47, z_bocor ~ 1.04
+    # zebra (1 / 0) must rank below bocor (8 / 1): n_f = 64, n_b = 32, alpha_0 = 16,
+    # alpha = 16 * pooled / 96; by hand z_zebra = 0.55, z_bocor = 1.26, z_tumpah = 2.10
     assert words.index("bocor") < words.index("zebra")
+    # tumpah: pooled 12 -> alpha = 2; delta = ln(14 / (64 + 16 - 14)) - ln(2 / (32 + 16 - 2))
+    tumpah = result.filter(pl.col("term") == "tumpah").row(0, named=True)
+    by_hand = (math.log(14 / 66) - math.log(2 / 46)) / math.sqrt(1 / 14 + 1 / 2)
+    assert tumpah["z"] == pytest.approx(by_hand)
     # promo fell (2 vs 10) -> negative z, listed last among the words
     assert words[-1] in {"promo", "harga", "murah"}
     assert result.filter(pl.col("kind") == "hashtag").get_column("term").to_list() == ["#boikot"]

@@ -10,7 +10,10 @@ so the report can say how much of the negativity it could explain at most.
   (Broder 1997; Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3), and a
   candidate pair is kept when its estimated Jaccard similarity reaches ``similarity``.
   A cluster is a signal when at least ``min_accounts`` distinct accounts posted it within
-  ``within``. Reposts/retweets are left out: sharing the same post is not copy-paste.
+  ``within`` *and* those are at least ``min_concentration`` of all the accounts that ever
+  posted it: a complaint copied by a hundred people over three days is organic "copas";
+  forty accounts posting one script in forty minutes is not. Reposts/retweets are left
+  out: sharing the same post is not copy-paste.
 * **Account bursts**: per hour, negative mentions by accounts first seen in the data in that
   hour ("new") and by accounts with fewer than ``tiny_followers`` followers ("tiny"),
   against the share such accounts have over the whole data: a binomial z-score, so a
@@ -122,13 +125,15 @@ def copy_paste_clusters(
     within: timedelta = timedelta(hours=1),
     min_words: int = 5,
     similarity: float = 0.8,
+    min_concentration: float = 0.5,
     brand_handles: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Clusters of identical / near-identical texts posted by many accounts in a short time.
 
-    One row per cluster that reaches ``min_accounts`` distinct accounts within ``within``:
-    kind (identical / near-identical), example text, mentions, accounts, peak_accounts (in the
-    busiest span), peak_start, first_post, last_post, negative, share_of_negative (of all
+    One row per cluster that reaches ``min_accounts`` distinct accounts within ``within``
+    (and ``min_concentration`` of its accounts in that span): kind (identical /
+    near-identical), example text, mentions, accounts, peak_accounts (in the busiest span),
+    concentration, peak_start, first_post, last_post, negative, share_of_negative (of all
     negative customer mentions given), median_followers, mention_ids.
     """
     customers = customer_mentions(mentions, brand_handles)
@@ -180,7 +185,11 @@ def copy_paste_clusters(
     ).with_columns(pl.col("peak_start").dt.replace_time_zone("UTC"))
     return (
         summary.join(peak_frame, on="cluster")
-        .filter(pl.col("peak_accounts") >= min_accounts)
+        .with_columns((pl.col("peak_accounts") / pl.col("accounts")).alias("concentration"))
+        .filter(
+            (pl.col("peak_accounts") >= min_accounts)
+            & (pl.col("concentration") >= min_concentration)
+        )
         .with_columns(
             pl.when(pl.col("variants") == 1)
             .then(pl.lit("identical"))
@@ -209,53 +218,57 @@ def account_bursts(
     min_mentions: int = 5,
     z_threshold: float = 3.0,
     warmup_hours: int = 24,
+    baseline_hours: int = 24,
+    min_baseline_negative: int = 20,
+    history: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Hours where new or tiny accounts wrote far more of the negative mentions than usual.
 
+    "Usual" is the share such accounts had of the negative mentions in the previous
+    ``baseline_hours`` (when those held at least ``min_baseline_negative`` negatives; else the
+    share over the whole frame): the share of first-time authors falls naturally as a
+    crisis goes on, so a single global share would flag its whole first day.
     Columns: kind (new accounts / tiny accounts), period_start (UTC hour), negative (all
     negative mentions that hour), from_accounts (those by new/tiny accounts), expected,
-    z, accounts, share_of_negative, mention_ids. "New" is only judged after the first
-    ``warmup_hours`` of data: at the start of an export every author is new to it.
+    z (binomial), accounts, share_of_negative, mention_ids. "New" means first seen in the
+    data: give the mentions before the frame as ``history`` to know earlier authors;
+    without it, "new" is only judged after the first ``warmup_hours`` of the frame.
     """
     customers = customer_mentions(mentions, brand_handles)
     negative_total = _negative_total(customers)
     if negative_total == 0:
         return pl.DataFrame()
     start = customers.get_column("published_at").min()
+    known: list[str] = []
+    if history is not None and not history.is_empty():
+        known = history.get_column("author").drop_nulls().unique().to_list()
+        warmup_hours = 0
     flagged = customers.with_columns(
         (
             (pl.col("published_at") == pl.col("published_at").min().over("author"))
             & (pl.col("published_at") >= start + timedelta(hours=warmup_hours))
+            & ~pl.col("author").is_in(known).fill_null(False)
         ).alias("new accounts"),
         (pl.col("author_followers") < tiny_followers).fill_null(False).alias("tiny accounts"),
         pl.col("published_at").dt.truncate("1h").alias("period_start"),
     ).filter(pl.col("sentiment_label") == "negative")
-    results = []
-    for kind in ("new accounts", "tiny accounts"):
-        share = flagged.get_column(kind).mean() or 0.0
-        hourly = (
-            flagged.group_by("period_start")
-            .agg(
-                pl.len().alias("negative"),
-                pl.col(kind).sum().alias("from_accounts"),
-                pl.col("author").filter(pl.col(kind)).n_unique().alias("accounts"),
-                pl.col("mention_id").filter(pl.col(kind)).alias("mention_ids"),
-            )
-            .with_columns((pl.col("negative") * share).alias("expected"))
-            .with_columns(
-                (
-                    (pl.col("from_accounts") - pl.col("expected"))
-                    / (pl.col("expected") * (1 - share)).sqrt().clip(lower_bound=1.0)
-                ).alias("z")
-            )
-            .filter((pl.col("z") >= z_threshold) & (pl.col("from_accounts") >= min_mentions))
-            .with_columns(
-                pl.lit(kind).alias("kind"),
-                (pl.col("from_accounts") / negative_total).alias("share_of_negative"),
-            )
+    judged = {
+        # before the warm-up nobody can be "new": those hours would drag the baseline to 0
+        "new accounts": flagged.filter(
+            pl.col("published_at") >= start + timedelta(hours=warmup_hours)
+        ),
+        "tiny accounts": flagged,
+    }
+    results = [
+        _bursts_of(judged[kind], kind, baseline_hours, min_baseline_negative)
+        .filter((pl.col("z") >= z_threshold) & (pl.col("from_accounts") >= min_mentions))
+        .with_columns(
+            pl.lit(kind).alias("kind"),
+            (pl.col("from_accounts") / negative_total).alias("share_of_negative"),
         )
-        results.append(hourly)
+        for kind in ("new accounts", "tiny accounts")
+    ]
     return (
         pl.concat(results)
         .sort("period_start", "kind")
@@ -269,6 +282,46 @@ def account_bursts(
             "accounts",
             "share_of_negative",
             "mention_ids",
+        )
+    )
+
+
+def _bursts_of(
+    flagged: pl.DataFrame, kind: str, baseline_hours: int, min_baseline_negative: int
+) -> pl.DataFrame:
+    """Hourly counts of one kind with the expected count from the preceding hours."""
+    overall = flagged.get_column(kind).mean() or 0.0
+    hourly = (
+        flagged.group_by("period_start")
+        .agg(
+            pl.len().alias("negative"),
+            pl.col(kind).sum().alias("from_accounts"),
+            pl.col("author").filter(pl.col(kind)).n_unique().alias("accounts"),
+            pl.col("mention_id").filter(pl.col(kind)).alias("mention_ids"),
+        )
+        .sort("period_start")
+    )
+    previous = hourly.rolling(
+        index_column="period_start", period=f"{baseline_hours}h", closed="left"
+    ).agg(
+        pl.col("negative").sum().alias("previous_negative"),
+        pl.col("from_accounts").sum().alias("previous_from"),
+    )
+    share = (
+        pl.when(pl.col("previous_negative") >= min_baseline_negative)
+        .then(pl.col("previous_from") / pl.col("previous_negative"))
+        .otherwise(pl.lit(overall))
+    )
+    return (
+        hourly.join(previous, on="period_start", how="left")
+        .with_columns(pl.col("previous_negative", "previous_from").fill_null(0))
+        .with_columns(share.alias("p"))
+        .with_columns((pl.col("negative") * pl.col("p")).alias("expected"))
+        .with_columns(
+            (
+                (pl.col("from_accounts") - pl.col("expected"))
+                / (pl.col("expected") * (1 - pl.col("p"))).sqrt().clip(lower_bound=1.0)
+            ).alias("z")
         )
     )
 

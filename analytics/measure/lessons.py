@@ -320,11 +320,11 @@ def window_findings(window: Any, t: LessonThresholds) -> list[Finding]:
         )
     gap = getattr(window, "sentiment_gap", None)
     if gap is not None:
-        worse = gap <= t.sentiment_gap_warning
+        severity = "warning" if gap <= t.sentiment_gap_warning else "info" if gap < 0 else "good"
         found.append(
             Finding(
                 "crisis",
-                "warning" if worse else "good",
+                severity,
                 f"Net sentiment after the crisis was {abs(gap):.2f} "
                 f"{'below' if gap < 0 else 'above'} its pre-crisis level.",
                 {"sentiment_gap": gap},

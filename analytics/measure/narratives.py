@@ -26,7 +26,7 @@ import polars as pl
 
 from analytics.errors import AnalysisError
 from analytics.measure.effects import segmented_change, segmented_fit
-from analytics.measure.responses import customer_mentions
+from analytics.measure.responses import customer_mentions, group_responses
 
 CLARIFICATION_SCHEMA: dict[str, pl.DataType] = {
     "claim": pl.Utf8(),
@@ -101,7 +101,8 @@ def _clarifications_for(
 ) -> pl.DataFrame | None:
     if responses is None or responses.is_empty():
         return None
-    clarifications = responses.filter(pl.col("type") == "clarification")
+    # one clarification posted on four channels minutes apart is one clarification
+    clarifications = group_responses(responses.filter(pl.col("type") == "clarification"))
     named = clarifications.filter(
         pl.col("description").fill_null("").str.contains(claim_pattern([*phrases, claim]))
     )

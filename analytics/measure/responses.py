@@ -90,6 +90,38 @@ def _overlap_text(time: datetime, responses: pl.DataFrame, window: timedelta) ->
     return "windows overlap with " + "; ".join(items) + ": the change mixes their effects"
 
 
+def group_responses(responses: pl.DataFrame, *, minutes: float = 60) -> pl.DataFrame:
+    """One row per response across channels: same type within ``minutes`` of the first.
+
+    A statement posted on X, Instagram and Facebook a few minutes apart is one response;
+    measuring it three times would triple-count the same windows. ``channel`` becomes the
+    channels joined ("x, instagram, facebook"); time, strategy and description are the first.
+    """
+    if responses.is_empty():
+        return responses
+    ordered = responses.sort("time")
+    gap = pl.col("time").diff().over("type").dt.total_seconds() / 60
+    return (
+        ordered.with_columns(
+            (gap.fill_null(float("inf")) > minutes).cum_sum().over("type").alias("_group")
+        )
+        .group_by("type", "_group", maintain_order=True)
+        .agg(
+            pl.col("time").first(),
+            pl.col("channel").unique(maintain_order=True).str.join(", "),
+            pl.col("description").first(),
+            pl.col("strategy").first(),
+        )
+        .select(responses.columns)
+        .sort("time")
+    )
+
+
+def only_typed(responses: pl.DataFrame) -> pl.DataFrame:
+    """Responses with a known type: untyped brand posts ("post") are often scheduled promos."""
+    return responses.filter(pl.col("type") != "post")
+
+
 def response_effects(
     mentions: pl.DataFrame,
     responses: pl.DataFrame,
@@ -100,17 +132,22 @@ def response_effects(
     draws: int = 2000,
     seed: int = 0,
     min_hours: int = 3,
+    merge_minutes: float = 60,
 ) -> pl.DataFrame:
     """One row per response: negative share and net sentiment before/after, and the change.
 
     ``change`` is after - before of the negative share (``bootstrap``: pooled shares;
     ``segmented``: the level change of hourly negative share at the response), with its
     95% interval ``ci_low``..``ci_high`` and ``p_value``; ``method`` says which and how
-    many hours, or why nothing could be estimated (too few scored mentions).
+    many hours, or why nothing could be estimated (too few scored mentions). The same
+    statement on several channels within ``merge_minutes`` is one response
+    (``group_responses``; 0 keeps every post apart).
     """
     if method not in ("bootstrap", "segmented"):
         raise AnalysisError(f"method '{method}' is unknown; expected 'bootstrap' or 'segmented'")
     require_sentiment(mentions)
+    if merge_minutes:
+        responses = group_responses(responses, minutes=merge_minutes)
     if responses.is_empty():
         return pl.DataFrame(schema=EFFECT_SCHEMA)
     scored = customer_mentions(mentions, brand_handles).filter(
@@ -241,8 +278,23 @@ def reply_stats(
     }
 
 
-def response_timing(responses: pl.DataFrame, window: Any) -> dict[str, Any]:
-    """Time from the crisis onset to the first response, and the gaps between responses."""
+def response_timing(
+    responses: pl.DataFrame,
+    window: Any,
+    *,
+    include_untyped: bool = False,
+    merge_minutes: float = 60,
+) -> dict[str, Any]:
+    """Time from the crisis onset to the first response, and the gaps between responses.
+
+    Untyped brand posts (type "post": no cue word said what they answer) are left out
+    unless ``include_untyped``: a scheduled promo is not a crisis response. The same
+    statement on several channels counts once for the gaps (``group_responses``).
+    """
+    if not include_untyped:
+        responses = only_typed(responses)
+    if merge_minutes:
+        responses = group_responses(responses, minutes=merge_minutes)
     onset, end = getattr(window, "onset", None), getattr(window, "end", None)
     result: dict[str, Any] = {
         "time_to_first_response_hours": None,
@@ -281,6 +333,7 @@ def statement_consistency(responses: pl.DataFrame, *, min_chars: int = 20) -> pl
 
     TF-IDF over character 3-5-grams within words (robust to Indonesian affixes and
     code-mixing), cosine similarity: 1 = same wording, near 0 = different messages.
+    Untyped posts are left out (they are not statements).
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
@@ -293,7 +346,7 @@ def statement_consistency(responses: pl.DataFrame, *, min_chars: int = 20) -> pl
         "time_b": pl.Datetime("us", "UTC"),
         "similarity": pl.Float64,
     }
-    usable = responses.filter(pl.col("description").str.len_chars() >= min_chars)
+    usable = only_typed(responses).filter(pl.col("description").str.len_chars() >= min_chars)
     rows = []
     for (kind,), group in usable.group_by("type"):
         if group.get_column("channel").n_unique() < 2:

@@ -102,8 +102,11 @@ def fightin_words(
 ) -> pl.DataFrame:
     """Log-odds ratio with informative Dirichlet prior for each term, focus vs baseline.
 
-    ``focus`` and ``baseline`` have columns term, kind, count. The prior for term w is
-    ``alpha_w = prior_weight * (focus_w + baseline_w)`` (so ``alpha_0 = prior_weight * N``):
+    ``focus`` and ``baseline`` have columns term, kind, count. The prior is the pooled term
+    frequency ``pi_w = (focus_w + baseline_w) / N`` with total weight
+    ``alpha_0 = prior_weight * min(n_f, n_b)``, ``alpha_w = alpha_0 * pi_w``: scaled to the
+    *smaller* corpus, because a crisis has many times the baseline's volume and a prior
+    sized on the pooled total would swamp the baseline and shrink every z towards zero.
     ``delta_w = log((y_f + a_w) / (n_f + a_0 - y_f - a_w)) - log((y_b + a_w) / (n_b + a_0 -
     y_b - a_w))``, ``var = 1 / (y_f + a_w) + 1 / (y_b + a_w)``, ``z = delta / sqrt(var)``
     (Monroe et al. 2008, eq. 16 and 19). Positive z: the term rose in the focus period.
@@ -123,15 +126,17 @@ def fightin_words(
     y_f = both.get_column("count_focus").to_numpy().astype(float)
     y_b = both.get_column("count_baseline").to_numpy().astype(float)
     n_f, n_b = y_f.sum(), y_b.sum()
-    alpha = prior_weight * (y_f + y_b)
-    alpha0 = prior_weight * (n_f + n_b)
+    if n_f == 0 or n_b == 0:
+        raise AnalysisError("fightin' words needs terms in both periods; one of them has none")
+    alpha0 = prior_weight * min(n_f, n_b)
+    alpha = alpha0 * (y_f + y_b) / (n_f + n_b)
     delta = np.log((y_f + alpha) / (n_f + alpha0 - y_f - alpha)) - np.log(
         (y_b + alpha) / (n_b + alpha0 - y_b - alpha)
     )
     z = delta / np.sqrt(1 / (y_f + alpha) + 1 / (y_b + alpha))
     return both.with_columns(
-        (pl.col("count_focus") / n_f if n_f else pl.lit(None)).alias("rate_focus"),
-        (pl.col("count_baseline") / n_b if n_b else pl.lit(None)).alias("rate_baseline"),
+        (pl.col("count_focus") / n_f).alias("rate_focus"),
+        (pl.col("count_baseline") / n_b).alias("rate_baseline"),
         pl.Series("log_odds", delta),
         pl.Series("z", z),
     ).sort("z", descending=True)
