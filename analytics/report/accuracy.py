@@ -1,114 +1,83 @@
-"""How far to trust the sentiment in a report: our labels against reference labels.
+"""How far to trust the sentiment in a report, for the method appendix.
 
-Two references are used when present:
+Two yardsticks, both measured by the sentiment stage's own functions so the report and
+``crisis-analytics sentiment eval`` give the same numbers:
 
+* **analyst labels** (a labelled file of text + label, e.g. the sample's ``labels.csv``):
+  the texts are scored with the same scorer as the store and compared with the labels
+  (accuracy, macro-F1, confusion matrix);
 * the **export's own labels** (``source_sentiment``: Brandwatch "negative", Talkwalker
-  "-2", Brand24 "Not Rated"...), normalised to positive / neutral / negative; rows the tool
-  did not rate are left out, not counted as neutral;
-* **analyst labels** (a CSV with ``mention_id`` and ``label``, e.g. the sample's
-  ``labels.csv``), the better yardstick since tools' labels are themselves ~60-70% right.
-
-The report shows accuracy, macro-F1 and the confusion matrix, so a manager reads the
-sentiment charts with the right amount of salt.
+  "-2", ...): agreement and Cohen's kappa on the mentions both rated; tools' labels are
+  themselves often wrong, so this is agreement, not accuracy.
 """
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-from analytics.errors import InputDataError
 from analytics.schema import SENTIMENT_LABELS
 
 
-def normalise_label(value: str | None) -> str | None:
-    """A tool's sentiment label as positive / neutral / negative, or None when not rated.
-
-    Delegates to the sentiment stage's reading of tools' labels (words in any case,
-    "Not Rated"/"Unknown" as unrated, signed numbers by their sign), so the report and the
-    scorer evaluation agree on what a tool's label means.
-    """
-    from analytics.sentiment.labels import source_sentiment_label
-
-    return source_sentiment_label(value)
-
-
-def confusion(reference: pl.Series, predicted: pl.Series) -> pl.DataFrame:
-    """Confusion matrix: one row per reference label, one column per predicted label.
-
-    Pairs where either side is null are left out.
-    """
-    pairs = pl.DataFrame({"reference": reference, "predicted": predicted}).drop_nulls()
-    rows = []
-    for ref in SENTIMENT_LABELS:
-        chosen = pairs.filter(pl.col("reference") == ref).get_column("predicted")
-        rows.append({"reference": ref, **{p: int((chosen == p).sum()) for p in SENTIMENT_LABELS}})
+def matrix_frame(confusion: Sequence[Sequence[int]], labels: Sequence[str]) -> pl.DataFrame:
+    """A confusion matrix (rows = reference, columns = ours) as a frame for charts/tables."""
     return pl.DataFrame(
-        rows, schema={"reference": pl.Utf8, **dict.fromkeys(SENTIMENT_LABELS, pl.Int64)}
-    )
+        [{"reference": ref, **dict(zip(labels, row, strict=True))}
+         for ref, row in zip(labels, confusion, strict=True)],
+        schema={"reference": pl.Utf8, **dict.fromkeys(labels, pl.Int64)},
+    )  # fmt: skip
 
 
-def scores(matrix: pl.DataFrame) -> dict[str, float | int | None]:
-    """n, accuracy and macro-F1 of a confusion matrix (None when it is empty)."""
-    total = sum(int(matrix.get_column(p).sum()) for p in SENTIMENT_LABELS)
-    if total == 0:
-        return {"n": 0, "accuracy": None, "macro_f1": None}
-    cells = {(r["reference"], p): r[p] for r in matrix.iter_rows(named=True)
-             for p in SENTIMENT_LABELS}  # fmt: skip
-    correct = sum(cells[(label, label)] for label in SENTIMENT_LABELS)
-    f1s = []
-    for label in SENTIMENT_LABELS:
-        tp = cells[(label, label)]
-        predicted = sum(cells[(ref, label)] for ref in SENTIMENT_LABELS)
-        actual = sum(cells[(label, p)] for p in SENTIMENT_LABELS)
-        if predicted + actual == 0:
-            continue  # label absent on both sides: it says nothing
-        f1s.append(2 * tp / (predicted + actual))
-    return {"n": total, "accuracy": correct / total, "macro_f1": sum(f1s) / len(f1s)}
+def against_source_labels(mentions: pl.DataFrame) -> dict[str, Any]:
+    """Agreement with the tools' own labels: n, agreement, kappa, matrix (frame), unrated."""
+    from analytics.sentiment.agreement import source_agreement
+
+    result = source_agreement(mentions, by="source_tool")
+    return {
+        "n": result["n_compared"],
+        "agreement": result["agreement"],
+        "kappa": result["kappa"],
+        "unrated": result["n_tool_unrated"],
+        "matrix": matrix_frame(result["confusion"], result["labels"]),
+    }
 
 
-def against_source_labels(mentions: pl.DataFrame) -> pl.DataFrame:
-    """Confusion matrix of our labels against the export's own (normalised) labels."""
-    reference = mentions.get_column("source_sentiment").map_elements(
-        normalise_label, return_dtype=pl.Utf8
-    )
-    return confusion(reference, mentions.get_column("sentiment_label"))
+def against_labels(
+    path: str | Path, *, brand_names: Sequence[str] = (), workers: int = 2
+) -> dict[str, Any]:
+    """Accuracy on an analyst-labelled file: n, accuracy, macro_f1, matrix, set_aside."""
+    from analytics.sentiment import score_texts
+    from analytics.sentiment.labelled import read_labelled
+    from analytics.sentiment.metrics import classification_report
+
+    labelled = read_labelled(path)
+    scored = score_texts(labelled.texts, brand_names=brand_names, workers=workers,
+                         progress=False)  # fmt: skip
+    predicted = scored.get_column("sentiment_label").to_list()
+    pairs = [(t, p) for t, p in zip(labelled.labels, predicted, strict=True)
+             if p in SENTIMENT_LABELS]  # fmt: skip
+    report = classification_report([t for t, _ in pairs], [p for _, p in pairs])
+    return {
+        "n": report["n"],
+        "accuracy": report["accuracy"],
+        "macro_f1": report["macro_f1"],
+        "unscored": len(predicted) - len(pairs),
+        "set_aside": labelled.rejected.height,
+        "matrix": matrix_frame(report["confusion"], report["labels"]),
+    }
 
 
-def read_labels(path: str | Path) -> pl.DataFrame:
-    """Analyst labels: a CSV with ``mention_id`` and ``label`` (optionally ``platform``)."""
-    from analytics.sentiment.labels import normalize_label
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputDataError(f"{path}: labels file not found")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        for needed in ("mention_id", "label"):
-            if needed not in header:
-                raise InputDataError(
-                    f'{path}: no column "{needed}" (found {header}); expected mention_id,label'
-                )
-        rows = []
-        for number, record in enumerate(reader, start=2):
-            label = normalize_label(record["label"])
-            if label is None:
-                raise InputDataError(
-                    f'{path}, row {number}, column "label": {record["label"]!r} is not '
-                    "positive, neutral or negative"
-                )
-            rows.append({"mention_id": record["mention_id"].strip(), "label": label})
-    return pl.DataFrame(rows, schema={"mention_id": pl.Utf8, "label": pl.Utf8})
-
-
-def against_labels(mentions: pl.DataFrame, labels: pl.DataFrame) -> pl.DataFrame:
-    """Confusion matrix of our labels against analyst labels, matched on ``mention_id``."""
-    joined = labels.join(
-        mentions.select("mention_id", "sentiment_label").unique("mention_id"),
-        on="mention_id",
-        how="inner",
-    )
-    return confusion(joined.get_column("label"), joined.get_column("sentiment_label"))
+def sentence(name: str, result: dict[str, Any] | None) -> str:
+    """One plain sentence for the appendix, e.g. 'Analyst labels (n=400): accuracy 71%...'."""
+    if not result or not result.get("n"):
+        return f"{name}: nothing to compare with."
+    if "accuracy" in result:
+        return (f"{name} (n={result['n']:,}): accuracy {result['accuracy']:.0%}, "
+                f"macro-F1 {result['macro_f1']:.2f}.")  # fmt: skip
+    kappa = result.get("kappa")
+    kappa_text = f", Cohen's kappa {kappa:.2f}" if kappa is not None else ""
+    return (f"{name} (n={result['n']:,} rated by both, {result.get('unrated', 0):,} unrated "
+            f"by the tool): agreement {result['agreement']:.0%}{kappa_text}.")  # fmt: skip

@@ -128,7 +128,8 @@ def share_of_voice_table(mentions_all_brands: pl.DataFrame) -> pl.DataFrame:
     total = per_brand.get_column("mentions").sum()
     return per_brand.with_columns(
         (pl.col("mentions") / total).alias("share"),
-        pl.when(pl.col("scored") > 0).then(pl.col("negative") / pl.col("scored"))
+        pl.when(pl.col("scored") > 0)
+        .then(pl.col("negative") / pl.col("scored"))
         .alias("negative_share"),
     ).sort(["mentions", "brand"], descending=[True, False])
 

@@ -9,8 +9,10 @@ Rules (stated in the report's method appendix):
 * **Media pickup**: an event of type "media pickup" when given; otherwise the first news
   mention at or after the onset (before the end when known).
 * **Responses**: every row of the responses frame (brand posts + events file) whose type
-  says it is a response (ordinary brand posts, type "post"/"other", are not marked),
-  labelled by its type, channels merged when the same statement went out within an hour.
+  is a response type of the SCCT coding (holding statement, apology, fix, clarification,
+  CEO video, ...), labelled by its type, channels merged when the same statement went out
+  within an hour. Ordinary brand posts (type "post") are not marked.
+* **Other events** of the events file (e.g. "hoax first seen") are marked with their type.
 """
 
 from __future__ import annotations
@@ -79,11 +81,17 @@ def _merge_responses(responses: pl.DataFrame, within: timedelta) -> list[dict]:
     return merged
 
 
+def _response_types() -> list[str]:
+    from analytics.measure.strategy import SCCT_BY_TYPE
+
+    return [kind for kind in SCCT_BY_TYPE if kind not in _NOT_RESPONSES]
+
+
 def public_responses(responses: pl.DataFrame) -> pl.DataFrame:
     """The responses that are statements (holding statement, apology, fix, ...), without
-    ordinary brand posts and without first-post/media rows of an events file."""
+    ordinary brand posts and without other events (first post, media pickup, hoax seen)."""
     types = responses.get_column("type").fill_null("").str.to_lowercase()
-    return responses.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES + _NOT_RESPONSES))
+    return responses.filter(types.is_in(_response_types()))
 
 
 def key_moments(
@@ -101,7 +109,10 @@ def key_moments(
     types = given.get_column("type").fill_null("").str.to_lowercase()
     given_first = given.filter(types.is_in(_FIRST_POST_TYPES))
     given_media = given.filter(types.is_in(_MEDIA_TYPES))
-    real = given.filter(~types.is_in(_FIRST_POST_TYPES + _MEDIA_TYPES + _NOT_RESPONSES))
+    real = given.filter(types.is_in(_response_types()))
+    other = given.filter(
+        ~types.is_in([*_response_types(), *_FIRST_POST_TYPES, *_MEDIA_TYPES, *_NOT_RESPONSES])
+    )
 
     first = (
         given_first.get_column("time").min()
@@ -118,6 +129,8 @@ def key_moments(
         rows.append({"time": media, "label": "media pickup", "kind": "media"})
     for item in _merge_responses(real, timedelta(hours=1)):
         rows.append({"time": item["time"], "label": item["type"], "kind": "response"})
+    for item in _merge_responses(other, timedelta(hours=1)):
+        rows.append({"time": item["time"], "label": item["type"], "kind": "event"})
     if not rows:
         return pl.DataFrame(schema=MOMENT_SCHEMA)
     return (

@@ -84,16 +84,6 @@ def method_list(method: Mapping[str, object]) -> str:
     return f'<ul class="method">{"".join(items)}</ul>'
 
 
-def accuracy_sentence(name: str, result: Mapping[str, object]) -> str:
-    """'Against the export's own labels (n=120): accuracy 71%, macro-F1 0.64.'"""
-    if not result.get("n"):
-        return f"{name}: no labelled mentions to compare with."
-    return (
-        f"{name} (n={result['n']:,}): accuracy {result['accuracy']:.0%}, "
-        f"macro-F1 {result['macro_f1']:.2f}."
-    )
-
-
 def footer(
     *,
     sources: pl.DataFrame,

@@ -154,8 +154,15 @@ def small_store(root: str | Path, *, plant_script: bool = True) -> dict:
     2026-10-21 (ISO week 43) and 600 of competitor "Kopi Lain". Returns what was planted."""
     start = sample_start()
     spike = datetime(2026, 10, 21, 3, 0, tzinfo=UTC)  # 10:00 WIB
-    brand = synthetic_mentions(3000, brand="Kopi Nusantara", start=start, days=42,
-                               spike_at=spike, spike_share=0.15, plant_script=plant_script)
+    brand = synthetic_mentions(
+        3000,
+        brand="Kopi Nusantara",
+        start=start,
+        days=42,
+        spike_at=spike,
+        spike_share=0.15,
+        plant_script=plant_script,
+    )
     rival = synthetic_mentions(600, brand="Kopi Lain", start=start, days=42, seed=11)
     build_store(root, [brand, rival])
     return {"brand": "Kopi Nusantara", "competitor": "Kopi Lain", "spike_at": spike,
