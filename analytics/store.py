@@ -60,6 +60,7 @@ SENTIMENT_COLUMNS = ["sentiment_compound", "sentiment_label", "sentiment_method"
 # sentiment parts accumulate one per scoring run; past this many they are merged into one
 SENTIMENT_PARTS_BEFORE_COMPACTION = 16
 COUNTS = ("read", "stored", "duplicates", "rejected")
+_BRAND_TABLES = ("mentions", "daily_metrics")
 
 
 class LoadedBatch(Protocol):
@@ -300,10 +301,17 @@ class Store:
             path.unlink(missing_ok=True)
         return len(leftovers)
 
-    def _scan(self, table: str, schema: dict[str, pl.DataType], brand: str | None) -> pl.LazyFrame:
+    def _scan(
+        self,
+        table: str,
+        schema: dict[str, pl.DataType],
+        brand: str | None,
+        manifest: dict[str, Any] | None = None,
+    ) -> pl.LazyFrame:
+        manifest = manifest or self._read_manifest()
         parts = [
             self.root / part["path"]
-            for part in self._read_manifest()["parts"]
+            for part in manifest["parts"]
             if part["table"] == table and (brand is None or part["brand"] == brand)
         ]
         if not parts:
@@ -350,33 +358,39 @@ class Store:
     def brands(self) -> list[str]:
         """Brands with stored mentions or daily metrics, sorted."""
         parts = self._read_manifest()["parts"]
-        return sorted({p["brand"] for p in parts if p["table"] in ("mentions", "daily_metrics")})
+        return sorted({p["brand"] for p in parts if p["table"] in _BRAND_TABLES})
 
     def info(self) -> dict[str, Any]:
         """A summary of what the store holds (the ``info`` command prints it)."""
-        manifest = self._read_manifest()
-        mentions = self.mentions(with_sentiment=False)
+        manifest = self._read_manifest()  # one snapshot for every figure below
+        mentions = self._scan("mentions", MENTION_SCHEMA, None, manifest)
+        quarantine = self._scan("quarantine", QUARANTINE_SCHEMA, None, manifest)
         summary = mentions.select(
             pl.len().alias("rows"),
             pl.col("published_at").min().alias("first"),
             pl.col("published_at").max().alias("last"),
         ).collect()
-        counts = {}
-        for column in ("brand", "platform", "source_file"):
-            frame = mentions.group_by(column).len().sort(column).collect()
-            counts[column] = dict(zip(frame[column].to_list(), frame["len"].to_list(), strict=True))
-        scored = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, None))
+
+        def per(frame: pl.LazyFrame, column: str) -> dict[str, int]:
+            counted = frame.group_by(column).len().sort(column).collect()
+            return dict(zip(counted[column].to_list(), counted["len"].to_list(), strict=True))
+
+        daily = resolve_daily(self._scan("daily_metrics", DAILY_METRICS_SCHEMA, None, manifest))
+        scored = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, None, manifest))
         return {
             "store": str(self.root),
             "rows": summary["rows"][0],
-            "quarantined": self.quarantine().select(pl.len()).collect().item(),
-            "brands": self.brands(),
+            "quarantined": quarantine.select(pl.len()).collect().item(),
+            "brands": sorted(
+                {p["brand"] for p in manifest["parts"] if p["table"] in _BRAND_TABLES}
+            ),
             "first_published_at": _iso(summary["first"][0]),
             "last_published_at": _iso(summary["last"][0]),
-            "rows_per_brand": counts["brand"],
-            "rows_per_platform": counts["platform"],
-            "rows_per_source_file": counts["source_file"],
-            "daily_metrics_rows": self.daily_metrics().select(pl.len()).collect().item(),
+            "rows_per_brand": per(mentions, "brand"),
+            "rows_per_platform": per(mentions, "platform"),
+            "rows_per_source_file": per(mentions, "source_file"),
+            "quarantined_per_source_file": per(quarantine, "source_file"),
+            "daily_metrics_rows": daily.select(pl.len()).collect().item(),
             "scored": scored.select(pl.len()).collect().item(),
             "files_ingested": len(manifest["files"]),
         }

@@ -106,6 +106,7 @@ def test_human_output_and_no_progress_bar_off_a_terminal(tmp_path):
     assert "4 mentions" in info.stdout
     assert "2024-03-01T01:00:00Z .. 2024-03-02T04:00:00Z" in info.stdout
     assert "1 row(s) quarantined" in info.stdout
+    assert "bw_week1.csv: 4 / 1" in info.stdout  # 4 mentions stored, 1 row quarantined
 
 
 def test_info_on_a_missing_store_is_an_error(tmp_path):

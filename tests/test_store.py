@@ -342,6 +342,7 @@ def test_info_summarises_by_hand(tmp_path):
     assert info["last_published_at"] == "2024-03-01T02:00:00Z"
     assert info["rows_per_platform"] == {"instagram": 2, "x": 3}
     assert info["rows_per_source_file"] == {"a.csv": 3, "b.csv": 2}
+    assert info["quarantined_per_source_file"] == {"a.csv": 1}  # rejected([8]) is from a.csv
     assert info["files_ingested"] == 2
 
 

@@ -95,10 +95,14 @@ def info(
     print(f"brands: {brands or ', '.join(summary['brands']) or 'none'}")
     if summary["rows"]:
         print(f"published: {summary['first_published_at']} .. {summary['last_published_at']}")
-    for title, key in (("per platform", "rows_per_platform"), ("per file", "rows_per_source_file")):
-        print(f"{title}:")
-        for name, rows in summary[key].items():
-            print(f"  {name}: {_count(rows)}")
+    print("per platform:")
+    for name, rows in summary["rows_per_platform"].items():
+        print(f"  {name}: {_count(rows)}")
+    print("per file (mentions stored / rows quarantined):")
+    quarantined = summary["quarantined_per_source_file"]
+    for name in sorted({*summary["rows_per_source_file"], *quarantined}):
+        stored = summary["rows_per_source_file"].get(name, 0)
+        print(f"  {name}: {_count(stored)} / {_count(quarantined.get(name, 0))}")
     print(
         f"daily metrics: {_count(summary['daily_metrics_rows'])} account-days; "
         f"sentiment scored: {_count(summary['scored'])} mentions"
