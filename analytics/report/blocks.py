@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -205,4 +206,11 @@ def markdown_file(path: str | Path | None, *, missing_text: str = "") -> str:
     except UnicodeDecodeError as error:
         raise InputDataError(f"{path}: notes file is not UTF-8 text ({error.reason})") from None
     render = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
-    return f'<div class="team-notes">{render(text)}</div>'
+    # the notes sit under the report's own "Team notes" heading: shift their headings two
+    # levels down so they neither compete with the report's sections nor enter its TOC
+    body = re.sub(
+        r"<(/?)h([1-6])\b",
+        lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}",
+        render(text),
+    )
+    return f'<div class="team-notes">{body}</div>'

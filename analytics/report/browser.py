@@ -30,6 +30,8 @@ class BrowserCheck:
     js_errors: list[str] = field(default_factory=list)
     title: str = ""
     screenshot: Path | None = None
+    dialogs: list[str] = field(default_factory=list)  # alert()/confirm() a script opened
+    text: str = ""  # the page's visible text
 
     @property
     def ok(self) -> bool:
@@ -38,6 +40,7 @@ class BrowserCheck:
             and self.plotly_scripts == 1
             and not self.blocked_requests
             and not self.js_errors
+            and not self.dialogs
         )
 
 
@@ -75,6 +78,7 @@ def check_report(
         raise ReportError(f"{page_path}: report not found")
     blocked: list[str] = []
     errors: list[str] = []
+    dialogs: list[str] = []
     profile = tempfile.mkdtemp(prefix="crisis-chromium-")
     try:
         with sync_playwright() as pw:
@@ -103,6 +107,7 @@ def check_report(
                 context.route("**/*", guard)
                 tab = context.new_page()
                 tab.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+                tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
                 tab.on(
                     "console",
                     lambda msg: (
@@ -125,6 +130,7 @@ def check_report(
                     "() => Array.from(document.scripts).map(s => s.text.slice(0, 200))"
                 )
                 title = tab.title()
+                text = tab.inner_text("body")
                 shot = None
                 if screenshot is not None:
                     shot = Path(screenshot)
@@ -142,4 +148,6 @@ def check_report(
         js_errors=errors,
         title=title,
         screenshot=shot,
+        dialogs=dialogs,
+        text=text,
     )

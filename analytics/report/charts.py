@@ -357,7 +357,12 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
         after.error_y = {"type": "data", "array": plus, "arrayminus": minus, "visible": True}
     fig.add_trace(after)
     _base_layout(fig, title, "negative share")
-    fig.update_layout(barmode="group", hovermode="closest", yaxis_tickformat=".0%")
+    fig.update_layout(
+        barmode="group",
+        hovermode="closest",
+        yaxis_tickformat=".0%",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
     return fig
 
 

@@ -91,7 +91,11 @@ def public_responses(responses: pl.DataFrame) -> pl.DataFrame:
     """The responses that are statements (holding statement, apology, fix, ...), without
     ordinary brand posts and without other events (first post, media pickup, hoax seen)."""
     types = responses.get_column("type").fill_null("").str.to_lowercase()
-    return responses.filter(types.is_in(_response_types()))
+    # the same post can reach the store through two exports (e.g. Sprout and Meta): one
+    # statement per channel, time and text
+    return responses.filter(types.is_in(_response_types())).unique(
+        ["time", "channel", "type", "description"], maintain_order=True
+    )
 
 
 def key_moments(
