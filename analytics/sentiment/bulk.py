@@ -73,11 +73,12 @@ def _score_item(item: Item) -> Result:
         guess = detect_language(text)
         language = given or guess.language
         mixed = guess.mixed and language in ("id", "en")
-    english_only = scorers.english.prepare  # brand names and links go before either scorer
+    # brand names, links and handles go before either scorer
+    for_indonesian = scorers.english.prepare_for_indonesian
     if mixed:
         compound, method = scorers.mixed.polarity(text), "mixed"
     elif language == "id":
-        compound, method = scorers.indonesian.polarity(english_only(text)), "id-rules"
+        compound, method = scorers.indonesian.polarity(for_indonesian(text)), "id-rules"
     else:
         # English, and "other": VADER still reads emoji and emoticons in any language
         compound, method = scorers.english.polarity(text), "vader-social"
@@ -85,7 +86,7 @@ def _score_item(item: Item) -> Result:
     if not features:
         return language, compound, method, 0.0, 0.0
     en = compound if method == "vader-social" else scorers.english.polarity(text)
-    idn = compound if method == "id-rules" else scorers.indonesian.polarity(english_only(text))
+    idn = compound if method == "id-rules" else scorers.indonesian.polarity(for_indonesian(text))
     return language, compound, method, float(en), float(idn)
 
 

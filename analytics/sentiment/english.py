@@ -43,13 +43,30 @@ def crisis_lexicon() -> dict[str, float]:
     return words
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    source = resources.files("analytics.sentiment").joinpath(f"data/{name}")
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line]
+    return list(csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t"))
+
+
+@cache
+def emoji_valences() -> dict[str, float]:
+    """Emoji whose VADER reading is wrong or empty, with a VADER-scale valence."""
+    return {row["emoji"]: float(row["valence"]) for row in _data_rows("emoji_en.tsv")}
+
+
+def emoji_token(char: str) -> str:
+    """The lexicon token an emoji of ``emoji_en.tsv`` is described by (e.g. ``emoji1f621``)."""
+    return f"emoji{ord(char):x}"
+
+
 @cache
 def emoji_descriptions() -> dict[str, str]:
-    """VADER's emoji descriptions plus names of newer single-code-point emoji.
+    """VADER's emoji descriptions, corrected ones, and names of newer emoji.
 
-    VADER's list stops around Unicode 10; faces such as U+1F97A (pleading) or U+1F92C
-    (symbols over mouth) would otherwise be invisible. Their CLDR names from the ``emoji``
-    package are used as the description, like VADER's own entries.
+    Emoji in ``emoji_en.tsv`` are described by one token that carries their valence. VADER's
+    own list stops around Unicode 10; newer single-code-point emoji get their CLDR name from
+    the ``emoji`` package, like VADER's entries.
     """
     import emoji
 
@@ -58,6 +75,8 @@ def emoji_descriptions() -> dict[str, str]:
     for char, data in emoji.EMOJI_DATA.items():
         if len(char) == 1 and char not in descriptions:
             descriptions[char] = data["en"].strip(":").replace("_", " ")
+    for char in emoji_valences():
+        descriptions[char] = emoji_token(char)
     return descriptions
 
 
@@ -78,6 +97,8 @@ class EnglishScorer:
         lexicon = dict(stock_lexicon)
         if crisis_words:
             lexicon.update(crisis_lexicon())
+        if social:
+            lexicon.update({emoji_token(c): v for c, v in emoji_valences().items()})
         if extra_lexicon:
             lexicon.update({word.lower(): value for word, value in extra_lexicon.items()})
         self.social = social
@@ -92,6 +113,10 @@ class EnglishScorer:
         if _STRETCH_RE.search(text):
             text = destretch(text, self.core.lexicon)
         return text
+
+    def prepare_for_indonesian(self, text: str) -> str:
+        """Links, handles and brand names out; hashtags left for the Indonesian scorer."""
+        return self.text_preparer.prepare(text, split_hashtags=False) if self.social else text
 
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one mention."""

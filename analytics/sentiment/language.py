@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analytics.sentiment.social_text import CAMEL_PARTS_RE
+
 ID_WORDS = frozenset(
     str.split("""
     yang dan di ke dari ini itu saya aku gue gw gua kamu lo lu anda kami kita mereka dia ia
@@ -57,6 +59,7 @@ FALSE_FRIENDS = frozenset(
 )
 _INDONESIAN_FAMILY = frozenset({"id", "ms", "jv", "su"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_HASHTAG_RE = re.compile(r"#(\w+)")
 _NOISE_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@])@\w+")
 _LANGUAGE_NAMES = {
     "id": "id", "in": "id", "ind": "id", "indonesian": "id", "bahasa indonesia": "id",
@@ -116,7 +119,9 @@ def detect_language(text: str | None) -> LanguageGuess:
     """Guess the language of one mention; robust on short and code-mixed posts."""
     if not text:
         return LanguageGuess("other", False, 0, 0, "no text")
-    cleaned = _NOISE_RE.sub(" ", text).replace("#", " ")
+    # hashtags count as their words: "#boikotKopiSenang" -> "boikot Kopi Senang"
+    cleaned = _HASHTAG_RE.sub(lambda m: " ".join(CAMEL_PARTS_RE.findall(m.group(1))), text)
+    cleaned = _NOISE_RE.sub(" ", cleaned)
     words = [word.lower() for word in _WORD_RE.findall(cleaned)]
     if not words:
         return LanguageGuess("other", False, 0, 0, "no words (emoji or symbols only)")

@@ -9,7 +9,8 @@ sees half of the sentence. Here every word is scored once, by the scorer of its 
 * every other sentiment word by ``IndonesianScorer.token_valences`` (its own negation,
   intensifier, slang and reduplication rules);
 * a word both scorers know is counted once, as English; Indonesian words that happen to be
-  English words ("sore" = afternoon) never score as English.
+  English words ("sore" = afternoon) never score as English; emoji are read once, on the
+  English side.
 
 The valences are summed, "!"/"?" emphasis is added as VADER does, and the sum is squashed
 with VADER's normalisation, so the result reads like any other compound score.
@@ -69,8 +70,10 @@ class MixedScorer:
             if valence and word not in FALSE_FRIENDS and word not in ID_WORDS:
                 english_words.add(word)
                 total += valence
-        for word, valence in self.indonesian.token_valences(prepared):  # type: ignore[attr-defined]
-            if word.lower() not in english_words:
+        indonesian_text = self.english.prepare_for_indonesian(text)
+        for word, valence in self.indonesian.token_valences(indonesian_text):  # type: ignore[attr-defined]
+            # emoji were already read on the English side (VADER's descriptions)
+            if word[:1].isalnum() and word.lower() not in english_words:
                 total += valence
         if total == 0:
             return 0.0

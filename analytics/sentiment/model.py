@@ -109,7 +109,7 @@ class TrainedModel:
             features = rule_features(texts)
         frame = _inputs(texts, features if self.uses_rules else None)
         probabilities = self.pipeline.predict_proba(frame)
-        classes = list(self.pipeline.classes_)
+        classes = [str(label) for label in self.pipeline.classes_]
         labels = [classes[i] for i in probabilities.argmax(axis=1)]
         positive = probabilities[:, classes.index("positive")] if "positive" in classes else 0
         negative = probabilities[:, classes.index("negative")] if "negative" in classes else 0

@@ -112,14 +112,19 @@ class SocialText:
         else:
             self._brand_re = None
 
-    def prepare(self, text: str) -> str:
-        """Links and handles removed, hashtags split, brand names neutralised, emoji cleaned."""
+    def prepare(self, text: str, *, split_hashtags: bool = True) -> str:
+        """Links and handles removed, hashtags split, brand names neutralised, emoji cleaned.
+
+        ``split_hashtags=False`` leaves hashtags to a scorer that splits them itself (the
+        Indonesian one), only cutting the brand's name out of them.
+        """
         if "&" in text:
             text = html.unescape(text)
         text = URL_RE.sub(" ", text)
         text = HANDLE_RE.sub(" ", text)
         if "#" in text:
-            text = HASHTAG_RE.sub(lambda match: " " + self._hashtag(match.group(1)) + " ", text)
+            split = self._hashtag if split_hashtags else self._hashtag_brand_only
+            text = HASHTAG_RE.sub(lambda match: " " + split(match.group(1)) + " ", text)
         if self._brand_re is not None:
             text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
         if not text.isascii():
@@ -134,6 +139,14 @@ class SocialText:
                 pieces = [self._hashtag_words(piece) for piece in lowered.split(brand)]
                 return f" {BRAND_PLACEHOLDER} ".join(pieces)
         return self._hashtag_words(body)
+
+    def _hashtag_brand_only(self, body: str) -> str:
+        lowered = body.lower()
+        for brand in self._squashed:
+            if brand in lowered:
+                pieces = ["#" + piece if piece else "" for piece in lowered.split(brand)]
+                return f" {BRAND_PLACEHOLDER} ".join(pieces)
+        return "#" + body
 
     @staticmethod
     def _hashtag_words(body: str) -> str:

@@ -1,0 +1,124 @@
+"""Bulk scoring: schema, duplicates once, brand per mention, empty text, store increment."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from analytics.errors import InputDataError
+from analytics.schema import SENTIMENT_SCHEMA
+from analytics.sentiment import bulk, score_mentions, score_store, score_texts
+
+
+def _mentions(texts: list[str | None], brand: str = "United") -> pl.DataFrame:
+    n = len(texts)
+    return pl.DataFrame(
+        {
+            "mention_id": [str(i) for i in range(n)],
+            "brand": [brand] * n,
+            "platform": ["x"] * n,
+            "text": texts,
+            "language": [None] * n,
+        },
+        schema_overrides={"language": pl.Utf8},
+    )
+
+
+def test_output_has_sentiment_schema_and_keys() -> None:
+    scores = score_mentions(_mentions(["great crew", "lost my bag"]), workers=1)
+    assert scores.schema == pl.Schema(SENTIMENT_SCHEMA)
+    assert scores.get_column("mention_id").to_list() == ["0", "1"]
+    assert scores.get_column("sentiment_label").to_list() == ["positive", "negative"]
+    assert set(scores.get_column("sentiment_method")) == {"vader-social"}
+
+
+def test_identical_texts_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = bulk._score_item
+
+    def counting(item):  # noqa: ANN001, ANN202
+        calls.append(item[0])
+        return real(item)
+
+    monkeypatch.setattr(bulk, "_score_item", counting)
+    retweets = ["RT boycott now"] * 5 + ["great crew"] * 3 + ["RT boycott now"]
+    scores = score_mentions(_mentions(retweets), workers=1)
+    assert sorted(calls) == ["RT boycott now", "great crew"]  # 9 mentions, 2 distinct texts
+    assert scores.height == 9
+    assert scores.get_column("sentiment_compound").n_unique() == 2
+
+
+def test_the_mentions_own_brand_is_neutral() -> None:
+    # same text, two brands: for United "united" is the brand, for Acme it is a VADER word
+    frame = pl.concat(
+        [_mentions(["united we stand"], "United"), _mentions(["united we stand"], "Acme")]
+    )
+    compounds = score_mentions(frame, workers=1).get_column("sentiment_compound").to_list()
+    assert compounds[0] == 0.0
+    assert compounds[1] > 0
+
+
+def test_empty_text_is_marked_not_scored_and_title_used_for_articles() -> None:
+    frame = _mentions([None, "  ", None]).with_columns(
+        pl.Series("title", [None, None, "Airline apologises after terrible outage"])
+    )
+    scores = score_mentions(frame, workers=1)
+    assert scores.get_column("sentiment_method").to_list()[:2] == ["no-text", "no-text"]
+    assert scores.get_column("sentiment_compound").to_list()[:2] == [None, None]
+    assert scores.get_column("sentiment_label").to_list()[2] == "negative"
+
+
+def test_forced_language_uses_that_scorer() -> None:
+    scores = score_texts(["produknya bagus banget", "great"], lang="id", workers=1)
+    assert scores.get_column("sentiment_method").to_list() == ["id-rules", "id-rules"]
+    assert scores.get_column("language").to_list() == ["id", "id"]
+
+
+def test_unknown_lang_mode_is_an_error() -> None:
+    with pytest.raises(InputDataError, match="--lang: expected one of auto, id, en"):
+        score_texts(["x"], lang="fr")
+
+
+def test_missing_text_column_is_an_error() -> None:
+    with pytest.raises(InputDataError, match='no column "text"'):
+        score_mentions(pl.DataFrame({"body": ["x"]}))
+
+
+def test_two_processes_give_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(bulk, "CHUNK_TEXTS", 7)
+    texts = [f"flight {i} was {w}" for i, w in enumerate(["great", "awful", "late", "fine"] * 10)]
+    serial = score_texts(texts, workers=1)
+    parallel = score_texts(texts, workers=2)
+    assert parallel.equals(serial)
+    assert serial.get_column("sentiment_label").to_list()[:2] == ["positive", "negative"]
+
+
+class FakeStore:
+    """The two Store methods score_store uses."""
+
+    def __init__(self, mentions: pl.DataFrame) -> None:
+        self._mentions = mentions
+        self.saved = pl.DataFrame(schema=SENTIMENT_SCHEMA)
+
+    def unscored(self, brand: str | None = None) -> pl.LazyFrame:
+        done = self.saved.get_column("mention_id").to_list()
+        return self._mentions.filter(~pl.col("mention_id").is_in(done)).lazy()
+
+    def save_sentiment(self, scores: pl.DataFrame) -> int:
+        self.saved = pl.concat([self.saved, scores])
+        return scores.height
+
+
+def test_score_store_scores_new_mentions_only() -> None:
+    store = FakeStore(_mentions(["great crew", "lost bag"]))
+    assert score_store(store, workers=1) == 2
+    assert score_store(store, workers=1) == 0  # nothing new: nothing re-scored
+    store._mentions = pl.concat(
+        [
+            store._mentions,
+            _mentions(["refund please"]).with_columns(pl.lit("9").alias("mention_id")),
+        ]
+    )
+    assert score_store(store, workers=1) == 1
+    assert store.saved.get_column("mention_id").to_list() == ["0", "1", "9"]
