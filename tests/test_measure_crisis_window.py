@@ -254,3 +254,8 @@ def test_manual_window_past_the_data_says_so():
     assert window.sentiment_gap is None
     assert any("ends after the data does" in note for note in window.notes)
     assert not any("had not settled" in note for note in window.notes)
+
+
+def test_an_unknown_parameter_is_named():
+    with pytest.raises(InputDataError, match="unknown detection parameter.*warn_z"):
+        detect_crisis(series(crisis_counts()), warn_z=4)

@@ -22,9 +22,10 @@ Method (quoted in the report's method appendix through ``CrisisWindow.method``):
 5. A crisis is an *episode*: elevated hours (volume or negative volume at watch or above),
    merged across gaps of up to ``merge_gap_hours``, with at least ``min_alert_hours``
    elevated hours and at least one hour at ``crisis_level``. A lone blip is not a crisis.
-   Onset = first hour of the episode; peak = its busiest hour; end = first hour of the first
-   run of ``end_hours`` consecutive hours back inside the band after the peak (null while
-   the conversation has not settled by the end of the data).
+   Onset = first hour of the episode; peak = its busiest hour; end = first hour after the
+   episode that starts ``end_hours`` hours back inside the band, hour by hour and as a
+   whole (their total within ``end_z`` standard errors of the expected total); null while
+   the conversation has not settled by the end of the data.
 6. Phases (half-open, contiguous): pre-crisis [data start, onset), escalation [onset, first
    hour >= ``peak_fraction`` x peak volume), peak [that hour, last such hour], recovery
    [after it, end), post-crisis [end, data end). Recovery time = end - peak. Sentiment gap =
@@ -184,9 +185,10 @@ def _episodes(elevated: np.ndarray, level: np.ndarray, params: DetectionParams) 
 
 
 def _end_after(
-    level: np.ndarray, volume: dict[str, np.ndarray], peak: int, params: DetectionParams
+    level: np.ndarray, volume: dict[str, np.ndarray], last: int, params: DetectionParams
 ) -> int | None:
-    """First hour after ``peak`` that starts ``end_hours`` calm hours, or None.
+    """First hour after ``last`` (the episode's last elevated hour) that starts ``end_hours``
+    calm hours, or None.
 
     Calm, hour by hour: no hour at warning or above, and at most ``end_tolerance_hours``
     isolated hours at watch (a z >= 3 hour turns up about every other day in pure noise, and
@@ -198,7 +200,7 @@ def _end_after(
     span = params.end_hours
     observed, expected = volume["observed"], volume["expected"]
     variance = volume["scale"] ** 2
-    for t in range(peak + 1, len(level) - span + 1):
+    for t in range(last + 1, len(level) - span + 1):
         run = level[t : t + span]
         if level[t] != 0 or run.max() >= 2 or (run == 1).sum() > params.end_tolerance_hours:
             continue
@@ -305,6 +307,12 @@ def _prepare(mentions, tz: str, every: str, include_brand_posts: bool, params, o
         )
     params = params or DetectionParams()
     if overrides:
+        unknown = sorted(set(overrides) - set(params.__dict__))
+        if unknown:
+            raise InputDataError(
+                f"unknown detection parameter(s) {', '.join(unknown)}; the parameters are "
+                + ", ".join(params.__dict__)
+            )
         params = DetectionParams(**{**params.__dict__, **overrides})
     hours = _hourly(mentions, tz, include_brand_posts)
     return params, hours
@@ -352,8 +360,7 @@ def _find(
     for first, last in _episodes(level >= 1, level, params):
         if first < taken_until:
             continue  # part of the previous crisis (it had not ended yet)
-        peak = first + int(np.argmax(volume[first : last + 1]))
-        end = _end_after(level, {**scored["volume"], "observed": volume}, max(peak, last), params)
+        end = _end_after(level, {**scored["volume"], "observed": volume}, last, params)
         window = _window(
             hours,
             alerts,
