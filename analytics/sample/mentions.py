@@ -75,15 +75,15 @@ def _customer_mention(draw, story, users, hour, *, stream, stance, brand=BRAND) 
         platform = "x"  # the press only writes about the hoax to debunk it
     lang = _pick(rng, LANGUAGE_WEIGHTS)
     if platform in ("news", "forum"):
-        phase = "baseline" if stream == "baseline" or brand == COMPETITOR else "crisis"
+        in_crisis = story.media_pickup <= moment < story.crisis_end
+        phase = "crisis" if brand == BRAND and (stream != "baseline" or in_crisis) else "baseline"
         author = _outlet(rng, platform)
         if platform == "news":
             if stream in ("hoax", "debunk"):
-                phase = "hoax"
-            title, lead = texts.news_item(phase, rng, brand=brand)
-            text = lead
-            stance = "negative" if phase == "crisis" and "Maaf" not in title else "neutral"
-            stream = "debunk" if phase == "hoax" else stream
+                phase, stream = "debunk", "debunk"
+            title, text, stance = texts.news_item(
+                phase, rng, brand=brand, moment=moment, story=story
+            )
         else:
             title = texts.forum_title(phase, rng)
             text = (

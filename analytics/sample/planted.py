@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from analytics.sample import texts
 from analytics.sample.people import INFLUENCERS, OUTLETS, Author, brand_accounts
+from analytics.sample.phrases import CARE_REPLIES, MARKETING, NEWS_CRISIS
 from analytics.sample.records import Draw, add
 from analytics.sample.story import BRAND, JAKARTA, Story, wib
 
@@ -52,7 +53,7 @@ def plant_trigger(draw, story, users, influencers, scale) -> dict:
             parent=first,
         )
     outlet = Author(OUTLETS[0][0], OUTLETS[0][1], OUTLETS[0][2], 0, False, "outlet")
-    title, lead = texts.NEWS["crisis"][0]
+    _, _, title, lead = NEWS_CRISIS[0]
     article = add(
         draw,
         brand=BRAND,
@@ -194,7 +195,7 @@ def brand_posts(draw: Draw, story: Story) -> dict:
                 platform=platform,
                 moment=moment,
                 author=accounts[platform],
-                text=rng.choice(texts.MARKETING),
+                text=rng.choice(MARKETING),
                 stance="positive",
                 lang="id",
                 stream="brand",
@@ -262,7 +263,7 @@ def care_replies(draw: Draw, story: Story) -> int:
             reply_at = reply_at.replace(hour=7, minute=rng.randrange(60))
         if reply_at >= story.end:
             continue
-        text = f"@{target['author']} " + rng.choice(texts.CARE_REPLIES)
+        text = f"@{target['author']} " + rng.choice(CARE_REPLIES)
         add(
             draw,
             brand=BRAND,

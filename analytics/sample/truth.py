@@ -13,6 +13,7 @@ import polars as pl
 
 from analytics.sample import texts
 from analytics.sample.extras import iso
+from analytics.sample.phrases import BURST_TEXT
 from analytics.sample.story import (
     BRAND,
     BRAND_HANDLES,
@@ -185,7 +186,7 @@ def build_truth(
             "accounts": planted["burst_accounts"],
             "posts": len(planted["burst_ids"]),
             "max_followers": 39,
-            "text": texts.BURST_TEXT,
+            "text": BURST_TEXT,
         },
         "influencers": [dict(i, time=iso(i["time"])) for i in planted["influencers"]],
         "care_replies": {
