@@ -59,6 +59,8 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
 SENTIMENT_COLUMNS = ["sentiment_compound", "sentiment_label", "sentiment_method"]
 # sentiment parts accumulate one per scoring run; past this many they are merged into one
 SENTIMENT_PARTS_BEFORE_COMPACTION = 16
+# merged-away parts stay on disk this long, for readers still scanning an older manifest
+RETIRED_PARTS_KEPT_SECONDS = 3600
 COUNTS = ("read", "stored", "duplicates", "rejected")
 _BRAND_TABLES = ("mentions", "daily_metrics")
 
@@ -184,7 +186,26 @@ class _Transaction:
         self.store = store
         self.manifest = copy.deepcopy(manifest)
         self.written: list[Path] = []
-        self.replaced: list[Path] = []
+
+    def retire(self, parts: Sequence[Path]) -> None:
+        """Take parts out of the store but keep their files a while: a reader that read the
+        previous manifest may still be scanning them."""
+        paths = {str(p.relative_to(self.store.root)) for p in parts}
+        self.manifest["parts"] = [p for p in self.manifest["parts"] if p["path"] not in paths]
+        now = _iso(_now())
+        self.manifest["retired"] += [{"path": path, "retired_at": now} for path in sorted(paths)]
+
+    def expire_retired(self) -> list[Path]:
+        """Drop retired parts older than RETIRED_PARTS_KEPT_SECONDS; return their files."""
+        now, keep, expired = _now(), [], []
+        for part in self.manifest["retired"]:
+            age = (now - datetime.fromisoformat(part["retired_at"])).total_seconds()
+            if age >= RETIRED_PARTS_KEPT_SECONDS:
+                expired.append(self.store.root / part["path"])
+            else:
+                keep.append(part)
+        self.manifest["retired"] = keep
+        return expired
 
     def parts(self, table: str, brand: str | None = None) -> list[Path]:
         """Committed and pending part files of ``table`` (optionally of one brand), in order."""
@@ -240,6 +261,7 @@ class Store:
                 "generation": 0,
                 "files": [],
                 "parts": [],
+                "retired": [],
             }
         try:
             manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -250,6 +272,7 @@ class Store:
                 f"{path}: not a version-{STORE_VERSION} {STORE_FORMAT} manifest "
                 f"(found format={manifest.get('format')!r}, version={manifest.get('version')!r})"
             )
+        manifest.setdefault("retired", [])
         return manifest
 
     @contextlib.contextmanager
@@ -274,6 +297,7 @@ class Store:
             manifest = self._read_manifest()
             self.leftovers_removed = self._remove_leftovers(manifest)
             txn = _Transaction(self, manifest)
+            expired = txn.expire_retired()
             try:
                 yield txn
                 txn.manifest["generation"] += 1
@@ -284,14 +308,14 @@ class Store:
                 for path in txn.written:  # not listed by any manifest: nobody can miss them
                     path.unlink(missing_ok=True)
                 raise
-            for path in txn.replaced:  # only after the new manifest no longer lists them
+            for path in expired:  # only after the new manifest no longer lists them
                 path.unlink(missing_ok=True)
         finally:
             lock.release()
 
     def _remove_leftovers(self, manifest: dict[str, Any]) -> int:
         """Delete parts no manifest lists and temporary files: what a crashed writer left."""
-        listed = {self.root / part["path"] for part in manifest["parts"]}
+        listed = {self.root / p["path"] for p in [*manifest["parts"], *manifest["retired"]]}
         leftovers = [p for p in self.root.glob(".*.tmp") if p.is_file()]
         for table in TABLES:
             folder = self.root / table
@@ -606,7 +630,5 @@ class Store:
                 continue
             merged = resolve_sentiment(scan_parts(parts, SENTIMENT_SCHEMA))
             merged = merged.collect(engine="streaming")
-            old = {str(p.relative_to(self.root)) for p in parts}
-            txn.manifest["parts"] = [p for p in txn.manifest["parts"] if p["path"] not in old]
-            txn.replaced += parts
+            txn.retire(parts)
             txn.write_part("sentiment", merged, brand)

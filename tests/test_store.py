@@ -273,21 +273,35 @@ def ids_in_frame(frame: pl.LazyFrame) -> list[str]:
     return sorted(frame.collect().get_column("mention_id").to_list())
 
 
-def test_many_scoring_runs_are_compacted_and_latest_still_wins(tmp_path):
+def test_many_scoring_runs_are_compacted_and_latest_still_wins(tmp_path, monkeypatch):
     store = Store(tmp_path)
     store.ingest_batches([result(mentions(["1"]))], brand="Acme", source="a.csv")
-    limit = store_module.SENTIMENT_PARTS_BEFORE_COMPACTION
-    for run in range(limit + 1):  # one run more than the limit triggers the merge
+
+    def save(compound: float) -> None:
         store.save_sentiment(
             pl.DataFrame(
                 {"brand": ["Acme"], "platform": ["x"], "mention_id": ["1"], "language": ["en"],
-                 "sentiment_compound": [run / 100], "sentiment_label": ["positive"],
+                 "sentiment_compound": [compound], "sentiment_label": ["positive"],
                  "sentiment_method": ["vader-social"]}
             )
         )  # fmt: skip
-    assert len(list((tmp_path / "sentiment").glob("part-*.parquet"))) == 1
+
+    limit = store_module.SENTIMENT_PARTS_BEFORE_COMPACTION
+    for run in range(limit):
+        save(run / 100)
+    older_reader = store.mentions()  # built on the manifest before the merge
+    save(limit / 100)  # one run more than the limit: the parts are merged into one
+    listed = [p for p in json.loads((tmp_path / "manifest.json").read_text())["parts"]]
+    assert [p["table"] for p in listed].count("sentiment") == 1
     # the last run (run = limit) wins: compound = limit / 100
     assert store.mentions().collect().get_column("sentiment_compound").to_list() == [limit / 100]
+    # the merged-away parts stay on disk for a while, so a reader still on the old manifest
+    # can finish: it sees the score of run limit - 1
+    assert older_reader.collect().get_column("sentiment_compound").to_list() == [(limit - 1) / 100]
+    assert len(list((tmp_path / "sentiment").glob("part-*.parquet"))) == limit + 2
+    monkeypatch.setattr(store_module, "RETIRED_PARTS_KEPT_SECONDS", 0)
+    store.ingest_batches([result(mentions(["2"]))], brand="Acme", source="b.csv")
+    assert len(list((tmp_path / "sentiment").glob("part-*.parquet"))) == 1  # expired, deleted
 
 
 def test_save_sentiment_refuses_rows_without_a_key(tmp_path):
