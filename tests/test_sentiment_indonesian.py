@@ -35,6 +35,13 @@ def test_negated_positive_word_scores_negative(scorer):
     assert scorer.polarity("tidak kecewa") > 0
 
 
+def test_jangan_before_a_negative_word_scolds(scorer):
+    # "jangan sombong" (don't be arrogant) is an admonition: negative, milder than "sombong"
+    assert scorer.polarity("sombong") < scorer.polarity("jangan sombong") < -0.05
+    # "jangan" before a positive word negates it like "tidak"
+    assert scorer.polarity("jangan senang dulu") < -0.05
+
+
 def test_negation_is_weaker_than_the_opposite_word(scorer):
     # "tidak bagus" (not good) is less negative than "buruk" (bad), as in VADER
     assert scorer.polarity("buruk") < scorer.polarity("tidak bagus") < 0

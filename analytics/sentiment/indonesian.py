@@ -49,6 +49,7 @@ NEGATORS = _words(
     "tidak tak bukan belum gak nggak enggak engga ngga ga ndak nda kagak kaga jangan tanpa "
     "tiada bukanlah tidaklah"
 )
+JANGAN_NEGATIVE = 0.5  # "jangan" + a negative word is an admonition, not praise
 # "kurang enak" (not quite tasty): a weaker negation; alone, "kurang" means lacking
 WEAK_NEGATORS = {"kurang": -0.6}
 # Lacking: these words, when no sentiment word follows in their clause, are a complaint of
@@ -293,7 +294,7 @@ class IndonesianScorer:
                     v += sign * BOOST * (1.3 if flags[j] & EMPHASIS else 1.0)
                 elif j in blocked:
                     break
-            v *= _negation(words, before)
+            v *= _negation(words, before, v)
             result.append((i, name, v))
         if len(result) > 1:
             result.sort()
@@ -326,7 +327,7 @@ def _clause_after(words: list[str], i: int, limit: int) -> list[int]:
     return out
 
 
-def _negation(words: list[str], before: list[int]) -> float:
+def _negation(words: list[str], before: list[int], valence: float) -> float:
     """The factor a negator among the preceding words applies (1.0 when none does)."""
     for j in before:
         w = words[j]
@@ -334,6 +335,9 @@ def _negation(words: list[str], before: list[int]) -> float:
             nxt = words[j + 1] if j + 1 < len(words) else ""
             if nxt in NOT_NEGATION_AFTER:
                 return 1.0
+            if w == "jangan" and valence < 0:
+                # "jangan sombong" (don't be arrogant) scolds: still negative, milder
+                return JANGAN_NEGATIVE
             return NEGATION_SCALAR
         if w in WEAK_NEGATORS:
             return WEAK_NEGATORS[w]
