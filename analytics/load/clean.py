@@ -62,26 +62,28 @@ def raw(name: str | None) -> pl.Expr:
     """A column's text with blanks and placeholder words (``-``, ``n/a``) as null."""
     if name is None:
         return pl.lit(None, pl.Utf8)
-    return pl.col(name).cast(pl.Utf8).map_batches(_raw_series, pl.Utf8, is_elementwise=True)
-
-
-def _raw_series(s: pl.Series) -> pl.Series:
-    value = s.str.strip_chars()
-    return (
-        value.to_frame("v")
-        .select(pl.when(pl.col("v").str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise("v"))
-        .to_series()
-    )
+    value = pl.col(name).cast(pl.Utf8).str.strip_chars()
+    return pl.when(value.str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise(value)
 
 
 def _pair(
     expr: pl.Expr, fn: Callable[[pl.Series], pl.DataFrame], dtype: pl.DataType
 ) -> tuple[pl.Expr, pl.Expr]:
-    """Run a staged Series cleaner once per output: (value expr, note expr)."""
+    """A staged Series cleaner as two expressions: (value, note).
+
+    polars evaluates a Python function once per expression that uses it, so the value and
+    the note would each run the cleaner. The cleaner is pure, so the last result is reused
+    when the same input comes again (checked by content, which costs far less than regexes).
+    """
     struct = pl.Struct({"value": dtype, "note": _NOTE})
+    last: list[tuple[pl.Series, pl.Series]] = []
 
     def run(s: pl.Series) -> pl.Series:
-        return fn(s).select(pl.struct("value", "note")).to_series()
+        if last and last[0][0].len() == s.len() and last[0][0].equals(s, null_equal=True):
+            return last[0][1]
+        out = fn(s).select(pl.struct("value", "note")).to_series()
+        last[:] = [(s, out)]
+        return out
 
     node = expr.map_batches(run, struct, is_elementwise=True)
     return node.struct.field("value"), node.struct.field("note")
@@ -102,6 +104,8 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
     f = f.with_columns(
         pl.when(pl.col("v").str.strip_chars() == "").then(None).otherwise("v").alias("v")
     )
+    if not f["v"].str.contains(r"^['=#]").any():
+        return f.select(pl.col("v").alias("value"), pl.lit(None, _NOTE).alias("note"))
     if unguard:
         # drop the apostrophe spreadsheet injection guards put before @ = + - ('@Reply)
         f = f.with_columns(
@@ -157,6 +161,16 @@ def text(
 
 
 def _number_series(s: pl.Series) -> pl.Series:
+    # most cells of a big file are plain integers: cast those, parse only the rest
+    quick = s.cast(pl.Int64, strict=False)
+    rest = quick.is_null() & s.is_not_null()
+    if not rest.any():
+        return quick.cast(pl.Float64)
+    slow = _number_parse(s.filter(rest))
+    return quick.cast(pl.Float64).scatter(rest.arg_true(), slow)
+
+
+def _number_parse(s: pl.Series) -> pl.Series:
     f = s.to_frame("v").with_columns(
         pl.col("v").str.replace_all(r"[\s\u00a0]", "").str.to_lowercase().str.strip_prefix("'")
     )
@@ -252,9 +266,11 @@ def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
         for fmt in formats
     ]
     f = f.with_columns(
-        (pl.coalesce(*parsed) if parsed else pl.lit(None, pl.Datetime("us"))).alias("text"),
-        _excel_serial(pl.col("v")).alias("serial"),
+        (pl.coalesce(*parsed) if parsed else pl.lit(None, pl.Datetime("us"))).alias("text")
     )
+    unread = f["text"].is_null() & f["v"].is_not_null()
+    serial = _excel_serial(pl.col("v")) if unread.any() else pl.lit(None, pl.Datetime("us"))
+    f = f.with_columns(serial.alias("serial"))
     return f.select(
         pl.coalesce("text", "serial")
         .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
@@ -306,6 +322,9 @@ def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
 
 
 def _id_frame(s: pl.Series) -> pl.DataFrame:
+    ids = s.struct.field("id")
+    if not ids.str.contains(r"[.eE']|^\s|\s$").any():  # plain ids: nothing to repair
+        return ids.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
     f = s.struct.unnest().with_columns(
         pl.col("id").str.strip_chars().str.strip_prefix("'").str.replace(r"^(\d+)\.0+$", "$1")
     )

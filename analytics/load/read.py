@@ -173,8 +173,17 @@ def header_candidates(text: str, delimiter: str | None = None) -> list[HeaderCan
 # ---------------------------------------------------------------- delimited text -> frame
 
 
-def record_start_lines(buf: bytes, first_line: int) -> tuple[np.ndarray, int]:
-    """Start line of each record in ``buf`` and the byte length of its complete records.
+@dataclass
+class Records:
+    """Where the records of a block of CSV bytes start (1-based lines) and which are blank."""
+
+    starts: np.ndarray  # line number of each record, the incomplete tail included
+    blank: np.ndarray  # True for an empty line (layout, not a record)
+    complete: int  # byte length of the complete records (up to the last record end)
+
+
+def scan_records(buf: bytes, first_line: int) -> Records:
+    """Find record boundaries in ``buf`` by quote parity, vectorized with numpy.
 
     A newline ends a record only when the number of quote characters before it is even
     (CSV escapes a quote by doubling it, so parity is preserved inside quoted fields).
@@ -184,21 +193,37 @@ def record_start_lines(buf: bytes, first_line: int) -> tuple[np.ndarray, int]:
     arr = np.frombuffer(buf, dtype=np.uint8)
     newlines = np.flatnonzero(arr == 10)
     quotes = np.flatnonzero(arr == 34)
-    quotes_before = np.searchsorted(quotes, newlines)
-    is_end = (quotes_before % 2) == 0
+    is_end = (np.searchsorted(quotes, newlines) % 2) == 0
     end_index = np.flatnonzero(is_end)  # index among all newlines
+    ends = newlines[end_index]
     # record k+1 starts on the line after the k-th record-ending newline
     starts = np.concatenate(([0], end_index + 1)) + first_line
-    complete = int(newlines[end_index[-1]]) + 1 if len(end_index) else 0
-    return starts, complete
+    begin = np.concatenate(([0], ends + 1))
+    finish = np.concatenate((ends, [len(buf)]))
+    length = finish - begin
+    first_byte = arr[np.minimum(begin, max(len(arr) - 1, 0))] if len(arr) else begin
+    blank = (length == 0) | ((length == 1) & (first_byte == 13))
+    complete = int(ends[-1]) + 1 if len(ends) else 0
+    return Records(starts, blank, complete)
+
+
+def record_start_lines(buf: bytes, first_line: int) -> tuple[np.ndarray, int]:
+    """(start line of each record, byte length of the complete records) of ``buf``."""
+    records = scan_records(buf, first_line)
+    return records.starts, records.complete
 
 
 def parse_records(
-    buf: bytes, columns: list[str], delimiter: str, first_line: int, file: str
+    buf: bytes,
+    columns: list[str],
+    delimiter: str,
+    first_line: int,
+    file: str,
+    records: Records | None = None,
 ) -> pl.DataFrame:
     """Parse complete CSV records (UTF-8 bytes, no header) into strings with ``__row``."""
-    starts, complete = record_start_lines(buf, first_line)
-    n_records = len(starts) if complete < len(buf) else len(starts) - 1
+    records = records or scan_records(buf, first_line)
+    n_records = len(records.starts) if records.complete < len(buf) else len(records.starts) - 1
     if n_records <= 0 or not buf.strip():
         return empty_raw(columns)
     try:
@@ -221,8 +246,9 @@ def parse_records(
     if frame.height != n_records:
         # a stray quote inside an unquoted field breaks parity; fall back to exact counting
         return parse_records_slow(buf, columns, delimiter, first_line, file)
-    frame = frame.with_columns(pl.Series(ROW, starts[:n_records], dtype=pl.Int64))
-    return drop_blank(frame)
+    frame = frame.with_columns(pl.Series(ROW, records.starts[:n_records], dtype=pl.Int64))
+    blank = records.blank[:n_records]
+    return frame.filter(pl.Series(~blank)) if blank.any() else frame
 
 
 def parse_records_slow(
@@ -234,17 +260,17 @@ def parse_records_slow(
     line = first_line
     try:
         for record in reader:
-            starts.append(line)
+            if record:  # an empty line is layout, not a record
+                starts.append(line)
+                rows.append((record + [""] * len(columns))[: len(columns)])
             line = first_line + reader.line_num
-            rows.append((record + [""] * len(columns))[: len(columns)])
     except csv.Error as err:
         raise ExportFormatError(
             f"{file}: line {line} is not valid delimited text (delimiter {delimiter!r}): {err}"
         ) from err
     data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
-    frame = frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
-    return drop_blank(frame)
+    return frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
 
 
 def drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
@@ -300,14 +326,14 @@ def iter_text_batches(
                     f"{path.name}: near line {line} the bytes are not {encoding}; "
                     "re-save the file as UTF-8 and load it again"
                 ) from err
+            records = scan_records(leftover, line)
             if at_end:
                 buf, leftover = leftover, b""
             else:
-                _, complete = record_start_lines(leftover, line)
-                if complete == 0:
+                if records.complete == 0:
                     continue  # one record longer than a batch: read more
-                buf, leftover = leftover[:complete], leftover[complete:]
-            frame = parse_records(buf, columns, header.delimiter, line, path.name)
+                buf, leftover = leftover[: records.complete], leftover[records.complete :]
+            frame = parse_records(buf, columns, header.delimiter, line, path.name, records)
             line += buf.count(b"\n")
             if frame.height:
                 yield frame

@@ -61,9 +61,10 @@ def classify_platform(value: str) -> str | None:
 def _classify_series(values: pl.Series) -> pl.Series:
     # few distinct vendor words or hosts even in a million rows: classify each distinct
     # value once in Python, then map the column vectorized
-    hosts = values.str.extract(r"^(?:[A-Za-z]+://)?([^/?#]+)", 1)
-    table = {v: classify_platform(v) for v in hosts.drop_nulls().unique().to_list()}
-    return hosts.replace_strict(table, default=None, return_dtype=pl.Utf8)
+    distinct = values.drop_nulls().unique()
+    hosts = distinct.str.extract(r"^(?:[A-Za-z]+://)?([^/?#]+)", 1).to_list()
+    table = {v: classify_platform(h) for v, h in zip(distinct.to_list(), hosts, strict=True) if h}
+    return values.replace_strict(table, default=None, return_dtype=pl.Utf8)
 
 
 def platform(*candidates: pl.Expr) -> pl.Expr:
