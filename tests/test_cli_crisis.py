@@ -249,3 +249,14 @@ def test_by_platform_adds_one_entry_per_platform(crisis_store):
     assert [p["platform"] for p in platforms] == ["x"]
     assert platforms[0]["onset"] == "2026-10-11T00:00:00Z"
     assert platforms[0]["end"] == "2026-10-11T06:00:00Z"
+
+
+def test_days_limits_the_alert_list_to_the_last_days(crisis_store):
+    store = str(crisis_store)
+    done = run("window", "--brand", "NusaPay", "--store", store, "--json", "--days", "2")
+    assert done.exit_code == 0, done.output
+    alerts = json.loads(done.stdout)["alerts"]
+    # the data ends at hour 293 = 2026-10-13 05:00 UTC = 12:00 WIB: the last days are 12-13 Oct
+    assert [day["date"] for day in alerts] == ["2026-10-12", "2026-10-13"]
+    text = run("window", "--brand", "NusaPay", "--store", store, "--days", "1").stdout
+    assert "2026-10-13  none" in text and "2026-10-12  " not in text

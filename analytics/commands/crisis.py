@@ -109,6 +109,9 @@ def window_command(
     end: str | None = typer.Option(
         None, "--end", help="Manual window end (a bare date includes that whole day)."
     ),
+    days: int | None = typer.Option(
+        None, "--days", min=1, help="List the alert level of the last N days only."
+    ),
     by_platform: bool = typer.Option(
         False, "--by-platform", help="Also detect the window on each platform apart."
     ),
@@ -135,11 +138,13 @@ def window_command(
     platforms = platform_windows(mentions, tz=tz) if by_platform else None
     if as_json:
         data = {**window.to_dict(), "completeness": warnings}
+        if days is not None:
+            data["alerts"] = data["alerts"][-days:]
         if platforms is not None:
             data["platforms"] = _json_rows(platforms)
         print(json.dumps(data, ensure_ascii=False))
         return
-    _print_window(window, warnings, tz)
+    _print_window(window, warnings, tz, days)
     if platforms is not None:
         _print_platforms(platforms, tz)
 
@@ -157,7 +162,9 @@ def _print_platforms(platforms: pl.DataFrame, tz: str) -> None:
         )
 
 
-def _print_window(window: CrisisWindow, warnings: list[str], tz: str) -> None:
+def _print_window(
+    window: CrisisWindow, warnings: list[str], tz: str, days: int | None = None
+) -> None:
     if not window.detected:
         print(f"{window.brand}: no crisis detected")
     else:
@@ -181,7 +188,8 @@ def _print_window(window: CrisisWindow, warnings: list[str], tz: str) -> None:
                 f"  ({row['hours']:.0f} h)"
             )
     print("alert level per day:")
-    for row in window.daily_alerts().iter_rows(named=True):
+    daily = window.daily_alerts()
+    for row in (daily.tail(days) if days else daily).iter_rows(named=True):
         print(
             f"  {row['date']}  {row['level']:<8}  {row['mentions']:>7,} mentions"
             f"  {row['negative']:>6,} negative"
