@@ -442,10 +442,14 @@ class Store:
         if not brand or not brand.strip():
             raise InputDataError("--brand is empty: name the brand the exports were collected for")
         brand = brand.strip()
+        if isinstance(paths, str | Path):  # one file given as such, not as a list
+            paths = [paths]
         report = IngestReport()
         for raw_path in paths:
             path = Path(raw_path)
             try:
+                if path.is_dir():
+                    raise InputDataError(f"{path}: is a folder; pass the export files in it")
                 if not path.is_file():
                     raise InputDataError(f"{path}: no such file")
                 sha256 = file_sha256(path)

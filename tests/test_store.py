@@ -453,3 +453,17 @@ def test_parts_written_before_a_schema_column_existed_still_read(tmp_path):
     assert frame.get_column("mention_id").to_list() == ["1"]
     store.ingest_batches([result(mentions(["1", "2"]))], brand="Acme", source="b.csv")
     assert ids_in(store) == ["1", "2"]  # dedup reads the old part too
+
+
+def test_ingest_takes_one_path_strips_the_brand_and_refuses_a_folder(tmp_path):
+    data = Path(__file__).parent / "data" / "store"
+    store = Store(tmp_path)
+    # bw_week1.csv: 4 usable Brandwatch rows and 1 with the date "kemarin sore"
+    report = store.ingest(str(data / "bw_week1.csv"), brand=" Kopi Nusantara ")
+    assert report.totals == {"read": 5, "stored": 4, "duplicates": 0, "rejected": 1}
+    assert store.brands() == ["Kopi Nusantara"]
+    report = store.ingest([data], brand="Kopi Nusantara")
+    assert report.totals["read"] == 0
+    assert report.failed[0]["error"].endswith("is a folder; pass the export files in it")
+    with pytest.raises(InputDataError, match="--brand is empty"):
+        store.ingest([data / "bw_week1.csv"], brand="  ")
