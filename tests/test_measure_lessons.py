@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import polars as pl
+import pytest
 
+from analytics.measure.coordination import account_bursts, copy_paste_clusters
+from analytics.measure.events import brand_responses, read_events
 from analytics.measure.lessons import LessonThresholds, duration, lessons_learned
+from analytics.measure.narratives import track_claims
+from analytics.measure.responses import response_effects
 
 T0 = datetime(2024, 3, 5, 7, tzinfo=UTC)  # 14:00 WIB
 
@@ -179,3 +186,108 @@ def test_hoax_coordination_platforms_and_window():
         ("info", "Instagram recovered 3 days later than X."),
     ]
     assert findings[3].evidence["kept_growing_hours"] == 50.0
+
+
+# --- the bundled synthetic crisis ------------------------------------------------------
+# The sample's NusaPay exports (data/sample/) are loaded as a user would and the four days
+# around the apology, hoax and burst are scored with the workbench's own scorer (one worker:
+# starting a process pool costs more than it saves here); what is checked comes from
+# truth.json (the generator's planted facts), never from this code. Tolerances: the apology effect is
+# planted on the mentions' *true* stance (84% -> 47% negative); our scorer's labels are
+# noisier, so the test asks for a drop of at least 10 points whose 95% interval excludes
+# zero, not for the planted figures.
+SAMPLE = Path(__file__).parent.parent / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample_crisis():
+    from analytics.load import load_export
+    from analytics.sentiment import score_mentions
+
+    meta = json.loads((SAMPLE / "sample.json").read_text(encoding="utf-8"))
+    truth = json.loads((SAMPLE / "truth.json").read_text(encoding="utf-8"))
+    parts = [
+        load_export(
+            SAMPLE / f["path"],
+            brand=f["brand"],
+            format=f["format"],
+            brand_handles=truth["official_handles"],
+        ).mentions
+        for f in meta["files"]
+        if f["brand"] == truth["brand"] and f["format"] != "meta"
+    ]
+    mentions = pl.concat(parts).unique(
+        ["platform", "mention_id"], keep="first", maintain_order=True
+    )
+    week = mentions.filter(
+        pl.col("published_at").is_between(
+            datetime.fromisoformat("2026-10-21T00:00:00+07:00"),
+            datetime.fromisoformat("2026-10-25T00:00:00+07:00"),
+        )
+    )
+    scores = score_mentions(week, progress=False, workers=1).drop("language")
+    scored = week.join(scores, on=["brand", "platform", "mention_id"], how="left")
+    events = read_events(SAMPLE / "events.csv")
+    responses = brand_responses(scored, events=events, brand_handles=truth["official_handles"])
+    return scored, responses, truth
+
+
+def test_sample_apology_effect_is_found(sample_crisis):
+    mentions, responses, truth = sample_crisis
+    apology_time = datetime.fromisoformat(truth["apology_effect"]["apology"])
+    effects = response_effects(
+        mentions,
+        responses.filter(pl.col("type") == "apology"),
+        brand_handles=truth["official_handles"],
+    )
+    apology = effects.filter(pl.col("time") == apology_time).row(0, named=True)
+    assert apology["negative_share_before"] > apology["negative_share_after"]
+    assert apology["change"] <= -0.10 and apology["ci_high"] < 0
+    found = lessons_learned(effects=effects)
+    assert any(
+        f.severity == "good" and f.text.startswith("Negative share fell") and "apology" in f.text
+        for f in found
+    )
+
+
+def test_sample_hoax_first_post_and_slowdown_are_found(sample_crisis):
+    mentions, responses, truth = sample_crisis
+    hoax = truth["hoax"]
+    tracked = track_claims(
+        mentions, hoax["claims"], responses=responses, brand_handles=truth["official_handles"]
+    )
+    everything = track_claims(
+        mentions,
+        {"hoax": [w for ws in hoax["claims"].values() for w in ws]},
+        responses=responses,
+        brand_handles=truth["official_handles"],
+    )
+    first = everything.first_seen.row(0, named=True)
+    assert (first["mention_id"], first["author"]) == (
+        hoax["first_post"]["mention_id"],
+        hoax["first_post"]["author"],
+    )
+    assert first["published_at"] >= datetime.fromisoformat(hoax["start"])
+    clarified = everything.clarifications.row(0, named=True)
+    assert clarified["clarification_time"] == datetime.fromisoformat(hoax["clarification"])
+    # the planted counts: hoax mentions 24 h before and after the clarification
+    assert clarified["mentions_before"] == hoax["mentions_24h_before_clarification"]
+    assert clarified["mentions_after"] == hoax["mentions_24h_after_clarification"]
+    assert clarified["verdict"] == "slowed"
+    assert set(tracked.first_seen.get_column("claim")) == set(hoax["claims"])
+
+
+def test_sample_coordinated_burst_is_found(sample_crisis):
+    mentions, _, truth = sample_crisis
+    burst = truth["coordinated_burst"]
+    start = datetime.fromisoformat(burst["start"])
+    end = datetime.fromisoformat(burst["end"])
+    clusters = copy_paste_clusters(mentions, brand_handles=truth["official_handles"])
+    planted = clusters.filter(pl.col("peak_start").is_between(start, end))
+    assert planted.height == 1
+    assert planted.row(0, named=True)["accounts"] == burst["accounts"]
+    tiny = account_bursts(
+        mentions, tiny_followers=burst["max_followers"] + 1, brand_handles=truth["official_handles"]
+    )
+    hours = tiny.filter(pl.col("kind") == "tiny accounts").get_column("period_start")
+    assert any(start - timedelta(hours=1) < h <= end for h in hours)

@@ -65,8 +65,17 @@ def hoax_mentions(after_counts: list[int]) -> pl.DataFrame:
                     "sentiment_label": "negative",
                 }
             )
-    # does not carry the claim: "babi" alone, and "minyak babinya" is not the phrase
+    # does not carry the claim: "babi" alone is not one of the phrases
     rows.append({"mention_id": "n1", "author": "z", "published_at": T0, "text": "babi hutan"})
+    # carries it inside a hashtag (counted: 63 + 63 + this one = 127)
+    rows.append(
+        {
+            "mention_id": "h1",
+            "author": "acc0",
+            "published_at": T0 + timedelta(hours=30),
+            "text": "cek #OplosanBabi",
+        }
+    )
     # the brand's own clarification quotes the hoax and must not count
     rows.append(
         {
@@ -88,9 +97,9 @@ def test_first_appearance_volume_and_spreaders():
     # the earliest hit is the single mention 6 hours before T0, by acc0
     assert first["published_at"] == T0 - timedelta(hours=6)
     assert (first["author"], first["url"]) == ("acc0", "https://x.com/acc/-6-0")
-    # 63 before + 63 after = 126 claim mentions; the brand post and "babi hutan" excluded
-    assert result.matches.height == 126
-    assert result.volume.get_column("mentions").sum() == 126
+    # 63 before + 63 after + the hashtag = 127; the brand post and "babi hutan" excluded
+    assert result.matches.height == 127
+    assert result.volume.get_column("mentions").sum() == 127
     # the hour before T0 (18:00 in Jakarta) holds the 32 mentions
     last_hour = pl.col("period_start").dt.convert_time_zone("UTC") == T0 - timedelta(hours=1)
     assert result.volume.filter(last_hour).get_column("mentions").item() == 32

@@ -2,7 +2,8 @@
 
 The analyst names each claim and the words or phrases that carry it, e.g.
 ``{"pork oil": ["minyak babi", "oplosan babi", "pork oil"]}``. A customer mention carries a
-claim when it contains one of its phrases as whole words (case-insensitive). The brand's own
+claim when its title or text contains one of its phrases (case-insensitive, also inside
+hashtags and suffixed words). The brand's own
 posts are left out: its clarification quotes the hoax and must not count as spreading it.
 
 Did a clarification slow the claim? Hourly claim volume (zero hours included) in the
@@ -60,9 +61,16 @@ class ClaimTracking:
 
 
 def claim_pattern(phrases: Sequence[str]) -> str:
-    """Regex matching any phrase as whole words, case-insensitive (phrases are literal)."""
+    """Regex matching any phrase anywhere, case-insensitive (phrases are literal).
+
+    Substrings, not whole words, on purpose: Indonesian suffixes ("bangkrutnya") and
+    hashtags ("#NusaPayBangkrut", "#MinyakBabi" for "minyak babi") carry the claim too. Pick phrases specific enough that
+    they do not occur inside unrelated words.
+    """
     cleaned = [p.strip() for p in phrases if p and p.strip()]
-    return r"(?i)\b(?:" + "|".join(re.escape(p) for p in cleaned) + r")\b"
+    # a hashtag writes the phrase without spaces: "#MinyakBabi" for "minyak babi"
+    variants = dict.fromkeys([*cleaned, *(re.sub(r"\s+", "", p) for p in cleaned)])
+    return r"(?i)(?:" + "|".join(re.escape(p) for p in variants) + r")"
 
 
 def _validate(claims: Mapping[str, Sequence[str]]) -> None:
