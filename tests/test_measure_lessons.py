@@ -192,8 +192,8 @@ def test_hoax_coordination_platforms_and_window():
 # The sample's NusaPay exports (data/sample/) are loaded as a user would and the four days
 # around the apology, hoax and burst are scored with the workbench's own scorer (one worker:
 # starting a process pool costs more than it saves here); what is checked comes from
-# truth.json (the generator's planted facts), never from this code. Tolerances: the apology effect is
-# planted on the mentions' *true* stance (84% -> 47% negative); our scorer's labels are
+# truth.json (the generator's planted facts), never from this code. Tolerances: the apology
+# effect is planted on the mentions' *true* stance (84% -> 47% negative); our scorer's labels are
 # noisier, so the test asks for a drop of at least 10 points whose 95% interval excludes
 # zero, not for the planted figures.
 SAMPLE = Path(__file__).parent.parent / "data" / "sample"

@@ -64,8 +64,8 @@ def claim_pattern(phrases: Sequence[str]) -> str:
     """Regex matching any phrase anywhere, case-insensitive (phrases are literal).
 
     Substrings, not whole words, on purpose: Indonesian suffixes ("bangkrutnya") and
-    hashtags ("#NusaPayBangkrut", "#MinyakBabi" for "minyak babi") carry the claim too. Pick phrases specific enough that
-    they do not occur inside unrelated words.
+    hashtags ("#NusaPayBangkrut", "#MinyakBabi" for "minyak babi") carry the claim too.
+    Pick phrases specific enough that they do not occur inside unrelated words.
     """
     cleaned = [p.strip() for p in phrases if p and p.strip()]
     # a hashtag writes the phrase without spaces: "#MinyakBabi" for "minyak babi"
