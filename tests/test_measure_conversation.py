@@ -99,3 +99,15 @@ def test_share_of_voice_needs_a_competitor():
     mentions = frame([{"mention_id": "1", "brand": "A", "sentiment_label": "negative"}])
     with pytest.raises(AnalysisError, match="at least two brands; found only 'A'"):
         share_of_voice(mentions)
+
+
+def test_lazy_frames_from_the_store_are_accepted():
+    mentions = frame(
+        [
+            {"mention_id": "1", "reach": 100, "sentiment_label": "negative", "author": "a"},
+            {"mention_id": "2", "reach": 500, "sentiment_label": "negative", "author": "b"},
+        ]
+    )
+    lazy = mentions.lazy()
+    assert top_negative_posts(lazy).get_column("mention_id").to_list() == ["2", "1"]
+    assert top_amplifiers(lazy).get_column("author").to_list() == ["b", "a"]

@@ -8,6 +8,7 @@ import polars as pl
 import pytest
 
 from analytics.measure.coordination import (
+    _minhash,
     account_bursts,
     coordinated_negative_share,
     coordination_signals,
@@ -170,3 +171,12 @@ def test_authors_seen_in_history_are_not_new():
     # the reposters were seen before: only the 5 buzzers are new in hour T0 (warm-up off,
     # so the regulars' first hour T0 - 30 h is judged too: 5 new of 5, no earlier hours)
     assert new.filter(pl.col("period_start") == T0).get_column("from_accounts").to_list() == [5]
+
+
+def test_batches_give_the_same_signatures_as_one_pass():
+    texts = pl.Series([SCRIPT, "pesanan belum datang", "", "x", SCRIPT.upper()] * 3)
+    one_pass = _minhash(texts, num_perm=16, shingle=5, seed=1)
+    in_batches = _minhash(texts, num_perm=16, shingle=5, seed=1, batch=4)
+    assert (one_pass == in_batches).all()
+    # identical normalised texts get identical signatures, different ones do not
+    assert (one_pass[0] == one_pass[5]).all() and not (one_pass[0] == one_pass[1]).all()

@@ -31,6 +31,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from analytics.measure.responses import customer_mentions
+from analytics.progress import progress
 
 REPOST_TYPES = ["repost", "retweet", "share", "reshare"]
 
@@ -48,30 +49,39 @@ def normalised_text() -> pl.Expr:
     )
 
 
-def _minhash(texts: pl.Series, *, num_perm: int, shingle: int, seed: int) -> np.ndarray:
-    """MinHash signature matrix (texts x num_perm) of character shingles, vectorised."""
-    frame = pl.DataFrame({"text": texts}).with_row_index("doc")
-    starts = pl.int_ranges(
-        0, (pl.col("text").str.len_chars().cast(pl.Int64) - shingle + 1).clip(lower_bound=1)
-    )
-    pieces = (
-        frame.with_columns(starts.alias("start"))
-        .explode("start")
-        .select("doc", pl.col("text").str.slice(pl.col("start"), shingle).hash(seed).alias("h"))
-        .sort("doc")
-    )
-    docs = pieces.get_column("doc").to_numpy()
-    hashes = pieces.get_column("h").to_numpy()
-    bounds = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+def _minhash(
+    texts: pl.Series, *, num_perm: int, shingle: int, seed: int, batch: int = 20_000
+) -> np.ndarray:
+    """MinHash signature matrix (texts x num_perm) of character shingles, vectorised.
+
+    Texts go through in batches so memory stays bounded (a batch's shingle hashes, about
+    100 per tweet, are the largest array) whatever the number of texts.
+    """
     rng = np.random.default_rng(seed)
     # multiply-shift hashing (Dietzfelbinger et al. 1997): odd multiplier, keep the high bits
     mult = rng.integers(1, 2**63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     add = rng.integers(0, 2**63, num_perm, dtype=np.uint64)
     signature = np.empty((len(texts), num_perm), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(num_perm):
-            permuted = (hashes * mult[i] + add[i]) >> np.uint64(32)
-            signature[:, i] = np.minimum.reduceat(permuted, bounds)
+    starts = pl.int_ranges(
+        0, (pl.col("text").str.len_chars().cast(pl.Int64) - shingle + 1).clip(lower_bound=1)
+    )
+    offsets = range(0, len(texts), batch)
+    for offset in progress(offsets, total=len(offsets), description="near-duplicate texts"):
+        pieces = (
+            pl.DataFrame({"text": texts.slice(offset, batch)})
+            .with_row_index("doc")
+            .with_columns(starts.alias("start"))
+            .explode("start")
+            .select("doc", pl.col("text").str.slice(pl.col("start"), shingle).hash(seed).alias("h"))
+        )  # explode keeps the rows of one text together and in order
+        docs = pieces.get_column("doc").to_numpy()
+        hashes = pieces.get_column("h").to_numpy()
+        bounds = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+        rows = slice(offset, offset + len(bounds))
+        with np.errstate(over="ignore"):
+            for i in range(num_perm):
+                permuted = (hashes * mult[i] + add[i]) >> np.uint64(32)
+                signature[rows, i] = np.minimum.reduceat(permuted, bounds)
     return signature
 
 

@@ -231,7 +231,7 @@ def read_events(path: str | Path, *, tz: str = "Asia/Jakarta") -> pl.DataFrame:
     return events
 
 
-def _brand_post_mask(mentions: pl.DataFrame, brand_handles: Sequence[str]) -> pl.Expr:
+def _brand_post_mask(brand_handles: Sequence[str]) -> pl.Expr:
     handles = [h.lower().lstrip("@") for h in brand_handles]
     mask = pl.col("is_brand_post").fill_null(False)
     if handles:
@@ -239,9 +239,12 @@ def _brand_post_mask(mentions: pl.DataFrame, brand_handles: Sequence[str]) -> pl
     return mask
 
 
-def brand_posts(mentions: pl.DataFrame, brand_handles: Sequence[str] = ()) -> pl.DataFrame:
+def brand_posts(
+    mentions: pl.DataFrame | pl.LazyFrame, brand_handles: Sequence[str] = ()
+) -> pl.DataFrame:
     """All posts by the brand (own-channel exports or an official handle), replies included."""
-    return mentions.filter(_brand_post_mask(mentions, brand_handles))
+    posts = mentions.filter(_brand_post_mask(brand_handles))
+    return posts.collect() if isinstance(posts, pl.LazyFrame) else posts
 
 
 def brand_responses(

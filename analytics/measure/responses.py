@@ -47,9 +47,19 @@ EFFECT_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def require_sentiment(mentions: pl.DataFrame) -> None:
+def collected(mentions: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """A DataFrame from either kind of frame (the store hands out LazyFrames)."""
+    return mentions.collect() if isinstance(mentions, pl.LazyFrame) else mentions
+
+
+def require_sentiment(mentions: pl.DataFrame | pl.LazyFrame) -> None:
     """Fail with the fix when the mentions were never scored."""
-    missing = [c for c in ("sentiment_label", "published_at") if c not in mentions.columns]
+    names = (
+        mentions.collect_schema().names()
+        if isinstance(mentions, pl.LazyFrame)
+        else mentions.columns
+    )
+    missing = [c for c in ("sentiment_label", "published_at") if c not in names]
     if missing:
         raise AnalysisError(
             f"the mentions have no column {', '.join(missing)}; load them with "
@@ -58,13 +68,16 @@ def require_sentiment(mentions: pl.DataFrame) -> None:
         )
 
 
-def customer_mentions(mentions: pl.DataFrame, brand_handles: Sequence[str] = ()) -> pl.DataFrame:
-    """Mentions not posted by the brand itself."""
+def customer_mentions(
+    mentions: pl.DataFrame | pl.LazyFrame, brand_handles: Sequence[str] = ()
+) -> pl.DataFrame:
+    """Mentions not posted by the brand itself (only those rows are collected from a lazy
+    store query)."""
     own = pl.col("is_brand_post").fill_null(False)
     if brand_handles:
         handles = [h.lower().lstrip("@") for h in brand_handles]
         own = own | pl.col("author").str.to_lowercase().is_in(handles).fill_null(False)
-    return mentions.filter(~own)
+    return collected(mentions.filter(~own))
 
 
 def _net(positive: int, negative: int) -> float | None:
