@@ -13,6 +13,7 @@ from analytics.measure.crisis_window import (  # noqa: F401
 from analytics.measure.history import crisis_history, store_history  # noqa: F401
 from analytics.measure.timeline import net_sentiment, timeline  # noqa: F401
 
+# isort: split
 # responses, conversation, hoaxes, coordination, SCCT, lessons, survey
 # (see docs/measure_responses.md)
 from analytics.measure.conversation import (  # noqa: F401
