@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from analytics.errors import ExportFormatError
-from analytics.load import load_export, read
+from analytics.load import load_export, read, sheets
 
 DATA = Path(__file__).parent / "data" / "load"
 ENCODED_MAPPING = DATA / "encodings" / "mapping.toml"
@@ -125,10 +125,10 @@ def test_streamed_batches_equal_the_whole_file(tmp_path: Path) -> None:
 
 def test_excel_cell_text_marks_rounded_numbers() -> None:
     # a 18-digit id stored as an Excel number keeps only 15 significant digits
-    assert read.excel_cell(570306123456789012.0) == "5.70306123456789E+17"
-    assert read.excel_cell(42.0) == "42"
-    assert read.excel_cell(dt.datetime(2026, 9, 2, 8, 15)) == "2026-09-02 08:15:00"
-    assert read.excel_cell(None) == ""
+    assert sheets.excel_cell(570306123456789012.0) == "5.70306123456789E+17"
+    assert sheets.excel_cell(42.0) == "42"
+    assert sheets.excel_cell(dt.datetime(2026, 9, 2, 8, 15)) == "2026-09-02 08:15:00"
+    assert sheets.excel_cell(None) == ""
 
 
 def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from analytics.errors import ExportFormatError
 from analytics.load import detect as _detect
 from analytics.load import read as _read
+from analytics.load import sheets as _sheets
 from analytics.load.detect import detect_format
 from analytics.load.finish import (
     Context,
@@ -51,7 +52,7 @@ def _tool(format: str):
 def _raw_table(opened: _detect.Opened, match: _detect.Match) -> _read.RawTable:
     if opened.kind == "excel":
         rows = opened.sheets[match.sheet]
-        return _read.rows_table(rows, match.header.line - 1, opened.path.name, match.sheet)
+        return _sheets.rows_table(rows, match.header.line - 1, opened.path.name, match.sheet)
     text, encoding = _read.decode_file(opened.path)
     return _read.text_table(opened.path, match.header, text, encoding)
 

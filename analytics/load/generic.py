@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import ExportFormatError
-from analytics.load import clean, detect, read, vocab
+from analytics.load import clean, detect, read, sheets, vocab
 from analytics.load.finish import Context, LoadResult, Mapped, finish_mentions, map_frame
 from analytics.load.mapping import Mapping, read_mapping
 from analytics.load.read import HeaderCandidate, RawTable
@@ -163,15 +163,15 @@ def load(path: Path, *, mapping: Path | str | None, ctx: Context) -> LoadResult:
     """Load a whole file with a mapping."""
     m, opened = _open(path, mapping)
     if opened.kind == "json":
-        raw = read.json_table(path)
+        raw = sheets.json_table(path)
         return _result(raw, m, ctx, f"generic with mapping {m.path.name} (JSON records)")
     if opened.kind == "parquet":
-        raw = read.parquet_table(path)
+        raw = sheets.parquet_table(path)
         return _result(raw, m, ctx, f"generic with mapping {m.path.name} (Parquet)")
     sheet, header = _header_for(opened, m)
     reason = f"generic with mapping {m.path.name}; header on line {header.line}"
     if opened.kind == "excel":
-        raw = read.rows_table(opened.sheets[sheet], header.line - 1, path.name, sheet)
+        raw = sheets.rows_table(opened.sheets[sheet], header.line - 1, path.name, sheet)
         return _result(raw, m, ctx, f'{reason} of sheet "{sheet}"')
     text, encoding = read.decode_file(path, m.encoding)
     return _result(read.text_table(path, header, text, encoding), m, ctx, reason)
