@@ -115,6 +115,7 @@ INGEST = (
     PEAK
     + """
 import json, resource, sys, time
+import analytics.load  # imported before the clock starts, as in the loader-only run
 from analytics.store import Store
 csv, mapping, root = sys.argv[1:4]
 start = time.perf_counter()
@@ -136,6 +137,21 @@ start = time.perf_counter()
 frame = pandas.read_csv(sys.argv[1])
 elapsed = time.perf_counter() - start
 print(json.dumps({"seconds": elapsed, "read": len(frame),
+                  "peak_rss_mb": peak_rss_mb()}))
+"""
+)
+
+LOAD_ONLY = (
+    PEAK
+    + """
+import json, resource, sys, time
+from analytics.load import iter_load_export
+start = time.perf_counter()
+read = 0
+for batch in iter_load_export(sys.argv[1], brand="Kopi Nusantara", format="generic",
+                              mapping=sys.argv[2]):
+    read += batch.mentions.height + batch.rejected.height
+print(json.dumps({"seconds": time.perf_counter() - start, "read": read,
                   "peak_rss_mb": peak_rss_mb()}))
 """
 )
@@ -171,53 +187,61 @@ def run(code: str, *args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def line(name: str, result: dict) -> str:
+    """One row of the results table."""
+    return (
+        f"{name:<26} {result['read'] / result['seconds']:>9,.0f} rows/s"
+        f" {result['seconds']:6.1f} s   peak RSS {result['peak_rss_mb']:5.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     args = parser.parse_args()
+    quarter = args.rows // 4
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         tmp_path = Path(tmp)
-        csv, mapping, root = (
-            tmp_path / "mentions.csv",
-            tmp_path / "mapping.toml",
-            tmp_path / "store",
-        )
+        csv, small, mapping = tmp_path / "all.csv", tmp_path / "quarter.csv", tmp_path / "m.toml"
         began = time.perf_counter()
-        # in a child process: this one stays small, so nothing of it leaks into the figures
+        # in child processes: this one stays small, so nothing of it leaks into the figures
         run(GENERATE, str(csv), str(args.rows))
+        run(GENERATE, str(small), str(quarter))
         mapping.write_text(MAPPING, encoding="utf-8")
         size_mb = csv.stat().st_size / 1e6
-        print(
-            f"generated {args.rows:,} rows, {size_mb:.0f} MB in {time.perf_counter() - began:.1f} s"
-        )
+        took = time.perf_counter() - began
+        print(f"generated {args.rows:,} rows ({size_mb:.0f} MB) and {quarter:,} in {took:.1f} s")
 
         floor = run(IMPORTS_ONLY)
         pandas = run(PANDAS, str(csv))
-        first = run(INGEST, str(csv), str(mapping), str(root))
-        again = run(INGEST, str(csv), str(mapping), str(root))
+        loaded = run(LOAD_ONLY, str(csv), str(mapping))
+        first = run(INGEST, str(csv), str(mapping), str(tmp_path / "store"))
+        again = run(INGEST, str(csv), str(mapping), str(tmp_path / "store"))
+        part = run(INGEST, str(small), str(mapping), str(tmp_path / "small-store"))
 
-    for name, result in (("first ingest", first), ("re-ingest", again)):
+    for name, result in (("first ingest", first), ("re-ingest", again), ("quarter", part)):
         if result["errors"]:
             raise SystemExit(f"{name} failed: {result['errors']}")
-    print(f"imports only          peak RSS {floor['peak_rss_mb']:7.0f} MB")
+    print(f"{'imports only':<26} {'':>16} {'':>8}   peak RSS {floor['peak_rss_mb']:5.0f} MB")
+    print(line("pandas.read_csv (baseline)", pandas))
+    print(line("loader alone, no store", loaded))
+    print(line("ingest, fresh store", first))
+    print(line("re-ingest, all duplicates", again))
+    print(line(f"ingest {quarter:,} rows", part))
     print(
-        f"pandas.read_csv       {pandas['read'] / pandas['seconds']:>10,.0f} rows/s"
-        f"  {pandas['seconds']:6.1f} s  peak RSS {pandas['peak_rss_mb']:7.0f} MB"
+        f"ratio ingest/pandas.read_csv: speed {pandas['seconds'] / first['seconds']:.2f}x,"
+        f" peak RSS {first['peak_rss_mb'] / pandas['peak_rss_mb']:.2f}x"
     )
-    for name, result in (("ingest (fresh store)", first), ("re-ingest (all dup.)", again)):
-        print(
-            f"{name:<21} {result['read'] / result['seconds']:>10,.0f} rows/s"
-            f"  {result['seconds']:6.1f} s  peak RSS {result['peak_rss_mb']:7.0f} MB"
-            f"  read {result['read']:,} stored {result['stored']:,}"
-            f" duplicates {result['duplicates']:,} rejected {result['rejected']:,}"
-        )
+    store_share = (first["seconds"] - loaded["seconds"]) / first["seconds"]
+    print(f"store's share of ingest time (ingest - loader alone): {store_share:.0%}")
     print(
-        f"ratio ingest/pandas: speed {pandas['seconds'] / first['seconds']:.2f}x, "
-        f"peak RSS {first['peak_rss_mb'] / pandas['peak_rss_mb']:.2f}x"
+        f"memory bound: peak RSS for {args.rows:,} rows / for {quarter:,} rows = "
+        f"{first['peak_rss_mb'] / part['peak_rss_mb']:.2f} (pandas grows with the file)"
     )
-    if first["stored"] != args.rows or again["duplicates"] != args.rows:
+    expected = (args.rows, args.rows, args.rows)
+    if (first["stored"], again["duplicates"], loaded["read"]) != expected:
         raise SystemExit(
-            f"wrong counts: expected {args.rows:,} stored then {args.rows:,} duplicates"
+            f"wrong counts: expected {args.rows:,} read, stored, then {args.rows:,} duplicates"
         )
 
 
