@@ -177,9 +177,14 @@ def test_urls_and_handles_carry_no_sentiment(scorer):
     assert scorer.polarity("@tokobagus cek http://bagus.example.com/promo") == 0.0
 
 
-def test_caps_and_exclamation_add_emphasis(scorer):
+def test_caps_exclamation_and_questions_add_emphasis(scorer):
     assert scorer.polarity("makanannya BURUK sekali") < scorer.polarity("makanannya buruk sekali")
     assert scorer.polarity("bagus!!") > scorer.polarity("bagus")
+    # VADER's "??" emphasis: kecewa is -2.5; two "?" add 2 x 0.18 in its direction:
+    # -2.86 / sqrt(2.86^2 + 15) = -0.5937 (vs -0.5423 without)
+    assert scorer.polarity("kecewa??") == pytest.approx(-2.86 / math.sqrt(2.86**2 + 15))
+    # emphasis never creates sentiment out of nothing
+    assert scorer.polarity("kapan??!!") == 0.0
 
 
 def test_compound_is_vader_normalised(scorer):
@@ -207,11 +212,13 @@ def test_extra_lexicon_overrides(scorer):
 
 
 def test_score_many_matches_polarity_and_handles_missing_text(scorer):
-    texts = ["bagus", "kecewa", "bagus", None, ""]
+    texts = ["bagus", "kecewa", "bagus", None, "", float("nan")]
     scores = scorer.score_many(texts)
     assert scores[0] == scorer.polarity("bagus") == scores[2]
     assert scores[1] < 0
-    assert scores[3] == 0.0 and scores[4] == 0.0
+    assert scores[3] == 0.0 and scores[4] == 0.0 and scores[5] == 0.0
+    with pytest.raises(InputDataError, match="expected text \\(str\\), found int 42"):
+        scorer.score_many(["bagus", 42])
 
 
 def test_lacking_without_a_sentiment_word_is_a_complaint(scorer):

@@ -17,7 +17,7 @@ How a text is scored (each step is one function below, tested in
    ALL-CAPS and stretched spelling add emphasis; "kurang", "tidak bisa", "tidak ada" with
    nothing to negate are complaints of lacking; around "tapi", "namun", "tetapi",
    "sayangnya", "padahal" what comes after the contrast word weighs more.
-6. The valences are summed, "!" adds emphasis, and the sum is normalised to VADER's compound
+6. The valences are summed, "!" and "??" add emphasis (as in VADER), and the sum is normalised to VADER's compound
    scale with x / sqrt(x^2 + 15), so labels use VADER's usual +/-0.05 cut-offs.
 """
 
@@ -127,19 +127,25 @@ class IndonesianScorer:
     # ------------------------------------------------------------------ public interface
     def polarity(self, text: str) -> float:
         """The compound score of ``text``: -1 (most negative) .. +1 (most positive)."""
+        if not isinstance(text, str):
+            if text is None or text != text:  # None or NaN (a missing cell): no text
+                return 0.0
+            raise InputDataError(
+                f"Indonesian scorer: expected text (str), found {type(text).__name__} {text!r}"
+            )
         if not text:
             return 0.0
-        valences, exclamations = self._valences(text)
+        valences, (exclamations, questions) = self._valences(text)
         total = sum(v for _, v in valences)
-        return _normalise(total, exclamations)
+        return _normalise(total, exclamations, questions)
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many texts (identical texts are scored once)."""
         seen: dict[str, float] = {}
         out: list[float] = []
         for text in texts:
-            if text is None:
-                out.append(0.0)
+            if not isinstance(text, str):
+                out.append(self.polarity(text))  # missing -> 0.0, anything else -> error
                 continue
             score = seen.get(text)
             if score is None:
@@ -150,19 +156,19 @@ class IndonesianScorer:
     def token_valences(self, text: str) -> list[tuple[str, float]]:
         """Each sentiment-bearing word or emoji with its valence after all rules.
 
-        ``sum`` of the valences (plus "!" emphasis) normalised gives ``polarity``; a mixed
+        ``sum`` of the valences (plus "!"/"?" emphasis) normalised gives ``polarity``; a mixed
         Indonesian/English scorer can add these to VADER's own per-word valences.
         """
         return [(w, v) for w, v in self._valences(text)[0] if v != 0.0]
 
     # ------------------------------------------------------------------ steps
-    def _valences(self, text: str) -> tuple[list[tuple[str, float]], int]:
+    def _valences(self, text: str) -> tuple[list[tuple[str, float]], tuple[int, int]]:
         words, flags, hits = self._tokens(text)
         if not hits:
-            return [], 0
+            return [], (0, 0)
         if text == text.upper():  # all caps: no single word stands out (VADER's rule too)
             flags = [f & ~CAPS for f in flags]
-        return self._apply_rules(words, flags, hits), text.count("!")
+        return self._apply_rules(words, flags, hits), (text.count("!"), text.count("?"))
 
     def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
         """Normalised words (punctuation runs kept as boundaries), their flags (EMPHASIS,
@@ -359,9 +365,12 @@ def _weigh_contrast(
     return out
 
 
-def _normalise(total: float, exclamations: int) -> float:
-    """VADER's compound: sum plus "!" emphasis, squashed into -1..+1."""
+def _normalise(total: float, exclamations: int, questions: int = 0) -> float:
+    """VADER's compound: sum plus "!" and "?" emphasis, squashed into -1..+1."""
     if total:
-        total += math.copysign(EXCLAMATION_BOOST * min(exclamations, 4), total)
+        emphasis = EXCLAMATION_BOOST * min(exclamations, 4)
+        if questions > 1:  # VADER: "??" and "???" add 0.18 each, more than three 0.96
+            emphasis += 0.18 * questions if questions <= 3 else 0.96
+        total += math.copysign(emphasis, total)
     score = total / math.sqrt(total * total + ALPHA)
     return max(-1.0, min(1.0, score))
