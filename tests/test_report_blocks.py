@@ -1,0 +1,86 @@
+"""HTML blocks: escaping of data, KPI formatting, the team's notes."""
+
+from datetime import UTC, datetime
+
+import polars as pl
+import pytest
+
+from analytics.errors import InputDataError
+from analytics.report.blocks import Kpi, findings, format_delta, kpi_cards, markdown_file, table
+
+
+def test_table_escapes_mention_text():
+    frame = pl.DataFrame({"text": ['<script>alert("x")</script> & <b>kecewa</b>']})
+    html = table(frame)
+    assert "<script>" not in html
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;kecewa&lt;/b&gt;" in html
+    )
+
+
+def test_table_picks_columns_cuts_rows_and_long_texts():
+    frame = pl.DataFrame({"a": [1, 2, 3], "text": ["x" * 10, "y", "z"]})
+    html = table(frame, {"text": "Teks"}, max_rows=2, max_chars=5)
+    assert "<th>Teks</th>" in html and "<th>a</th>" not in html
+    assert "xxxx…" in html  # 4 characters + ellipsis = 5
+    assert "z" not in html.split("<tbody>")[1]  # third row not shown
+    assert "(first 2 of 3)" in html
+
+
+def test_table_percent_columns_and_local_times():
+    frame = pl.DataFrame({"share": [0.125], "at": [datetime(2026, 10, 20, 12, 42, tzinfo=UTC)]})
+    html = table(frame, percent=["share"], tz="Asia/Jakarta")
+    assert "12.5%" in html
+    assert "2026-10-20 19:42 WIB" in html  # 12:42 UTC + 7 h
+
+
+def test_table_unknown_column_is_an_error():
+    with pytest.raises(InputDataError, match=r"column\(s\) \['nope'\] not in the frame"):
+        table(pl.DataFrame({"a": [1]}), {"nope": "x"})
+
+
+def test_kpi_cards_format_values_and_colour_deltas():
+    html = kpi_cards(
+        [
+            Kpi("Negative share", 0.62, unit="%", delta=-0.27, better="down"),
+            Kpi("Mentions", 12345, delta=100, better="none"),
+            Kpi("First response after", None, unit="h"),
+        ]
+    )
+    assert "62.0%" in html and "-27.0 pp" in html
+    assert 'kpi-delta good">-27.0 pp' in html  # a fall of a bad share is good
+    assert "12,345" in html and 'kpi-delta flat">+100' in html
+    assert "n/a" in html
+
+
+def test_format_delta_units():
+    assert format_delta(0.5, "score") == "+0.50"
+    assert format_delta(-3.25, "h") == "-3.2 h"
+    assert format_delta(None) == ""
+
+
+def test_findings_worst_first_and_escaped():
+    class F:
+        def __init__(self, severity, text):
+            self.topic, self.severity, self.text = "t", severity, text
+
+    html = findings([F("good", "fine"), F("critical", "<i>bad</i>")])
+    assert html.index("critical") < html.index("good")
+    assert "&lt;i&gt;bad&lt;/i&gt;" in html
+
+
+def test_notes_escape_raw_html_and_sit_below_the_report_sections(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Catatan\n\n## Apa yang terjadi\n\n<script>x()</script>\n\nRespons *cepat*\n"
+    )
+    html = markdown_file(notes)
+    assert "<h3>Catatan</h3>" in html and "<h4>Apa yang terjadi</h4>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<em>cepat</em>" in html
+
+
+def test_notes_missing_file_and_no_file(tmp_path):
+    with pytest.raises(InputDataError, match="notes file not found"):
+        markdown_file(tmp_path / "nope.md")
+    assert "No notes" in markdown_file(None, missing_text="No notes")
