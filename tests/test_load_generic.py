@@ -227,3 +227,23 @@ def test_round_trip_of_arbitrary_texts(tmp_path: Path, texts: list[str], delimit
         lines.append(line)
         line += text.count("\n") + 1
     assert m["source_row"].to_list() == lines
+
+
+def test_surrogate_id_is_sha1_of_the_documented_key(tmp_path: Path) -> None:
+    import hashlib
+
+    path = tmp_path / "noid.csv"
+    path.write_text(
+        "time,text,link,author\n2026-09-02 08:15:00,halo,https://x.com/budi/status/1,@budi\n",
+        encoding="utf-8",
+    )
+    mapping = _mapping(
+        tmp_path,
+        '[columns]\npublished_at="time"\ntext="text"\nurl="link"\nauthor="author"\n'
+        '[time]\ntimezone="Asia/Jakarta"\n',
+    )
+    m = load_export(path, brand="B", mapping=mapping).mentions
+    # platform from the url (x.com -> x), 08:15 Jakarta = 01:15 UTC, author without "@"
+    key = "x|https://x.com/budi/status/1|budi|2026-09-02T01:15:00.000000Z|halo"
+    assert m["mention_id"][0] == "h:" + hashlib.sha1(key.encode()).hexdigest()
+    assert m["id_is_surrogate"][0] is True

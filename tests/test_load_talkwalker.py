@@ -40,3 +40,31 @@ def test_creator_columns_with_underscores() -> None:
     assert m["author_name"][0] == "Joko P"
     assert m["published_at"][0] == dt.datetime(2026, 9, 3, 1, 0, tzinfo=UTC)  # ...Z
     assert m["engagement"][0] == 4
+
+
+def test_duplicate_column_names_are_kept_apart(tmp_path: Path) -> None:
+    # one real export repeated extra_author_attributes.name; the load must not fail and the
+    # first copy is the one used (the second is renamed "... (2)" and kept in raw records)
+    path = tmp_path / "dup.csv"
+    path.write_text(
+        "url,published,content,lang,source_type,extra_author_attributes.name,"
+        "extra_author_attributes.name\n"
+        "https://e/1,2026-09-02T08:00:00Z,halo,id,BLOG,Ani,Budi\n"
+        "https://e/2,kemarin,x,id,BLOG,Ani,Budi\n",
+        encoding="utf-8",
+    )
+    result = load_export(path, brand="B")
+    assert result.format == "talkwalker"
+    assert result.mentions["author_name"].to_list() == ["Ani"]
+    assert result.mentions["platform"].to_list() == ["blog"]
+    assert '"extra_author_attributes.name (2)":"Budi"' in result.rejected["raw"][0]
+
+
+def test_iter_load_export_yields_a_vendor_file_once() -> None:
+    from analytics.load import iter_load_export
+
+    batches = list(iter_load_export(DATA / "results.csv", brand="Kopi Senja"))
+    assert len(batches) == 1
+    assert batches[0].mentions.equals(
+        load_export(DATA / "results.csv", brand="Kopi Senja").mentions
+    )
