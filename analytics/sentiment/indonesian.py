@@ -17,8 +17,9 @@ How a text is scored (each step is one function below, tested in
    ALL-CAPS and stretched spelling add emphasis; "kurang", "tidak bisa", "tidak ada" with
    nothing to negate are complaints of lacking; around "tapi", "namun", "tetapi",
    "sayangnya", "padahal" what comes after the contrast word weighs more.
-6. The valences are summed, "!" and "??" add emphasis (as in VADER), and the sum is normalised to VADER's compound
-   scale with x / sqrt(x^2 + 15), so labels use VADER's usual +/-0.05 cut-offs.
+6. The valences are summed, "!" and "??" add emphasis (as in VADER), and the sum is
+   normalised to VADER's compound scale with x / sqrt(x^2 + 15), so labels use VADER's
+   usual +/-0.05 cut-offs.
 """
 
 from __future__ import annotations
