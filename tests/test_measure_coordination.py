@@ -180,3 +180,21 @@ def test_batches_give_the_same_signatures_as_one_pass():
     assert (one_pass == in_batches).all()
     # identical normalised texts get identical signatures, different ones do not
     assert (one_pass[0] == one_pass[5]).all() and not (one_pass[0] == one_pass[1]).all()
+
+
+def test_no_negative_mentions_gives_empty_tables_with_columns():
+    calm = frame(
+        [
+            {
+                "mention_id": "1",
+                "author": "a",
+                "text": "semua lancar hari ini terima kasih",
+                "published_at": T0,
+                "sentiment_label": "positive",
+            }
+        ]
+    )
+    bursts = account_bursts(calm)
+    assert bursts.is_empty() and "share_of_negative" in bursts.columns
+    assert coordination_signals(calm).is_empty()
+    assert coordinated_negative_share(calm, coordination_signals(calm)) is None

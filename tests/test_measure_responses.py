@@ -223,3 +223,10 @@ def test_same_statement_on_three_channels_is_one_response_and_promos_are_not_res
     assert everything["responses_in_window"] == 5
     effects = response_effects(halving_mentions(), responses.filter(pl.col("type") == "apology"))
     assert effects.height == 2
+
+
+def test_untyped_posts_have_no_effect_row_unless_asked():
+    promo = events([(T0, "x", "post", "Promo cashback", None)])
+    assert response_effects(halving_mentions(), promo).is_empty()
+    asked = response_effects(halving_mentions(), promo, include_untyped=True)
+    assert asked.height == 1 and asked.row(0, named=True)["change"] == pytest.approx(-0.3)

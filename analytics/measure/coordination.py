@@ -34,6 +34,17 @@ from analytics.measure.responses import customer_mentions
 from analytics.progress import progress
 
 REPOST_TYPES = ["repost", "retweet", "share", "reshare"]
+BURST_SCHEMA: dict[str, pl.DataType] = {
+    "kind": pl.Utf8(),
+    "period_start": pl.Datetime("us", "UTC"),
+    "negative": pl.UInt32(),
+    "from_accounts": pl.UInt32(),
+    "expected": pl.Float64(),
+    "z": pl.Float64(),
+    "accounts": pl.UInt32(),
+    "share_of_negative": pl.Float64(),
+    "mention_ids": pl.List(pl.Utf8()),
+}
 
 
 def normalised_text() -> pl.Expr:
@@ -248,7 +259,7 @@ def account_bursts(
     customers = customer_mentions(mentions, brand_handles)
     negative_total = _negative_total(customers)
     if negative_total == 0:
-        return pl.DataFrame()
+        return pl.DataFrame(schema=BURST_SCHEMA)
     start = customers.get_column("published_at").min()
     known: list[str] = []
     if history is not None and not history.is_empty():

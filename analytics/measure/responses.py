@@ -146,6 +146,7 @@ def response_effects(
     seed: int = 0,
     min_hours: int = 3,
     merge_minutes: float = 60,
+    include_untyped: bool = False,
 ) -> pl.DataFrame:
     """One row per response: negative share and net sentiment before/after, and the change.
 
@@ -154,11 +155,14 @@ def response_effects(
     95% interval ``ci_low``..``ci_high`` and ``p_value``; ``method`` says which and how
     many hours, or why nothing could be estimated (too few scored mentions). The same
     statement on several channels within ``merge_minutes`` is one response
-    (``group_responses``; 0 keeps every post apart).
+    (``group_responses``; 0 keeps every post apart). Untyped brand posts ("post") are left
+    out unless ``include_untyped``.
     """
     if method not in ("bootstrap", "segmented"):
         raise AnalysisError(f"method '{method}' is unknown; expected 'bootstrap' or 'segmented'")
     require_sentiment(mentions)
+    if not include_untyped:
+        responses = only_typed(responses)
     if merge_minutes:
         responses = group_responses(responses, minutes=merge_minutes)
     if responses.is_empty():
