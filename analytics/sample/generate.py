@@ -157,8 +157,12 @@ def generate_sample(out_dir: Path | str, *, seed: int = 7, scale: float = 1.0) -
     change with it. The same ``seed`` and ``scale`` give byte-identical files.
     """
     out_dir = Path(out_dir)
-    if not 0.05 <= scale <= 50:
-        raise InputDataError(f"scale: expected a number between 0.05 and 50, found {scale}")
+    # the whole sample is built in memory (about 130 MB per 10,000 mentions): cap it
+    if not 0.05 <= scale <= 10:
+        raise InputDataError(
+            f"scale: expected a number between 0.05 and 10 (scale 1 is about 18,000 mentions), "
+            f"found {scale}"
+        )
     _check_out_dir(out_dir)
     story = Story()
     mentions, planted = draw_mentions(story, seed=seed, scale=scale)

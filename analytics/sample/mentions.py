@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import polars as pl
 
+from analytics.progress import progress
 from analytics.sample import planted as planted_events
 from analytics.sample import texts
 from analytics.sample.people import (
@@ -155,7 +156,8 @@ def draw_mentions(story: Story, *, seed: int, scale: float) -> tuple[pl.DataFram
     buzzers = make_buzzers(rng, max(20, round(90 * scale)))
     planted: dict = {}
 
-    for hour in story.hours():
+    hours = story.hours()
+    for hour in progress(hours, total=len(hours), description="drawing mentions"):
         # baseline chatter never stops; the crisis streams ride on top of it
         for _ in range(draw.np_rng.poisson(baseline_rate(hour, story) * scale)):
             moment = hour  # stance depends on whether the crisis has passed

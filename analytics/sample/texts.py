@@ -62,12 +62,24 @@ _SLANG = [
 ]
 
 
+class _Slots(dict):
+    """Slot values drawn only when a template asks for them (keeps generation fast)."""
+
+    def __init__(self, rng: random.Random, brand: str | None) -> None:
+        super().__init__()
+        self.rng = rng
+        if brand is not None:
+            self["brand"] = brand
+
+    def __missing__(self, key: str) -> str:
+        options = {"brand": BRAND_FORMS, "comp": COMPETITOR_FORMS}.get(key) or SLOTS[key]
+        value = self[key] = self.rng.choice(options)
+        return value
+
+
 def fill(template: str, rng: random.Random, brand: str | None = None) -> str:
     """Fill the slots of one template."""
-    values = {name: rng.choice(options) for name, options in SLOTS.items()}
-    values["brand"] = brand if brand is not None else rng.choice(BRAND_FORMS)
-    values["comp"] = rng.choice(COMPETITOR_FORMS)
-    return template.format(**values)
+    return template.format_map(_Slots(rng, brand))
 
 
 def roughen(text: str, rng: random.Random, *, stance: str, stream: str) -> str:
