@@ -247,3 +247,26 @@ def test_surrogate_id_is_sha1_of_the_documented_key(tmp_path: Path) -> None:
     key = "x|https://x.com/budi/status/1|budi|2026-09-02T01:15:00.000000Z|halo"
     assert m["mention_id"][0] == "h:" + hashlib.sha1(key.encode()).hexdigest()
     assert m["id_is_surrogate"][0] is True
+
+
+def test_header_found_under_a_preamble_or_given_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    preamble = "".join(f"Catatan {i}\n" for i in range(1, 15))  # 14 lines of notes
+    path.write_text(
+        preamble + "id,time,text,link,likes\n1,2026-09-02 08:00:00,halo,https://e/1,2\n",
+        encoding="utf-8",
+    )
+    # the header is on line 15, beyond the 12 scanned by default: header_line says where
+    with pytest.raises(ExportFormatError, match=r"no header line in the first 12 lines"):
+        load_export(path, brand="B", mapping=_mapping(tmp_path))
+    mapping = _mapping(tmp_path, SIMPLE_MAPPING + "\n[file]\nheader_line = 15\n")
+    result = load_export(path, brand="B", mapping=mapping)
+    assert result.mentions["source_row"].to_list() == [16]
+    assert result.detection_reason.endswith("header on line 15")
+
+
+def test_old_excel_format_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ExportFormatError, match=r"old\.xls: the old binary Excel format"):
+        load_export(path, brand="B")

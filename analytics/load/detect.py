@@ -66,19 +66,30 @@ def _norm(name: str, signature: Signature) -> str:
     return name.strip() if signature.case_sensitive else name.strip().lower()
 
 
-def open_file(path: Path, encoding: str | None = None, delimiter: str | None = None) -> Opened:
+def open_file(
+    path: Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    scan_lines: int = read.HEADER_SCAN_LINES,
+) -> Opened:
     """Read just enough of ``path`` to look for a header (whole workbook for Excel).
 
-    ``encoding`` and ``delimiter`` override the sniffed ones (a generic mapping may name them).
+    ``encoding``, ``delimiter`` and ``scan_lines`` override the defaults (a generic mapping
+    may name them).
     """
     if not path.exists():
         raise ExportFormatError(f"{path}: file not found")
     suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ExportFormatError(
+            f"{path.name}: the old binary Excel format (.xls) is not read; open it in Excel "
+            "and save it as .xlsx or CSV UTF-8"
+        )
     if suffix in read.EXCEL_SUFFIXES:
         workbook = sheets.excel_sheets(path)
         opened = Opened(path, "excel", "xlsx", sheets=workbook)
         for name, rows in workbook.items():
-            for i, row in enumerate(rows[: read.HEADER_SCAN_LINES]):
+            for i, row in enumerate(rows[:scan_lines]):
                 cells = [read.clean_name(c) for c in row]
                 opened.candidates.append((name, HeaderCandidate(i + 1, cells, i, ",")))
         return opened
@@ -92,7 +103,8 @@ def open_file(path: Path, encoding: str | None = None, delimiter: str | None = N
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head)
     text = text.removeprefix("\ufeff")
     opened = Opened(path, "text", encoding, head_text=text)
-    opened.candidates = [(None, c) for c in read.header_candidates(text, delimiter)]
+    candidates = read.header_candidates(text, delimiter, scan_lines)
+    opened.candidates = [(None, c) for c in candidates]
     return opened
 
 

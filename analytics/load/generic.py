@@ -156,7 +156,8 @@ def _open(path: Path, mapping: Path | str | None) -> tuple[Mapping, detect.Opene
             "see docs/loading.md for its layout"
         )
     m = read_mapping(mapping)
-    return m, detect.open_file(path, encoding=m.encoding, delimiter=m.delimiter)
+    scan = max(read.HEADER_SCAN_LINES, m.header_line or 0)
+    return m, detect.open_file(path, encoding=m.encoding, delimiter=m.delimiter, scan_lines=scan)
 
 
 def load(path: Path, *, mapping: Path | str | None, ctx: Context) -> LoadResult:

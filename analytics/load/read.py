@@ -27,7 +27,7 @@ from analytics.errors import ExportFormatError
 ROW = "__row"  # the column holding each record's 1-based line number in the file
 HEADER_SCAN_LINES = 12
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ""}
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
 
 @dataclass
@@ -143,12 +143,14 @@ class HeaderCandidate:
     delimiter: str
 
 
-def header_candidates(text: str, delimiter: str | None = None) -> list[HeaderCandidate]:
+def header_candidates(
+    text: str, delimiter: str | None = None, scan_lines: int = HEADER_SCAN_LINES
+) -> list[HeaderCandidate]:
     """The first lines of a text file split into cells, candidates for the header line."""
     out: list[HeaderCandidate] = []
     offset = 0
     forced = delimiter
-    for number in range(1, HEADER_SCAN_LINES + 1):
+    for number in range(1, scan_lines + 1):
         end = text.find("\n", offset)
         line = text[offset:] if end < 0 else text[offset:end]
         next_offset = len(text) if end < 0 else end + 1
