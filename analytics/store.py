@@ -535,7 +535,8 @@ class Store:
         are collected, so memory stays bounded by the batch however big the store grows.
         """
         batch = conform(usable, MENTION_SCHEMA)
-        batch = batch.unique(subset=MENTION_KEY, keep="first", maintain_order=True)
+        # first copy of each key in the batch (on the key columns only: cheaper than unique())
+        batch = batch.filter(pl.struct(MENTION_KEY).is_first_distinct())
         parts = txn.parts("mentions", brand)
         if not parts or batch.height == 0:
             return batch
@@ -545,6 +546,8 @@ class Store:
             .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique().implode()))
             .collect(engine="streaming")
         )
+        if seen.height == 0:
+            return batch
         return batch.join(seen.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
 
     def _quarantine(
