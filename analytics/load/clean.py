@@ -12,6 +12,7 @@ mention.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -77,15 +78,17 @@ def _pair(
     """
     struct = pl.Struct({"value": dtype, "note": _NOTE})
     last: list[tuple[pl.Series, pl.Series]] = []
+    lock = threading.Lock()  # polars may evaluate the value and the note on two threads
 
     def run(s: pl.Series) -> pl.Series:
-        if last and last[0][0].len() == s.len() and last[0][0].equals(s, null_equal=True):
-            return last[0][1]
-        out = fn(s).select(pl.struct("value", "note")).to_series()
-        last[:] = [(s, out)]
-        return out
+        with lock:
+            if last and last[0][0].len() == s.len() and last[0][0].equals(s, null_equal=True):
+                return last[0][1]
+            out = fn(s).select(pl.struct("value", "note")).to_series()
+            last[:] = [(s, out)]
+            return out
 
-    node = expr.map_batches(run, struct, is_elementwise=True)
+    node = expr.map_batches(run, struct)
     return node.struct.field("value"), node.struct.field("note")
 
 
@@ -213,7 +216,7 @@ def number(value: pl.Expr) -> pl.Expr:
     ``3,4`` (decimal comma), ``424.0``, ``1.2K``, ``3,4 rb``, ``2 jt``, ``3.45%`` (-> 0.0345),
     ``5.70306E+17``. Never returns 0 for a blank.
     """
-    return value.map_batches(_number_series, pl.Float64, is_elementwise=True)
+    return value.map_batches(_number_series, pl.Float64)
 
 
 def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
@@ -304,7 +307,7 @@ def _aware_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
 def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """Time text with an explicit offset (``2015-09-30 18:42 +0000``) -> UTC."""
     fn = partial(_aware_series, formats=formats)
-    return value.map_batches(fn, UTC_DATETIME, is_elementwise=True)
+    return value.map_batches(fn, UTC_DATETIME)
 
 
 def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
@@ -315,7 +318,7 @@ def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
 
 def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """A calendar date from text in one of ``formats`` (or an Excel serial)."""
-    return value.map_batches(partial(_day_series, formats=formats), pl.Date, is_elementwise=True)
+    return value.map_batches(partial(_day_series, formats=formats), pl.Date)
 
 
 # ---------------------------------------------------------------- ids and handles

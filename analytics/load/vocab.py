@@ -74,7 +74,7 @@ def platform(*candidates: pl.Expr) -> pl.Expr:
     URL); the result is ``other`` when none of them is recognised, null never.
     """
     found = [
-        value.map_batches(_classify_series, return_dtype=pl.Utf8, is_elementwise=True)
+        value.map_batches(_classify_series, return_dtype=pl.Utf8)
         for value in candidates
         if not value.meta.is_literal(allow_aliasing=True)  # an absent column: nothing to read
     ]
