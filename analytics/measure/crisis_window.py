@@ -11,7 +11,7 @@ Method (quoted in the report's method appendix through ``CrisisWindow.method``):
    and weekly rhythms (quiet nights, busy weekday lunchtimes), so a flat baseline would raise
    an alarm every evening and miss a spike at 3 a.m.
 3. The score is a robust z-score: (observed - median) / scale, with scale =
-   max(1.4826 x MAD of the reference hours, sqrt(median)). Median and MAD ignore the odd
+   max(1.4826 x MAD of the reference hours, sqrt(max(median, 1))). Median and MAD ignore the odd
    outlier in the references (a previous spike) where mean and sd would not; the sqrt floor
    is the Poisson standard deviation, which keeps small counts (0, 1, 2 mentions an hour)
    from producing huge scores when the MAD is 0. Hours that were themselves above the band
@@ -125,7 +125,8 @@ def _method(params: DetectionParams, rule: str) -> dict:
     description = (
         "Hourly mention and negative-mention counts are compared with the median of the same "
         f"hour in the previous {params.weeks} weeks (or, with less history, the previous "
-        f"{params.days} days); score = (observed - median) / max(1.4826 x MAD, sqrt(median)). "
+        f"{params.days} days); score = (observed - median) / "
+        "max(1.4826 x MAD, sqrt(max(median, 1))). "
         f"Alert levels: watch >= {params.watch_z}, warning >= {params.warning_z}, critical >= "
         f"{params.critical_z} (hours with at least {params.min_mentions} mentions). A crisis "
         f"is an episode of at least {params.min_alert_hours} elevated hours (gaps up to "
