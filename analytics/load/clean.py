@@ -67,6 +67,14 @@ def raw(name: str | None) -> pl.Expr:
     return pl.when(value.str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise(value)
 
 
+def _udf(expr: pl.Expr, fn: Callable[[pl.Series], pl.Series], dtype: pl.DataType) -> pl.Expr:
+    """``fn`` over the whole column; a literal (an absent column) stays a null literal so it
+    broadcasts like one instead of becoming a one-row column."""
+    if expr.meta.is_literal(allow_aliasing=True):
+        return pl.lit(None, dtype)
+    return expr.map_batches(fn, dtype)
+
+
 def _pair(
     expr: pl.Expr, fn: Callable[[pl.Series], pl.DataFrame], dtype: pl.DataType
 ) -> tuple[pl.Expr, pl.Expr]:
@@ -88,6 +96,8 @@ def _pair(
             last[:] = [(s, out)]
             return out
 
+    if expr.meta.is_literal(allow_aliasing=True):
+        return pl.lit(None, dtype), pl.lit(None, _NOTE)
     node = expr.map_batches(run, struct)
     return node.struct.field("value"), node.struct.field("note")
 
@@ -216,7 +226,7 @@ def number(value: pl.Expr) -> pl.Expr:
     ``3,4`` (decimal comma), ``424.0``, ``1.2K``, ``3,4 rb``, ``2 jt``, ``3.45%`` (-> 0.0345),
     ``5.70306E+17``. Never returns 0 for a blank.
     """
-    return value.map_batches(_number_series, pl.Float64)
+    return _udf(value, _number_series, pl.Float64())
 
 
 def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
@@ -307,7 +317,7 @@ def _aware_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
 def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """Time text with an explicit offset (``2015-09-30 18:42 +0000``) -> UTC."""
     fn = partial(_aware_series, formats=formats)
-    return value.map_batches(fn, UTC_DATETIME)
+    return _udf(value, fn, UTC_DATETIME)
 
 
 def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
@@ -318,7 +328,7 @@ def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
 
 def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """A calendar date from text in one of ``formats`` (or an Excel serial)."""
-    return value.map_batches(partial(_day_series, formats=formats), pl.Date)
+    return _udf(value, partial(_day_series, formats=formats), pl.Date())
 
 
 # ---------------------------------------------------------------- ids and handles
@@ -352,6 +362,8 @@ def native_id(value: pl.Expr, url: pl.Expr | None = None) -> tuple[pl.Expr, pl.E
     otherwise the id is dropped (null) so a surrogate is used, and the note says why.
     ``424.0``-style float ids lose the ``.0``.
     """
+    if value.meta.is_literal(allow_aliasing=True):  # no id column at all
+        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
     url = pl.lit(None, pl.Utf8) if url is None else url
     both = pl.struct(value.cast(pl.Utf8).alias("id"), url.cast(pl.Utf8).alias("url"))
     return _pair(both, _id_frame, pl.Utf8())
