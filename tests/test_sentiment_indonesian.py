@@ -98,6 +98,11 @@ def test_slang_is_normalised(scorer):
     assert scorer.polarity("mantul") > 0.05
     assert scorer.polarity("bgs") == pytest.approx(scorer.polarity("bagus"))
     assert scorer.polarity("lemot") < -0.05
+    # indoNLP expands "ngga" to "enggak"; our table unifies negators, so the phrase
+    # "tidak enak" (-2.0) applies rather than the generic negation (2.0 x -0.74 = -1.48)
+    assert scorer.polarity("ngga enak") == pytest.approx(scorer.polarity("tidak enak"))
+    # "gak sabar" = can't wait: eager, not a negated virtue
+    assert scorer.polarity("gak sabar") > 0.05
 
 
 def test_repeated_letters_are_collapsed_with_emphasis(scorer):

@@ -251,6 +251,12 @@ def load_lexicon() -> Lexicon:
             )
         slang[fields[0].lower()] = fields[1].lower()
         own_slang.add(fields[0].lower())
+    # indoNLP's expansions use several spellings our table unifies ("ngga" -> "enggak"):
+    # pass each expanded word through our table once, so "enggak enak" meets "tidak enak"
+    for key, value in slang.items():
+        words = value.split()
+        if any(w in own_slang for w in words):
+            slang[key] = " ".join(slang[w] if w in own_slang else w for w in words)
 
     # 6. Emoji: VADER-derived, then our overrides.
     emoji = _vader_emoji()
