@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import polars as pl
 import pytest
@@ -248,3 +249,20 @@ def test_unknown_period_is_named():
 def test_lazy_input_gives_the_same_result():
     mentions = frame([{"published_at": utc(2026, 10, 1, 3), "sentiment_label": "negative"}])
     assert timeline(mentions.lazy()).equals(timeline(mentions))
+
+
+def test_hourly_band_compares_the_same_hour_on_earlier_days():
+    # 4 days; every hour has 1 mention except 12:00 WIB (05:00 UTC), which has 9
+    rows = []
+    for day in range(4):
+        for h in range(24):
+            at = utc(2026, 10, 1, 0) + timedelta(days=day, hours=h)
+            rows += [{"published_at": at}] * (9 if h == 5 else 1)
+    hours = timeline(frame(rows), every="hour", baseline_periods=14)
+    noon = hours.filter(
+        pl.col("period_start") == datetime(2026, 10, 4, 12, tzinfo=ZoneInfo("Asia/Jakarta"))
+    ).row(0, named=True)
+    # the noons of 1, 2 and 3 Oct: 9, 9, 9 -> median 9, MAD 0; the band is 9 to 9
+    # (a band over the previous 14 hours would have been median 1)
+    assert noon["baseline_median"] == 9
+    assert noon["baseline_low"] == noon["baseline_high"] == 9

@@ -143,7 +143,9 @@ def timeline(
     The baseline band of ``mentions`` uses the ``baseline_periods`` periods *before* each
     one (the period itself is left out so a spike cannot hide inside its own baseline):
     median +- ``band_k`` x 1.4826 x MAD, the robust analogue of mean +- k sd, floored at 0.
-    It is null until 3 earlier periods exist. ``start``/``end`` widen (or cut) the range;
+    On an hourly timeline the earlier periods are the same hour on the ``baseline_periods``
+    previous days (3 a.m. is compared with 3 a.m., not with the evening before). It is null
+    until 3 earlier periods exist. ``start``/``end`` widen (or cut) the range;
     naive values are local times in ``tz``.
     """
     every = normalise_every(every)
@@ -212,7 +214,9 @@ def timeline(
         ),
         engagement_rate_basis=pl.lit(basis),
     ).drop("_rate_num", "_rate_den")
-    frame = _with_baseline(frame, by=by, periods=baseline_periods, band_k=band_k)
+    # hourly: compare with the same hour on earlier days, not with the night before noon
+    step = 24 if every == "1h" else 1
+    frame = _with_baseline(frame, by=by, periods=baseline_periods, band_k=band_k, step=step)
     order = [
         "period_start",
         *([by] if by else []),
@@ -287,11 +291,12 @@ def _truncate(moment: datetime, every: str, tz: str) -> datetime:
 
 
 def _with_baseline(
-    frame: pl.DataFrame, *, by: str | None, periods: int, band_k: float
+    frame: pl.DataFrame, *, by: str | None, periods: int, band_k: float, step: int
 ) -> pl.DataFrame:
     """Trailing median and median +- k x 1.4826 x MAD of ``mentions`` (per group)."""
     if by is None:
-        median, low, high = trailing_band(frame.get_column("mentions").to_numpy(), periods, band_k)
+        counts = frame.get_column("mentions").to_numpy()
+        median, low, high = trailing_band(counts, periods, band_k, step=step)
         return frame.with_columns(
             baseline_median=pl.Series(median, nan_to_null=True),
             baseline_low=pl.Series(low, nan_to_null=True),
@@ -299,26 +304,28 @@ def _with_baseline(
         )
     parts = []
     for _, group in frame.group_by(by, maintain_order=True):
-        parts.append(_with_baseline(group, by=None, periods=periods, band_k=band_k))
+        parts.append(_with_baseline(group, by=None, periods=periods, band_k=band_k, step=step))
     return pl.concat(parts).sort(["period_start", by], nulls_last=True)
 
 
 def trailing_band(
-    values: np.ndarray, periods: int, band_k: float, min_periods: int = 3
+    values: np.ndarray, periods: int, band_k: float, min_periods: int = 3, step: int = 1
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Median and robust band of the ``periods`` values before each position.
+    """Median and robust band of the ``periods`` earlier values ``step`` apart.
 
-    Returns (median, low, high) arrays of floats, NaN where fewer than ``min_periods``
-    earlier values exist. The band is median +- band_k x 1.4826 x MAD, low floored at 0.
+    Position i is compared with values[i - step], values[i - 2 step], ... (``step`` = 24 on
+    an hourly series: the same hour on earlier days). Returns (median, low, high) arrays of
+    floats, NaN where fewer than ``min_periods`` earlier values exist. The band is
+    median +- band_k x 1.4826 x MAD, low floored at 0.
     """
     values = np.asarray(values, dtype=float)
     n = len(values)
     median = np.full(n, np.nan)
     mad = np.full(n, np.nan)
     if n > 1 and periods >= 1:
-        # window i holds values[i - periods : i]: pad with NaN so early positions see fewer
-        padded = np.concatenate([np.full(periods, np.nan), values[:-1]])
-        windows = np.lib.stride_tricks.sliding_window_view(padded, periods)
+        # row i holds values[i - step], values[i - 2 step], ...; NaN before the data starts
+        back = np.arange(n)[:, None] - step * np.arange(1, periods + 1)[None, :]
+        windows = np.where(back >= 0, values[np.clip(back, 0, None)], np.nan)
         counts = np.sum(~np.isnan(windows), axis=1)
         ok = counts >= min_periods
         if ok.any():
