@@ -111,19 +111,22 @@ def near_duplicate_groups(
         return np.zeros(0, dtype=np.int64)
     signature = _minhash(texts, num_perm=num_perm, shingle=shingle, seed=seed)
     rows = num_perm // bands
+    mixers = np.random.default_rng(seed + 1).integers(1, 2**63, rows, dtype=np.uint64) | 1
     left, right = [], []
-    for band in range(bands):
-        block = np.ascontiguousarray(signature[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        anchor = first[inverse]  # link each text to the first text sharing its band key
-        candidate = anchor != np.arange(n)
-        left.append(np.arange(n)[candidate])
-        right.append(anchor[candidate])
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            # one 64-bit key per text and band (a chance collision only adds a candidate,
+            # which the similarity check below then rejects)
+            keys = (signature[:, band * rows : (band + 1) * rows] * mixers).sum(axis=1)
+            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+            anchor = first[inverse]  # link each text to the first text sharing its band key
+            candidate = anchor != np.arange(n)
+            left.append(np.arange(n)[candidate])
+            right.append(anchor[candidate])
     a, b = np.concatenate(left), np.concatenate(right)
     if len(a):
-        pairs = np.unique(np.stack([a, b], axis=1), axis=0)
-        a, b = pairs[:, 0], pairs[:, 1]
+        pairs = np.unique(a.astype(np.int64) * n + b)
+        a, b = pairs // n, pairs % n
         estimated = (signature[a] == signature[b]).mean(axis=1)
         a, b = a[estimated >= similarity], b[estimated >= similarity]
     graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
