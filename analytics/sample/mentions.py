@@ -39,6 +39,7 @@ from analytics.sample.story import (
 
 PLATFORM_WEIGHTS = {
     "baseline": {"x": 50, "instagram": 16, "tiktok": 10, "facebook": 10, "news": 4, "forum": 10},
+    "aftermath": {"x": 55, "instagram": 15, "tiktok": 10, "facebook": 10, "forum": 10},
     "crisis": {"x": 58, "instagram": 13, "tiktok": 10, "facebook": 7, "news": 4, "forum": 8},
     "hoax": {"x": 45, "facebook": 25, "tiktok": 15, "instagram": 10, "forum": 5},
     "debunk": {"x": 50, "facebook": 15, "instagram": 10, "news": 20, "forum": 5},
@@ -141,10 +142,18 @@ def _complaint_stance(moment: datetime, story: Story, rng: random.Random) -> str
     return "positive" if rng.random() < 0.6 else "neutral"
 
 
-def _baseline_stance(moment: datetime, story: Story, rng: random.Random) -> str:
-    # after the crisis a little trust is lost for good: the lasting sentiment gap
-    weights = (31, 53, 16) if moment >= story.crisis_end else (34, 52, 14)
-    return rng.choices(("positive", "neutral", "negative"), weights=weights)[0]
+def _baseline_kind(moment: datetime, story: Story, rng: random.Random) -> tuple[str, str]:
+    """(stream, stance) of an everyday mention.
+
+    After the crisis a little trust is lost for good (the lasting sentiment gap): everyday
+    talk is a bit less positive, and one mention in ten still refers to the incident.
+    """
+    stances = ("positive", "neutral", "negative")
+    if moment < story.crisis_end:
+        return "baseline", rng.choices(stances, weights=(34, 52, 14))[0]
+    if rng.random() < 0.1:
+        return "aftermath", rng.choices(stances, weights=(20, 30, 50))[0]
+    return "baseline", rng.choices(stances, weights=(31, 53, 16))[0]
 
 
 def draw_mentions(story: Story, *, seed: int, scale: float) -> tuple[pl.DataFrame, dict]:
@@ -160,14 +169,14 @@ def draw_mentions(story: Story, *, seed: int, scale: float) -> tuple[pl.DataFram
     for hour in progress(hours, total=len(hours), description="drawing mentions"):
         # baseline chatter never stops; the crisis streams ride on top of it
         for _ in range(draw.np_rng.poisson(baseline_rate(hour, story) * scale)):
-            moment = hour  # stance depends on whether the crisis has passed
+            stream, stance = _baseline_kind(hour, story, rng)
             _customer_mention(
                 draw,
                 story,
                 users,
                 hour,
-                stream="baseline",
-                stance=_baseline_stance(moment, story, rng),
+                stream=stream,
+                stance=stance,
             )
         for _ in range(draw.np_rng.poisson(complaint_rate(hour, story) * scale)):
             stance = _complaint_stance(hour + timedelta(minutes=30), story, rng)

@@ -263,6 +263,31 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Stop sebar hoax {B} pailit guys, cek fakta dulu",
     ],
     # --- the competitor --------------------------------------------------------------
+    # --- after the crisis: people keep referring to it for weeks ---------------------
+    ("aftermath", "negative", "id"): [
+        f"Masih trauma pakai {B} sejak kejadian saldo kepotong kemarin",
+        f"Sejak error bulan lalu {{who}} cuma isi saldo {B} seperlunya aja",
+        f"Refund {B} {{who}} baru masuk sebagian, masih nunggu sisanya",
+        f"Belum percaya lagi sama {B} abis kejadian kemarin",
+    ],
+    ("aftermath", "negative", "en"): [
+        f"Still don't fully trust {B} after last month's mess",
+    ],
+    ("aftermath", "negative", "mix"): [
+        f"Abis kejadian kemarin, honestly masih takut simpan saldo gede di {B}",
+        f"{B} udah normal sih, but the trust issue is real",
+    ],
+    ("aftermath", "neutral", "id"): [
+        f"Semoga {B} gak error lagi kayak kemarin",
+        f"Ada yang masih nunggu refund {B} dari kejadian kemarin?",
+    ],
+    ("aftermath", "positive", "id"): [
+        f"Sejak kejadian itu CS {B} malah makin responsif, good",
+        f"Salut {B} beneran berbenah setelah gangguan kemarin",
+    ],
+    ("aftermath", "positive", "mix"): [
+        f"Respect, {B} sekarang lebih transparan since the incident",
+    ],
     ("competitor", "positive", "id"): [
         "Promo {comp} di {merchant} lagi gede, lumayan",
         "Bayar pakai {comp} lancar jaya hari ini",

@@ -94,7 +94,8 @@ def build_truth(
     hoax = customers.filter(hoax_filter())
     clarification = story.clarification
     apology = story.apology
-    post = _between(customers.filter(pl.col("stream") == "baseline"), story.crisis_end, story.end)
+    everyday = pl.col("stream").is_in(["baseline", "aftermath"])
+    post = _between(customers.filter(everyday), story.crisis_end, story.end)
     pre_baseline = pre.filter(pl.col("stream") == "baseline")
     negatives_x = customers.filter(
         (pl.col("platform") == "x")
