@@ -259,3 +259,9 @@ def test_manual_window_past_the_data_says_so():
 def test_an_unknown_parameter_is_named():
     with pytest.raises(InputDataError, match="unknown detection parameter.*warn_z"):
         detect_crisis(series(crisis_counts()), warn_z=4)
+
+
+def test_a_brand_with_only_its_own_posts_has_no_customer_mentions():
+    own = series([10] * 100).with_columns(is_brand_post=pl.lit(True))
+    with pytest.raises(AnalysisError, match="no customer mentions to look for a crisis"):
+        detect_crisis(own)

@@ -266,3 +266,9 @@ def test_hourly_band_compares_the_same_hour_on_earlier_days():
     # (a band over the previous 14 hours would have been median 1)
     assert noon["baseline_median"] == 9
     assert noon["baseline_low"] == noon["baseline_high"] == 9
+
+
+def test_mentions_without_a_time_are_an_error_not_dropped():
+    mentions = frame([{"published_at": utc(2026, 10, 1, 3)}, {"published_at": None}])
+    with pytest.raises(InputDataError, match=r'1 mention\(s\) have no "published_at"'):
+        timeline(mentions)

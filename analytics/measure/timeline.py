@@ -192,6 +192,14 @@ def timeline(
     basis = "impressions" if grouped.get_column("_has_impressions").sum() > 0 else "reach"
     grouped = grouped.rename({f"_num_{basis}": "_rate_num", f"_den_{basis}": "_rate_den"})
     grouped = grouped.select(pl.exclude("^_num_.*$", "^_den_.*$", "_has_impressions"))
+    undated = grouped.filter(pl.col("period_start").is_null())
+    if undated.height:
+        # the loaders and the store never let these through; a hand-made frame might
+        raise InputDataError(
+            f'{undated.get_column("mentions").sum()} mention(s) have no "published_at": '
+            "every mention needs a time to be placed on a timeline (load exports with "
+            "analytics.load, which sets such rows aside with the reason)"
+        )
     if grouped.height == 0:
         raise AnalysisError(
             "there are no mentions to draw a timeline from"
