@@ -144,7 +144,8 @@ def _failure_message(error: Exception, nb_path: Path, notebook: Path) -> str:
     if isinstance(error, PapermillExecutionError):
         first_line = str(error.source).strip().splitlines()[0] if error.source else ""
         return (
-            f"{notebook.name}: cell {error.cell_index} (execution count {error.exec_count}, "
+            f"{notebook.name}: cell {error.cell_index} of the executed notebook "
+            f"(execution count {error.exec_count}, "
             f"starting {first_line!r}) raised {error.ename}: {error.evalue}. "
             f"The executed notebook is kept at {nb_path}"
         )
