@@ -270,3 +270,14 @@ def test_old_excel_format_is_explained(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ExportFormatError, match=r"old\.xls: the old binary Excel format"):
         load_export(path, brand="B")
+
+
+def test_mapping_column_names_match_without_case(tmp_path: Path) -> None:
+    path = tmp_path / "caps.csv"
+    path.write_text("ID,TIME,TEXT,LINK\n7,2026-09-02 08:00:00,halo,https://e/7\n", encoding="utf-8")
+    mapping = _mapping(
+        tmp_path, '[columns]\nmention_id="id"\npublished_at="time"\ntext="text"\nurl="link"\n'
+    )
+    m = load_export(path, brand="B", mapping=mapping).mentions
+    assert m["mention_id"].to_list() == ["7"]
+    assert m["text"].to_list() == ["halo"]

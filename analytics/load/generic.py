@@ -39,8 +39,7 @@ def _header_for(opened: detect.Opened, m: Mapping) -> tuple[str | None, HeaderCa
             continue
         if m.header_line and header.line != m.header_line:
             continue
-        cells = set(header.cells)
-        found = sum(any(n in cells for n in names) for names in m.columns.values())
+        found = sum(clean.pick(header.cells, *names) is not None for names in m.columns.values())
         if found == len(m.columns):
             return sheet, header
         if best is None or found > best[0]:
@@ -48,14 +47,14 @@ def _header_for(opened: detect.Opened, m: Mapping) -> tuple[str | None, HeaderCa
     if best is None:
         where = f'sheet "{m.sheet}"' if m.sheet else f"line {m.header_line}"
         raise ExportFormatError(f"{opened.path.name}: no {where} to read (mapping {m.path.name})")
-    cells = set(best[2].cells)
     lacking = [
         f"{f} ({' or '.join(repr(n) for n in names)})"
         for f, names in m.columns.items()
-        if not any(n in cells for n in names)
+        if clean.pick(best[2].cells, *names) is None
     ]
+    scanned = max(read.HEADER_SCAN_LINES, m.header_line or 0)
     raise ExportFormatError(
-        f"{opened.path.name}: no header line in the first {read.HEADER_SCAN_LINES} lines has "
+        f"{opened.path.name}: no header line in the first {scanned} lines has "
         f"every column of mapping {m.path.name}; the closest (line {best[2].line}) lacks: "
         f"{', '.join(lacking)}. Its columns are: {', '.join(best[2].cells[:20])}"
     )
