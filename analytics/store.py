@@ -63,6 +63,7 @@ SENTIMENT_PARTS_BEFORE_COMPACTION = 16
 RETIRED_PARTS_KEPT_SECONDS = 3600
 COUNTS = ("read", "stored", "duplicates", "rejected")
 _BRAND_TABLES = ("mentions", "daily_metrics")
+REJECTED_EXAMPLES = 3  # per file, in the manifest and on screen; the rest are in the quarantine
 
 
 class LoadedBatch(Protocol):
@@ -496,7 +497,8 @@ class Store:
         entry: dict[str, Any] = {
             "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
             "format": None, "detection_reason": None, **dict.fromkeys(COUNTS, 0),
-            "daily_rows": 0, "notes": [], "ingested_at": _iso(ingested_at),
+            "daily_rows": 0, "notes": [], "rejected_examples": [],
+            "ingested_at": _iso(ingested_at),
             "options": options or {},
         }  # fmt: skip
         with self._writing() as txn:
@@ -517,6 +519,11 @@ class Store:
                 entry["stored"] += new.height
                 entry["duplicates"] += usable.height - new.height
                 entry["rejected"] += rejected.height
+                room = REJECTED_EXAMPLES - len(entry["rejected_examples"])
+                entry["rejected_examples"] += [
+                    f"row {row['source_row']}: {row['reason']}"
+                    for row in rejected.head(room).iter_rows(named=True)
+                ]
             if daily_batches:
                 daily = pl.concat([conform(d, DAILY_METRICS_SCHEMA) for d in daily_batches])
                 new_daily, same = self._changed_daily(txn, daily, brand)

@@ -11,18 +11,43 @@ Times are naive Jakarta time (UTC+7): 2024-03-01 08:00 -> 01:00Z ... 2024-03-04 
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from types import SimpleNamespace
+
+from analytics.cli import app
 
 DATA = Path(__file__).parent / "data" / "store"
 REPO = Path(__file__).resolve().parents[1]
 WEEK1, WEEK2 = str(DATA / "bw_week1.csv"), str(DATA / "bw_week2.csv")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the real command line (stdout and stderr apart, as a shell would see them)."""
+def cli(*args: str) -> SimpleNamespace:
+    """Run the CLI entry point in this process (fast), stdout and stderr kept apart.
+
+    Both are plain text buffers, not terminals, as under cron. One test below runs a real
+    ``python -m analytics`` process as well.
+    """
+    out, err, argv = io.StringIO(), io.StringIO(), sys.argv
+    sys.argv = ["crisis-analytics", *args]
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                app()
+                code = 0
+            except SystemExit as exit:
+                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    finally:
+        sys.argv = argv
+    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+def real_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in its own process, as a shell would."""
     return subprocess.run(
         [sys.executable, "-m", "analytics", *args],
         capture_output=True,
@@ -95,13 +120,15 @@ def test_json_output_stays_one_object_when_a_file_fails(tmp_path):
     assert "notes.txt" in done.stderr
 
 
-def test_human_output_and_no_progress_bar_off_a_terminal(tmp_path):
+def test_real_process_human_output_and_no_progress_bar_off_a_terminal(tmp_path):
     store = str(tmp_path / "store")
-    done = cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store)
+    done = real_cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store)
     assert done.returncode == 0
     assert done.stderr == ""  # not a TTY: no progress bar, no noise for cron
     assert "header on line 7" in done.stdout  # why this format was chosen
     assert "total (1 files): read 5  stored 4  duplicates 0  rejected 1" in done.stdout
+    # the rejected row is shown with its line (13) and the column at fault
+    assert 'rejected row 13: column "Date"' in done.stdout
     info = cli("info", "--store", store)
     assert "4 mentions" in info.stdout
     assert "2024-03-01T01:00:00Z .. 2024-03-02T04:00:00Z" in info.stdout
@@ -139,6 +166,8 @@ def test_generic_csv_with_mapping_tz_and_handle(tmp_path):
     payload = json.loads(done.stdout)
     assert counts(payload) == (4, 2, 1, 1)  # a1, a2 stored; a2 again duplicate; a3 rejected
     assert payload["files"][0]["format"] == "generic"
+    (example,) = payload["files"][0]["rejected_examples"]
+    assert example.startswith('row 5: column "waktu"')
     frame = Store(store).mentions().collect().sort("mention_id")
     assert frame.get_column("published_at").to_list() == [
         datetime(2024, 3, 4, 23, 0, tzinfo=UTC),

@@ -27,6 +27,10 @@ def _print_file(entry: dict[str, Any]) -> None:
     print(f"  {counts}")
     for note in entry.get("notes", []):
         print(f"  note: {note}")
+    for example in entry.get("rejected_examples", []):
+        print(f"  rejected {example}")
+    if entry["rejected"] > len(entry.get("rejected_examples", [])):
+        print("  (every rejected row is in the quarantine with its reason)")
 
 
 _COUNTS = ("read", "stored", "duplicates", "rejected")
