@@ -67,3 +67,18 @@ def test_clear_errors():
         summarize_survey(DATA / "nope.csv", scorer=fake_scorer)
     with pytest.raises(InputDataError, match="every answer is blank"):
         summarize_survey(pl.DataFrame({"answer": ["", "  "]}), scorer=fake_scorer)
+
+
+def test_sample_survey_with_the_workbench_scorer():
+    # data/sample/survey.csv: the generator writes negative answers with satisfaction 1-2
+    # and positive ones with 4-5 (analytics/sample/extras.py); the real scorer should agree
+    # with that split for most answers, and every row must keep its own score
+    sample = Path(__file__).parent.parent / "data" / "sample" / "survey.csv"
+    summary = summarize_survey(sample, group_by="satisfaction")
+    assert summary.text_column == "answer"
+    assert summary.sentiment["responses"] == summary.answers.height == 120
+    groups = summary.by_group.with_columns(pl.col("satisfaction").cast(pl.Int64))
+    low = groups.filter(pl.col("satisfaction") <= 2)
+    high = groups.filter(pl.col("satisfaction") >= 4)
+    assert low.get_column("negative").sum() / low.get_column("answers").sum() >= 0.7
+    assert high.get_column("negative").sum() / high.get_column("answers").sum() <= 0.1
