@@ -291,3 +291,24 @@ def test_sample_coordinated_burst_is_found(sample_crisis):
     )
     hours = tiny.filter(pl.col("kind") == "tiny accounts").get_column("period_start")
     assert any(start - timedelta(hours=1) < h <= end for h in hours)
+
+
+def test_strategies_used_and_first_rebuild():
+    responses = pl.DataFrame(
+        [
+            {"time": T0 - timedelta(days=1), "type": "promo", "strategy": "bolster"},  # before
+            {"time": T0 + timedelta(hours=2), "type": "holding statement", "strategy": None},
+            {"time": T0 + timedelta(hours=30), "type": "clarification", "strategy": "deny"},
+            {"time": T0 + timedelta(hours=60), "type": "apology", "strategy": "rebuild"},
+            {"time": T0 + timedelta(hours=80), "type": "compensation", "strategy": "rebuild"},
+        ]
+    )
+    window = SimpleNamespace(onset=T0, recovery_hours=None, sentiment_gap=None)
+    # after onset: rebuild twice, deny once; the apology is 60 h = 2.5 days after onset
+    assert texts(lessons_learned(window=window, responses=responses)) == [
+        (
+            "info",
+            "Responses used the SCCT postures rebuild (2), deny (1). The first rebuild "
+            "response (apology) came 2.5 days after onset.",
+        ),
+    ]

@@ -333,6 +333,27 @@ def window_findings(window: Any, t: LessonThresholds) -> list[Finding]:
     return found
 
 
+def strategy_findings(responses: pl.DataFrame, window: Any) -> list[Finding]:
+    """Which SCCT postures the responses used, and when the first rebuild response came."""
+    onset = getattr(window, "onset", None)
+    coded = responses.filter(pl.col("strategy").is_not_null())
+    if onset is not None:
+        coded = coded.filter(pl.col("time") >= onset)
+    if coded.is_empty():
+        return []
+    counts = coded.group_by("strategy").len().sort("len", descending=True)
+    used = ", ".join(f"{s} ({n})" for s, n in counts.iter_rows())
+    text = f"Responses used the SCCT postures {used}."
+    evidence: dict[str, Any] = {"strategies": dict(counts.iter_rows())}
+    rebuild = coded.filter(pl.col("strategy") == "rebuild").sort("time")
+    if onset is not None and not rebuild.is_empty():
+        first = rebuild.row(0, named=True)
+        hours = (first["time"] - onset).total_seconds() / 3600
+        text += f" The first rebuild response ({first['type']}) came {duration(hours)} after onset."
+        evidence["first_rebuild_hours"] = hours
+    return [Finding("strategy", "info", text, evidence)]
+
+
 def lessons_learned(
     *,
     window: Any = None,
@@ -341,13 +362,15 @@ def lessons_learned(
     claims: Any = None,
     coordination_share: float | None = None,
     platforms: pl.DataFrame | None = None,
+    responses: pl.DataFrame | None = None,
     thresholds: LessonThresholds | None = None,
     window_hours: float = 24,
     tz: str = "Asia/Jakarta",
 ) -> list[Finding]:
     """Findings from whatever was measured: window (CrisisWindow), summary
     (``response_summary``), effects (``response_effects``), claims (``track_claims``),
-    coordination_share (``coordinated_negative_share``), platforms (``platform_windows``).
+    coordination_share (``coordinated_negative_share``), platforms (``platform_windows``),
+    responses (``brand_responses``, for the SCCT postures used).
     """
     t = thresholds or LessonThresholds()
     found: list[Finding] = []
@@ -357,6 +380,8 @@ def lessons_learned(
         found += timing_findings(summary, t, tz)
         found += reply_findings(summary, t)
         found += consistency_findings(summary, t)
+    if responses is not None:
+        found += strategy_findings(responses, window)
     if effects is not None:
         found += effect_findings(effects, t, tz, window_hours)
     if claims is not None:
