@@ -7,7 +7,7 @@ import pytest
 
 from analytics.errors import InputDataError
 from analytics.schema import SENTIMENT_SCHEMA
-from analytics.sentiment import bulk, score_mentions, score_store, score_texts
+from analytics.sentiment import bulk, score_mentions, score_store, score_texts, worker
 
 
 def _mentions(texts: list[str | None], brand: str = "United") -> pl.DataFrame:
@@ -34,13 +34,13 @@ def test_output_has_sentiment_schema_and_keys() -> None:
 
 def test_identical_texts_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = bulk._score_item
+    real = worker.score_item
 
     def counting(item):  # noqa: ANN001, ANN202
         calls.append(item[0])
         return real(item)
 
-    monkeypatch.setattr(bulk, "_score_item", counting)
+    monkeypatch.setattr(worker, "score_item", counting)
     retweets = ["RT boycott now"] * 5 + ["great crew"] * 3 + ["RT boycott now"]
     scores = score_mentions(_mentions(retweets), workers=1)
     assert sorted(calls) == ["RT boycott now", "great crew"]  # 9 mentions, 2 distinct texts

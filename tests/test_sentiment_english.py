@@ -108,11 +108,16 @@ def test_crisis_words_are_negative(plain: EnglishScorer, ours: EnglishScorer, te
 def test_crisis_lexicon_is_documented_and_only_adds_words() -> None:
     words = crisis_lexicon()
     stock = vader_lexicons()[0]
-    assert {"recall", "outage", "breach", "unsafe", "contaminated", "refund", "glitch"} <= set(
-        words
-    )
+    assert {"recall", "outage", "breach", "unsafe", "contaminated", "glitch"} <= set(words)
     assert not set(words) & set(stock)  # never overrides a rating VADER's raters gave
     assert all(-4 <= value < 0 for value in words.values())  # crisis words are negative
+
+
+def test_refund_is_negative_only_when_demanded(ours: EnglishScorer) -> None:
+    assert ours.polarity("still waiting for my refund") < -0.05
+    assert ours.polarity("#refundnow") < -0.05
+    # a brand's reply mentions refunds without any complaint
+    assert ours.polarity("you can request a refund at any station") == 0.0
 
 
 def test_emoji_keep_their_meaning(plain: EnglishScorer, ours: EnglishScorer) -> None:

@@ -1,18 +1,36 @@
 """Sentiment of mentions: language id, English (VADER for social media), Indonesian rules,
 code-mixed text, analyst-trained models, evaluation and agreement with the tools' labels.
 
-What notebooks and the CLI call lives here; see docs/sentiment.md.
+What notebooks and the CLI call is exposed here (see docs/sentiment.md). The names are
+imported on first use so that scoring worker processes, which import this package, start
+without loading polars and scikit-learn.
 """
 
-from analytics.sentiment.bulk import score_mentions, score_store, score_texts
-from analytics.sentiment.labels import label_from_compound, source_sentiment_label
-from analytics.sentiment.language import detect_language
+from __future__ import annotations
 
-__all__ = [
-    "detect_language",
-    "label_from_compound",
-    "score_mentions",
-    "score_store",
-    "score_texts",
-    "source_sentiment_label",
-]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "score_mentions": "analytics.sentiment.bulk",
+    "score_store": "analytics.sentiment.bulk",
+    "score_texts": "analytics.sentiment.bulk",
+    "rule_features": "analytics.sentiment.bulk",
+    "label_from_compound": "analytics.sentiment.labels",
+    "source_sentiment_label": "analytics.sentiment.labels",
+    "detect_language": "analytics.sentiment.language",
+    "train_model": "analytics.sentiment.model",
+    "load_model": "analytics.sentiment.model",
+    "labelled_from_frame": "analytics.sentiment.labelled",
+    "read_labelled": "analytics.sentiment.labelled",
+    "source_agreement": "analytics.sentiment.agreement",
+    "classification_report": "analytics.sentiment.metrics",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'analytics.sentiment' has no attribute {name!r}")

@@ -9,9 +9,9 @@ its scorers once per brand. A progress bar shows on a terminal only.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 import polars as pl
@@ -20,78 +20,15 @@ from analytics.errors import InputDataError
 from analytics.progress import progress as progress_bar
 from analytics.schema import SENTIMENT_SCHEMA
 from analytics.sentiment.labels import label_from_compound
-from analytics.sentiment.language import detect_language, normalize_language
+from analytics.sentiment.language import normalize_language
+from analytics.sentiment.worker import Item, Result, score_chunk, warm_up
 
 LANG_MODES = ("auto", "id", "en")
 NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored forever
 # below this many distinct texts, starting worker processes costs more than it saves
 PARALLEL_MIN_TEXTS = 4_000
-CHUNK_TEXTS = 2_000
+CHUNK_TEXTS = 1_000
 SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
-
-# (text, brand names, language given by the export or forced, mode, want model features)
-Item = tuple[str, tuple[str, ...], str | None, str, bool]
-# (language, compound, method, english compound, indonesian compound)
-Result = tuple[str, float | None, str, float, float]
-
-
-@dataclass
-class _Scorers:
-    english: object
-    indonesian: object
-    mixed: object
-
-
-_SCORERS: dict[tuple[str, ...], _Scorers] = {}  # per process, per brand-name set
-
-
-def _scorers(brand_names: tuple[str, ...]) -> _Scorers:
-    scorers = _SCORERS.get(brand_names)
-    if scorers is None:
-        from analytics.sentiment.english import EnglishScorer
-        from analytics.sentiment.indonesian import IndonesianScorer
-        from analytics.sentiment.mixed import MixedScorer
-
-        english = EnglishScorer(brand_names)
-        indonesian = IndonesianScorer()
-        scorers = _Scorers(english, indonesian, MixedScorer(english, indonesian))
-        _SCORERS[brand_names] = scorers
-    return scorers
-
-
-def score_one(text: str, brand_names: tuple[str, ...], given: str | None, mode: str) -> Result:
-    """Language, compound and method of one text (no model); see ``score_texts``."""
-    return _score_item((text, brand_names, given, mode, False))
-
-
-def _score_item(item: Item) -> Result:
-    text, brand_names, given, mode, features = item
-    scorers = _scorers(brand_names)
-    if mode != "auto":
-        language, mixed = mode, False
-    else:
-        guess = detect_language(text)
-        language = given or guess.language
-        mixed = guess.mixed and language in ("id", "en")
-    # brand names, links and handles go before either scorer
-    for_indonesian = scorers.english.prepare_for_indonesian
-    if mixed:
-        compound, method = scorers.mixed.polarity(text), "mixed"
-    elif language == "id":
-        compound, method = scorers.indonesian.polarity(for_indonesian(text)), "id-rules"
-    else:
-        # English, and "other": VADER still reads emoji and emoticons in any language
-        compound, method = scorers.english.polarity(text), "vader-social"
-    compound = round(float(compound), 4)
-    if not features:
-        return language, compound, method, 0.0, 0.0
-    en = compound if method == "vader-social" else scorers.english.polarity(text)
-    idn = compound if method == "id-rules" else scorers.indonesian.polarity(for_indonesian(text))
-    return language, compound, method, float(en), float(idn)
-
-
-def _score_chunk(items: list[Item]) -> list[Result]:
-    return [_score_item(item) for item in items]
 
 
 def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
@@ -100,22 +37,57 @@ def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _run(items: list[Item], workers: int, show: bool | None) -> list[Result]:
-    if workers <= 1 or len(items) < PARALLEL_MIN_TEXTS:
-        results: list[Result] = []
-        chunks = list(_chunks(items, CHUNK_TEXTS))
-        for chunk in progress_bar(chunks, total=len(chunks), description="sentiment", enabled=show):
-            results.extend(_score_chunk(chunk))
-        return results
     chunks = list(_chunks(items, CHUNK_TEXTS))
-    out: list[list[Result] | None] = [None] * len(chunks)
-    # "spawn": forking a process that has polars' thread pool running can deadlock
+    out: list[list[Result]] = [[] for _ in chunks]
+    if workers <= 1 or len(items) < PARALLEL_MIN_TEXTS:
+        steps: Iterator[int] = _serial(chunks, out)
+    else:
+        steps = _parallel(chunks, out, workers)
+    for _ in progress_bar(steps, total=len(chunks), description="sentiment", enabled=show):
+        pass
+    return [result for chunk in out for result in chunk]
+
+
+def _serial(chunks: list[list[Item]], out: list[list[Result]]) -> Iterator[int]:
+    for n, chunk in enumerate(chunks):
+        out[n] = score_chunk(chunk)
+        yield n
+
+
+def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -> Iterator[int]:
+    """This process scores chunks too, while ``workers - 1`` helper processes take others.
+
+    Starting a process costs seconds on a busy machine; working here meanwhile means two
+    cores are busy from the first moment, and the helpers' share adjusts to their speed.
+    """
+    pending = deque(enumerate(chunks))
+    in_flight: dict[Future[list[Result]], int] = {}
+    helpers = workers - 1
+    # "spawn": forking a process whose polars thread pool is running can deadlock
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_score_chunk, chunk): n for n, chunk in enumerate(chunks)}
-        done = as_completed(futures)
-        for future in progress_bar(done, total=len(chunks), description="sentiment", enabled=show):
-            out[futures[future]] = future.result()
-    return [result for chunk in out for result in chunk]  # type: ignore[union-attr]
+    pool = ProcessPoolExecutor(max_workers=helpers, mp_context=context)
+    try:
+        # helpers get chunks only once started, so a slow start never leaves this process
+        # waiting at the end for chunks it could have scored itself
+        ready = [pool.submit(warm_up) for _ in range(helpers)]
+        while pending or in_flight:
+            started = sum(future.done() for future in ready)
+            while pending and len(in_flight) < 2 * started:
+                n, chunk = pending.popleft()
+                in_flight[pool.submit(score_chunk, chunk)] = n
+            for future in [f for f in in_flight if f.done()]:
+                n = in_flight.pop(future)
+                out[n] = future.result()
+                yield n
+            if pending:
+                n, chunk = pending.pop()  # from the far end: helpers work from the front
+                out[n] = score_chunk(chunk)
+                yield n
+            elif in_flight:
+                wait(in_flight, return_when=FIRST_COMPLETED)
+    finally:
+        # a helper still starting up when the work is done is not waited for
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def score_texts(
@@ -169,15 +141,20 @@ def score_texts(
     if model is not None and items:
         labels, compounds = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
         methods = [model.method] * len(items)
-    empty = (None, None, None, NO_TEXT_METHOD)
-    rows = [
-        empty if k < 0 else (results[k][0], compounds[k], labels[k], methods[k]) for k in row_item
-    ]
-    return pl.DataFrame(
-        rows,
-        schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS},
-        orient="row",
-    )
+    columns: dict[str, list] = {name: [] for name in SCORE_COLUMNS}
+    language, compound, label, method = (columns[name] for name in SCORE_COLUMNS)
+    for k in row_item:
+        if k < 0:  # no text: recorded as such, so it is not picked up again as unscored
+            language.append(None)
+            compound.append(None)
+            label.append(None)
+            method.append(NO_TEXT_METHOD)
+        else:
+            language.append(results[k][0])
+            compound.append(compounds[k])
+            label.append(labels[k])
+            method.append(methods[k])
+    return pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
 
 
 def rule_features(

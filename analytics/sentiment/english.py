@@ -22,6 +22,13 @@ from analytics.sentiment.vader_core import VaderCore, vader_lexicons
 METHOD = "vader-social"
 # cheap pre-check before de-stretching: any letter three times in a row ("baaad")
 _STRETCH_RE = re.compile(r"([^\W\d_])\1\1")
+# "refund" is a complaint when demanded, neutral in a brand's reply ("request a refund")
+_REFUND_DEMAND_RE = re.compile(
+    r"\b(?:my|want|need|demand|demanding|no|still|where|waiting|yet|give\s+me)\b"
+    r"(?:\W+\w+){0,2}?\W+refunds?\b|\brefunds?\b(?=\W+(?:now|please|pls|asap|yet)\b)",
+    re.IGNORECASE,
+)
+_REFUND_RE = re.compile(r"refunds?\b", re.IGNORECASE)
 
 
 @cache
@@ -104,12 +111,18 @@ class EnglishScorer:
         self.social = social
         self.core = VaderCore(lexicon, emoji_descriptions() if social else stock_emojis)
         self.text_preparer = SocialText(brand_names)
+        # social mode describes emoji in one str.translate pass, each description spaced as
+        # its own words (VADER glues a description to a following letter: "eyesdef")
+        descriptions = emoji_descriptions().items()
+        self._emoji_table = {ord(c): f" {words} " for c, words in descriptions if len(c) == 1}
 
     def prepare(self, text: str) -> str:
         """The text the rules see (see ``SocialText.prepare``)."""
         if not self.social:
             return text
         text = self.text_preparer.prepare(text)
+        if "efund" in text:
+            text = _REFUND_DEMAND_RE.sub(lambda m: _REFUND_RE.sub("refund_demand", m.group()), text)
         if _STRETCH_RE.search(text):
             text = destretch(text, self.core.lexicon)
         return text
@@ -118,18 +131,23 @@ class EnglishScorer:
         """Links, handles and brand names out; hashtags left for the Indonesian scorer."""
         return self.text_preparer.prepare(text, split_hashtags=False) if self.social else text
 
+    def described(self, text: str) -> str:
+        """Prepared text with emoji replaced by their (corrected) descriptions."""
+        text = self.prepare(text)
+        if not self.social:
+            return self.core.describe_emoji(text)
+        return text if text.isascii() else text.translate(self._emoji_table)
+
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one mention."""
-        return self.core.compound(self.prepare(text))
+        return self.core.compound(self.described(text), emoji_described=True)
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many mentions (one process; see ``bulk`` for both cores)."""
-        core = self.core
-        prepare = self.prepare
-        return [core.compound(prepare(text)) for text in texts]
+        return [self.polarity(text) for text in texts]
 
     def token_valences(self, text: str) -> tuple[list[str], list[float], str]:
         """(tokens, per-token valences, emoji-described text) for combining with Indonesian."""
-        described = self.core.describe_emoji(self.prepare(text))
+        described = self.described(text)
         tokens = self.core.tokens(described)
         return tokens, self.core.valences(tokens), described

@@ -59,8 +59,7 @@ class MixedScorer:
 
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one code-mixed mention."""
-        prepared = self.english.prepare(text)
-        described = self.core.describe_emoji(prepared)
+        described = self.english.described(text)
         tokens = self.core.tokens(described)
         english = self.core.valences(tokens)
         english_words: set[str] = set()

@@ -120,8 +120,11 @@ class SocialText:
         """
         if "&" in text:
             text = html.unescape(text)
-        text = URL_RE.sub(" ", text)
-        text = HANDLE_RE.sub(" ", text)
+        # cheap substring checks first: most posts have no link or handle
+        if "/" in text or "www" in text:
+            text = URL_RE.sub(" ", text)
+        if "@" in text:
+            text = HANDLE_RE.sub(" ", text)
         if "#" in text:
             split = self._hashtag if split_hashtags else self._hashtag_brand_only
             text = HASHTAG_RE.sub(lambda match: " " + split(match.group(1)) + " ", text)

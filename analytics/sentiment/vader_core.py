@@ -98,7 +98,12 @@ class VaderCore:
         self.boosters = dict(boosters)
         self.contrast_words = tuple(contrast_words)
         idiom_keys = list(SPECIAL_CASES) + [key for key in self.boosters if " " in key]
-        self._idiom_words = frozenset(word for key in idiom_keys for word in key.split())
+        # an idiom can only match when one of its uncommon words is near the sentiment word
+        # ("the", "of", "to", "for", "just" are everywhere and never an idiom on their own)
+        common = {"the", "of", "to", "for", "just"}
+        self._idiom_words = frozenset(
+            word for key in idiom_keys for word in key.split() if word not in common
+        )
 
     # -- text to tokens ---------------------------------------------------------------------
     def describe_emoji(self, text: str) -> str:
@@ -130,9 +135,14 @@ class VaderCore:
         ]
 
     # -- scoring ----------------------------------------------------------------------------
-    def compound(self, text: str) -> float:
-        """The compound score (-1..1, rounded to 4 places as vaderSentiment does)."""
-        text = self.describe_emoji(text)
+    def compound(self, text: str, *, emoji_described: bool = False) -> float:
+        """The compound score (-1..1, rounded to 4 places as vaderSentiment does).
+
+        ``emoji_described``: the caller already replaced emoji by words (the social scorer
+        does it with ``str.translate``, faster, and spacing descriptions as separate words).
+        """
+        if not emoji_described:
+            text = self.describe_emoji(text)
         sentiments = self.valences(self.tokens(text))
         return self.compound_from(sentiments, text)
 
