@@ -92,6 +92,15 @@ def test_contrast_clause_after_weighs_more(scorer):
     assert scorer.polarity("enak tapi mahal") < scorer.polarity("mahal tapi enak")
 
 
+def test_contrast_weights_follow_vader(scorer):
+    # VADER's "but" rule: words before x0.5, words after x1.5. From id_lexicon.tsv,
+    # enak = 2.0 and mahal = -1.3, so "enak tapi mahal" = [enak 1.0, mahal -1.95]
+    assert scorer.token_valences("enak tapi mahal") == [
+        ("enak", pytest.approx(1.0)),
+        ("mahal", pytest.approx(-1.95)),
+    ]
+
+
 def test_slang_is_normalised(scorer):
     assert scorer.polarity("gk enak") < -0.05
     assert scorer.polarity("gak enak") == pytest.approx(scorer.polarity("tidak enak"))
