@@ -99,3 +99,13 @@ def test_empty_and_bad_input_say_so():
         coverage(mentions({}))
     with pytest.raises(InputDataError, match='coverage by "author" is not supported'):
         coverage(mentions({"x": [1]}), by="author")
+
+
+def test_a_small_dip_on_a_quiet_platform_is_chance_not_a_gap():
+    # typical 6 a day; 1 mention is below 20% of 6 but a Poisson(6) count is <= 1 with a
+    # chance of e^-6 (1 + 6) = 0.017, above alpha = 0.001: not flagged
+    cov = coverage(mentions({"forum": [6, 6, 6, 6, 1, 6, 6]}))
+    assert flagged(cov, "forum") == []
+    # with alpha = 0.05 the same day is flagged as a drop
+    strict = coverage(mentions({"forum": [6, 6, 6, 6, 1, 6, 6]}), alpha=0.05)
+    assert flagged(strict, "forum") == [date(2026, 10, 5)]

@@ -9,7 +9,10 @@ read the second kind as recovery, so every (day, platform) gets a flag and a rea
   busy enough that those days should have held at least ``min_typical`` mentions in total.
 * ``no mentions``: a day with zero mentions for a platform whose typical day has at least
   ``min_typical`` (for a Poisson count with mean 5 a silent day has a chance under 1%).
-* ``drop``: fewer than ``drop_fraction`` x the typical day (same ``min_typical`` floor).
+* ``drop``: fewer than ``drop_fraction`` x the typical day (same ``min_typical`` floor),
+  and so few that a Poisson count with the typical mean would go that low with a chance
+  under ``alpha``: 1 mention on a day that typically has 6 happens about once in 60 days by
+  chance and is not flagged; 3 where 20 are typical (a chance of 3 in a million) is.
 
 "Typical" is the median of the platform's previous ``baseline_days`` days inside its own
 coverage (at least 3 of them; else the median of its whole coverage), so a slow trend moves
@@ -24,6 +27,7 @@ from datetime import date, datetime
 
 import numpy as np
 import polars as pl
+from scipy.stats import poisson
 
 from analytics.errors import AnalysisError, InputDataError
 from analytics.measure.timeline import mentions_frame
@@ -39,6 +43,7 @@ def coverage(
     baseline_days: int = 14,
     drop_fraction: float = 0.2,
     min_typical: float = 5.0,
+    alpha: float = 0.001,
     include_brand_posts: bool = True,
 ) -> pl.DataFrame:
     """Mentions per local day and ``by`` (platform by default) with gaps flagged.
@@ -78,7 +83,7 @@ def coverage(
             .join(daily.filter(pl.col("_key") == key), on="date", how="left")
             .with_columns(pl.col("mentions").fill_null(0), _key=pl.lit(key))
         )
-        parts.append(_flag(counts, baseline_days, drop_fraction, min_typical, days))
+        parts.append(_flag(counts, baseline_days, drop_fraction, min_typical, alpha, days))
     frame = pl.concat(parts).rename({"_key": by})
     start_cut = (first_seen.hour, first_seen.minute) > (2, 0)
     end_cut = (last_seen.hour, last_seen.minute) < (22, 0)
@@ -96,6 +101,7 @@ def _flag(
     baseline_days: int,
     drop_fraction: float,
     min_typical: float,
+    alpha: float,
     days: pl.Series,
 ) -> pl.DataFrame:
     """Typical level, gap flag and reason for one platform's daily counts."""
@@ -132,7 +138,7 @@ def _flag(
                     f"no {key} mentions on {day_names[i]} where a typical day has "
                     f"{typical[i]:g}: a platform missing for a day"
                 )
-            elif count < drop_fraction * typical[i]:
+            elif count < drop_fraction * typical[i] and poisson.cdf(count, typical[i]) < alpha:
                 reasons[i] = (
                     f"drop: {int(count)} {key} mentions on {day_names[i]} against a typical "
                     f"{typical[i]:g} (below {drop_fraction:.0%}); check the export"
