@@ -39,7 +39,10 @@ def test_late_first_response_long_silence_and_few_replies():
         "replied": 12,
         "negative_mentions": 100,
         "median_reply_hours": 5.5,
-        "consistency": [{"type": "apology", "mean_similarity": 0.32, "pairs": 3}],
+        "consistency": [
+            {"type": "apology", "mean_similarity": 0.32, "pairs": 3},
+            {"type": "holding statement", "mean_similarity": 0.8, "pairs": 1},
+        ],
     }
     assert texts(lessons_learned(summary=summary)) == [
         (
@@ -60,6 +63,11 @@ def test_late_first_response_long_silence_and_few_replies():
             "warning",
             "Apology statements were inconsistent across channels "
             "(mean similarity 0.32 of 1 over 3 pairs).",
+        ),
+        (
+            "good",
+            "Holding statements were consistent across channels "
+            "(mean similarity 0.80 of 1 over 1 pairs).",
         ),
     ]
     # 30 h is also past the "critical" mark of 24 h for a first response
@@ -108,6 +116,15 @@ def test_apology_effect_sentences():
                 "overlaps": "windows overlap with ...",
             },
             {
+                "time": T0 + timedelta(days=1, hours=6),
+                "type": "ceo video",
+                "negative_share_before": 0.33,
+                "negative_share_after": 0.30,
+                "change": -0.03,
+                "ci_low": -0.06,
+                "ci_high": -0.01,
+            },
+            {
                 "time": T0 + timedelta(days=2),
                 "type": "promo",
                 "negative_share_before": None,
@@ -130,6 +147,13 @@ def test_apology_effect_sentences():
             "No clear change in negative share after the fix (instagram, 6 Mar 14:00 WIB): "
             "35% before, 33% after (95% interval -8 points to +4 points). Other responses "
             "fall in the same windows, so the change is theirs too.",
+        ),
+        # the interval excludes zero but 3 points is under the 5-point minimum effect
+        (
+            "info",
+            "Negative share barely moved after the CEO video (instagram, 6 Mar 20:00 WIB): "
+            "33% before, 30% after, a change under 5 points (95% interval -6 points to "
+            "-1 points).",
         ),
         (
             "info",

@@ -60,6 +60,18 @@ def _when(moment: datetime | None, tz: str) -> str:
     return moment.astimezone(ZoneInfo(tz)).strftime("%-d %b %H:%M %Z")
 
 
+def _kind(response_type: str | None) -> str:
+    """A response type as written in a sentence ("ceo video" -> "CEO video")."""
+    return str(response_type or "response").replace("ceo", "CEO")
+
+
+def _statements(response_type: str | None) -> str:
+    """ "Apology statements", "Holding statements" (not "holding statement statements")."""
+    kind = _kind(response_type)
+    plural = f"{kind}s" if kind.endswith("statement") else f"{kind} statements"
+    return plural[0].upper() + plural[1:]
+
+
 def _points(change: float) -> str:
     return f"{change * 100:+.0f} points"
 
@@ -142,7 +154,7 @@ def effect_findings(
     """One finding per response: did negative share move, and how surely."""
     found = []
     for row in effects.iter_rows(named=True):
-        label = f"the {row['type']} ({row['channel']}, {_when(row['time'], tz)})"
+        label = f"the {_kind(row['type'])} ({row['channel']}, {_when(row['time'], tz)})"
         evidence = {
             k: row[k]
             for k in (
@@ -181,6 +193,12 @@ def effect_findings(
                 f"Negative share {verb} from {before:.0%} to {after:.0%} within "
                 f"{duration(window_hours)} of {label} ({interval})."
             )
+        elif row["ci_high"] < 0 or row["ci_low"] > 0:
+            text = (
+                f"Negative share barely moved after {label}: {before:.0%} before, "
+                f"{after:.0%} after, a change under {t.min_effect * 100:.0f} points "
+                f"({interval})."
+            )
         else:
             text = (
                 f"No clear change in negative share after {label}: {before:.0%} before, "
@@ -201,7 +219,7 @@ def consistency_findings(summary: dict, t: LessonThresholds) -> list[Finding]:
             Finding(
                 "consistency",
                 "good" if ok else "warning",
-                f"{str(item['type']).capitalize()} statements were "
+                f"{_statements(item['type'])} were "
                 f"{'consistent' if ok else 'inconsistent'} across channels (mean similarity "
                 f"{item['mean_similarity']:.2f} of 1 over {item['pairs']} pairs).",
                 dict(item),
