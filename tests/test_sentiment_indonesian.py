@@ -186,6 +186,12 @@ def test_inset_words_we_did_not_touch_still_count():
     assert lexicon.valence["pilu"] < 0
 
 
+def test_styled_unicode_text_reads_as_plain(scorer):
+    # mathematical-bold and full-width letters are common in social posts
+    assert scorer.polarity("𝐛𝐚𝐠𝐮𝐬") == pytest.approx(scorer.polarity("bagus"))
+    assert scorer.polarity("ｋｅｃｅｗａ") == pytest.approx(scorer.polarity("kecewa"))
+
+
 def test_urls_and_handles_carry_no_sentiment(scorer):
     # "bagus" inside a handle or URL is not the writer's opinion
     assert scorer.polarity("@tokobagus cek http://bagus.example.com/promo") == 0.0

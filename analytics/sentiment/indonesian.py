@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from analytics.errors import InputDataError
@@ -174,6 +175,8 @@ class IndonesianScorer:
     def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
         """Normalised words (punctuation runs kept as boundaries), their flags (EMPHASIS,
         CAPS, _HIT) and the indices of the words a rule starts from (``hits``)."""
+        if not text.isascii():  # "𝐛𝐚𝐠𝐮𝐬", full-width letters: styled text read as plain
+            text = unicodedata.normalize("NFKC", text)
         if "/" in text or "www" in text:
             text = _URL.sub(" ", text)
         if "@" in text:

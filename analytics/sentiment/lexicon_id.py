@@ -110,10 +110,7 @@ def _package_file(dist_name: str, relative: str) -> Path:
     try:
         dist = distribution(dist_name)
     except PackageNotFoundError:
-        raise InputDataError(
-            f"the Indonesian lexicon needs the {dist_name!r} package "
-            f"(expected it installed; run: pip install {dist_name})"
-        ) from None
+        raise _missing(dist_name) from None
     path = Path(str(dist.locate_file(relative)))
     if not path.exists():
         raise InputDataError(
@@ -153,15 +150,26 @@ def stopwords() -> set[str]:
     """Function words from asronlp's and indoNLP's stopword lists."""
     path = _package_file("asronlp", "asro_nlp/data/stopwords.txt")
     words = {w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip()}
-    from indoNLP.preprocessing.stopwords_data import STOPWORDS
-
+    try:
+        from indoNLP.preprocessing.stopwords_data import STOPWORDS
+    except ImportError:
+        raise _missing("indoNLP") from None
     return words | {w.lower() for w in STOPWORDS}
 
 
 def _indonlp_slang() -> dict[str, str]:
-    from indoNLP.preprocessing.slang_data import SLANG_DATA
-
+    try:
+        from indoNLP.preprocessing.slang_data import SLANG_DATA
+    except ImportError:
+        raise _missing("indoNLP") from None
     return {k.lower(): v.lower() for k, v in SLANG_DATA.items()}
+
+
+def _missing(dist_name: str) -> InputDataError:
+    return InputDataError(
+        f"the Indonesian lexicon needs the {dist_name!r} package "
+        f"(expected it installed; run: pip install {dist_name})"
+    )
 
 
 def _vader_emoji() -> dict[str, float]:
