@@ -171,8 +171,16 @@ def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.Lazy
 
 
 def resolve_daily(daily: pl.LazyFrame) -> pl.LazyFrame:
-    """Keep the last row per (brand, platform, account, date): parts are in ingest order."""
-    return daily.unique(subset=DAILY_KEY, keep="last", maintain_order=True)
+    """One row per (brand, platform, account, date); per figure the newest value given.
+
+    Rows are in ingest order, so a revised export replaces the figures it restates, while a
+    figure it does not carry (Meta writes one metric per file) keeps the older value.
+    """
+    return (
+        daily.group_by(DAILY_KEY, maintain_order=True)
+        .agg(pl.col(c).drop_nulls().last() for c in DAILY_METRICS_SCHEMA if c not in DAILY_KEY)
+        .select(list(DAILY_METRICS_SCHEMA))
+    )
 
 
 def resolve_sentiment(scores: pl.LazyFrame) -> pl.LazyFrame:
@@ -526,11 +534,11 @@ class Store:
                 ]
             if daily_batches:
                 daily = pl.concat([conform(d, DAILY_METRICS_SCHEMA) for d in daily_batches])
-                new_daily, same = self._changed_daily(txn, daily, brand)
+                new_daily = self._changed_daily(txn, daily, brand)
                 txn.write_part("daily_metrics", new_daily, brand)
                 entry["read"] += daily.height
                 entry["stored"] += new_daily.height
-                entry["duplicates"] += same
+                entry["duplicates"] += daily.height - new_daily.height
                 entry["daily_rows"] = new_daily.height
             txn.manifest["files"].append(entry)
         return entry
@@ -583,28 +591,29 @@ class Store:
             )
         txn.write_part("quarantine", rows, brand)
 
-    def _changed_daily(
-        self, txn: _Transaction, daily: pl.DataFrame, brand: str
-    ) -> tuple[pl.DataFrame, int]:
-        """Rows of ``daily`` that change the stored value of their account-day, and how many
-        rows did not (same figures again: duplicates). Daily tables are small, so they are read
-        whole."""
+    def _changed_daily(self, txn: _Transaction, daily: pl.DataFrame, brand: str) -> pl.DataFrame:
+        """The account-days of ``daily`` that add or change a figure in the store.
+
+        The rest (same figures again, or repeated in the file) are duplicates. Daily tables
+        are small (days x accounts), so the stored one is read whole.
+        """
         daily = daily.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
         daily = resolve_daily(daily.lazy()).collect()
         parts = txn.parts("daily_metrics", brand)
         if not parts or daily.height == 0:
-            return daily, 0
+            return daily
         stored = resolve_daily(scan_parts(parts, DAILY_METRICS_SCHEMA))
         stored = stored.collect().with_columns(_stored=pl.lit(True))
-        figures = [
-            c for c in DAILY_METRICS_SCHEMA if c not in (*DAILY_KEY, "source_file", "source_row")
-        ]
-        both = daily.join(stored, on=DAILY_KEY, how="left", suffix="_stored", maintain_order="left")
+        not_figures = (*DAILY_KEY, "source_tool", "source_file", "source_row")
+        figures = [c for c in DAILY_METRICS_SCHEMA if c not in not_figures]
+        both = daily.join(
+            stored, on=DAILY_KEY, how="left", suffix="_stored", nulls_equal=True,
+            maintain_order="left",
+        )  # fmt: skip
         same = pl.col("_stored").is_not_null() & pl.all_horizontal(
-            [pl.col(c).eq_missing(pl.col(f"{c}_stored")) for c in figures]
+            pl.col(c).is_null() | pl.col(c).eq_missing(pl.col(f"{c}_stored")) for c in figures
         )
-        unchanged = both.select(same).to_series()
-        return daily.filter(~unchanged), int(unchanged.sum())
+        return daily.filter(~both.select(same).to_series())
 
     def save_sentiment(self, scores: pl.DataFrame) -> int:
         """Store scores (SENTIMENT_SCHEMA rows); a later score replaces an earlier one.

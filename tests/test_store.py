@@ -50,14 +50,14 @@ def rejected(rows: list[int], reason: str = 'column "date": "kemarin" is not a d
     return conform(frame, REJECTED_SCHEMA)
 
 
-def daily(rows: list[tuple[date, str, int]]):
-    """Daily metrics rows (date, account, followers) for Facebook."""
+def daily(rows: list[tuple[date, str, int | None]], figure: str = "followers"):
+    """Daily metrics rows (date, account, value of ``figure``) for Facebook."""
     frame = pl.DataFrame(
         {
             "date": [r[0] for r in rows],
             "platform": ["facebook"] * len(rows),
             "account": [r[1] for r in rows],
-            "followers": [r[2] for r in rows],
+            figure: pl.Series([r[2] for r in rows], dtype=pl.Int64),
         }
     )
     return conform(frame, DAILY_METRICS_SCHEMA)
@@ -335,6 +335,27 @@ def test_daily_metrics_newest_export_wins(tmp_path):
     assert frame.get_column("date").to_list() == [d1, d2, d3]
     assert frame.get_column("followers").to_list() == [100, 111, 120]
     assert store.info()["daily_metrics_rows"] == 3
+
+
+def test_daily_metrics_one_metric_per_file_are_merged(tmp_path):
+    """Meta writes one metric per file: a Follows file must not wipe the Views figures."""
+    store = Store(tmp_path)
+    d1, d2 = date(2024, 3, 1), date(2024, 3, 2)
+    views = daily([(d1, "Acme", 1000), (d2, "Acme", 1500)], "impressions")
+    follows = daily([(d1, "Acme", 5), (d2, "Acme", 7), (d2, "Acme", 7)], "followers_change")
+    store.ingest_batches([result(days=views)], brand="Acme", source="views.csv")
+    entry = store.ingest_batches([result(days=follows)], brand="Acme", source="follows.csv")
+    # 3 read: 2 account-days gain a figure, the repeated 2 March row is a duplicate
+    assert (entry["read"], entry["stored"], entry["duplicates"]) == (3, 2, 1)
+    revised = daily([(d2, "Acme", 1600)], "impressions")  # Meta revised 2 March's views
+    store.ingest_batches([result(days=revised)], brand="Acme", source="views2.csv")
+    frame = store.daily_metrics().collect()
+    assert frame.select("date", "impressions", "followers_change").rows() == [
+        (d1, 1000, 5),
+        (d2, 1600, 7),
+    ]
+    again = store.ingest_batches([result(days=follows)], brand="Acme", source="follows.csv")
+    assert (again["stored"], again["duplicates"]) == (0, 3)
 
 
 def test_info_summarises_by_hand(tmp_path):
