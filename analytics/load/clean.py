@@ -108,6 +108,9 @@ def _pair(
 def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bool) -> pl.DataFrame:
     # free text is kept exactly as written (spaces and line breaks included); only a cell
     # with nothing but blanks is empty. A url is a token: blanks around it and "-" go.
+    if not want_url and not s.str.contains(r"^\s*$|^['=#]").any():
+        # the common case, decided in one pass: no blank cell, nothing Excel could have done
+        return s.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
     f = s.to_frame("v")
     if want_url:
         f = f.with_columns(pl.col("v").str.strip_chars())
@@ -230,6 +233,9 @@ def number(value: pl.Expr) -> pl.Expr:
 
 
 def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
+    quick = s.cast(pl.Int64, strict=False)
+    if not (quick.is_null() & s.is_not_null()).any():  # plain integers (or blanks) only
+        return quick.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
     f = s.to_frame("v").with_columns(_number_series(s).alias("n"))
     # a percentage is a rate, never a count: keep it out rather than round 15% to 0
     f = f.with_columns(
@@ -272,27 +278,60 @@ def _excel_serial(v: pl.Expr) -> pl.Expr:
     return (_EXCEL_EPOCH + pl.duration(seconds=seconds.cast(pl.Int64))).cast(pl.Datetime("us"))
 
 
-def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
-    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
-    parsed = [
-        _plausible(pl.col("v").str.to_datetime(fmt, strict=False, time_unit="us"))
-        for fmt in formats
-    ]
-    f = f.with_columns(
-        (pl.coalesce(*parsed) if parsed else pl.lit(None, pl.Datetime("us"))).alias("text")
+def _parse_formats(v: pl.Series, formats: list[str], **options: object) -> pl.Series:
+    """Datetimes from text trying each format in turn, each only on the rows still unread."""
+    dtype = pl.Datetime("us", options.get("time_zone"))  # type: ignore[arg-type]
+    out = pl.repeat(None, v.len(), dtype=dtype, eager=True)
+    for fmt in formats:
+        todo = out.is_null() & v.is_not_null()
+        if not todo.any():
+            break
+        parsed = v.filter(todo).str.to_datetime(fmt, strict=False, time_unit="us", **options)
+        parsed = parsed.to_frame("p").select(_plausible(pl.col("p"))).to_series()
+        out = out.scatter(todo.arg_true(), parsed)
+    return out
+
+
+def _to_utc(naive: pl.Series, tz: str) -> pl.Series:
+    """Localise naive times in ``tz`` and convert to UTC, looking the zone up per 15 minutes.
+
+    The zone's offset is computed once per distinct 15-minute bucket (transitions happen
+    on quarter hours) instead of once per row: the same result, several times faster. A
+    time in a DST gap is null; a repeated one takes the earlier offset.
+    """
+    f = naive.to_frame("n").with_columns(pl.col("n").dt.truncate("15m").alias("b"))
+    buckets = f["b"].unique().drop_nulls().to_frame("b")
+    offsets = buckets.with_columns(
+        (
+            pl.col("b")
+            .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
+            .dt.convert_time_zone("UTC")
+            .dt.replace_time_zone(None)
+            - pl.col("b")
+        ).alias("offset")
     )
-    unread = f["text"].is_null() & f["v"].is_not_null()
-    serial = _excel_serial(pl.col("v")) if unread.any() else pl.lit(None, pl.Datetime("us"))
-    f = f.with_columns(serial.alias("serial"))
-    return f.select(
-        pl.coalesce("text", "serial")
-        .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
-        .dt.convert_time_zone("UTC")
-        .cast(UTC_DATETIME)
-        .alias("value"),
-        pl.when(pl.col("text").is_null() & pl.col("serial").is_not_null())
-        .then(pl.lit("date_from_excel_serial"))
-        .alias("note"),
+    joined = f.join(offsets, on="b", how="left", maintain_order="left")
+    return joined.select((pl.col("n") + pl.col("offset")).dt.replace_time_zone("UTC")).to_series()
+
+
+def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
+    v = s.str.strip_chars()
+    text = _parse_formats(v, formats)
+    unread = text.is_null() & v.is_not_null()
+    serial = (
+        v.to_frame("v").select(_excel_serial(pl.col("v"))).to_series()
+        if unread.any()
+        else pl.repeat(None, v.len(), dtype=pl.Datetime("us"), eager=True)
+    )
+    naive = text.to_frame("t").select(pl.coalesce("t", serial)).to_series()
+    from_serial = pl.DataFrame({"m": text.is_null() & serial.is_not_null()})
+    return pl.DataFrame(
+        {
+            "value": _to_utc(naive, tz).cast(UTC_DATETIME),
+            "note": from_serial.select(
+                pl.when("m").then(pl.lit("date_from_excel_serial")).otherwise(pl.lit(None, _NOTE))
+            ).to_series(),
+        }
     )
 
 
@@ -306,12 +345,7 @@ def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl
 
 
 def _aware_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
-    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
-    parsed = [
-        _plausible(pl.col("v").str.to_datetime(fmt, strict=False, time_unit="us", time_zone="UTC"))
-        for fmt in formats
-    ]
-    return f.select(pl.coalesce(*parsed).cast(UTC_DATETIME)).to_series()
+    return _parse_formats(s.str.strip_chars(), formats, time_zone="UTC").cast(UTC_DATETIME)
 
 
 def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
