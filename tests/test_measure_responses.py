@@ -230,3 +230,31 @@ def test_untyped_posts_have_no_effect_row_unless_asked():
     assert response_effects(halving_mentions(), promo).is_empty()
     asked = response_effects(halving_mentions(), promo, include_untyped=True)
     assert asked.height == 1 and asked.row(0, named=True)["change"] == pytest.approx(-0.3)
+
+
+def test_summary_with_a_real_crisis_window():
+    from analytics.measure.crisis_window import CrisisWindow
+
+    window = CrisisWindow(
+        brand="NusaPay",
+        onset=T0 - timedelta(hours=4),
+        peak=T0,
+        end=T0 + timedelta(hours=4),
+        phases=pl.DataFrame(),
+        alerts=pl.DataFrame(),
+        recovery_hours=8.0,
+        sentiment_gap=None,
+        method={},
+        detected=True,
+    )
+    rows = [
+        mention("n1", T0 - timedelta(hours=3), "negative"),
+        mention("n2", T0 + timedelta(hours=5), "negative"),  # after the window's end
+        {**mention("r", T0 - timedelta(hours=2), None), "is_brand_post": True, "parent_id": "n1"},
+    ]
+    responses = events([(T0 - timedelta(hours=1), "x", "apology", "Mohon maaf", "rebuild")])
+    summary = response_summary(frame(rows), responses, window)
+    # apology 3 h after onset; only n1 is inside the window and got a reply after 1 h
+    assert summary["time_to_first_response_hours"] == pytest.approx(3.0)
+    assert (summary["negative_mentions"], summary["replied"]) == (1, 1)
+    assert summary["reply_rate"] == 1.0 and summary["median_reply_hours"] == pytest.approx(1.0)
