@@ -192,3 +192,18 @@ def test_add_counts_null_only_when_nothing_present() -> None:
     )
     out = frame.select(clean.add_counts(pl.col("a"), pl.col("b"), pl.col("c")))
     assert out.to_series().to_list() == [3, 5, None]
+
+
+def test_half_hour_dst_shift_lord_howe() -> None:
+    values, _ = _times(
+        ["2026-10-04 01:45", "2026-10-04 02:15", "2026-10-04 02:45"],
+        ["%Y-%m-%d %H:%M"],
+        "Australia/Lord_Howe",
+    )
+    # Lord Howe moves from +10:30 to +11:00 at 02:00 on 4 October 2026 (clocks jump to 02:30):
+    # 01:45 - 10:30 = 15:15 UTC on the 3rd; 02:15 does not exist; 02:45 - 11:00 = 15:45 UTC
+    assert values == [
+        dt.datetime(2026, 10, 3, 15, 15, tzinfo=UTC),
+        None,
+        dt.datetime(2026, 10, 3, 15, 45, tzinfo=UTC),
+    ]
