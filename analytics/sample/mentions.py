@@ -146,14 +146,14 @@ def _baseline_kind(moment: datetime, story: Story, rng: random.Random) -> tuple[
     """(stream, stance) of an everyday mention.
 
     After the crisis a little trust is lost for good (the lasting sentiment gap): everyday
-    talk is a bit less positive, and one mention in ten still refers to the incident.
+    talk is a bit less positive, and about one mention in sixteen still refers to the incident.
     """
     stances = ("positive", "neutral", "negative")
     if moment < story.crisis_end:
         return "baseline", rng.choices(stances, weights=(34, 52, 14))[0]
-    if rng.random() < 0.1:
+    if rng.random() < 0.06:
         return "aftermath", rng.choices(stances, weights=(20, 30, 50))[0]
-    return "baseline", rng.choices(stances, weights=(31, 53, 16))[0]
+    return "baseline", rng.choices(stances, weights=(32, 53, 15))[0]
 
 
 def draw_mentions(story: Story, *, seed: int, scale: float) -> tuple[pl.DataFrame, dict]:
