@@ -16,6 +16,8 @@ from types import SimpleNamespace
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analytics import store as store_module
 from analytics.errors import InputDataError, StoreError
@@ -488,3 +490,30 @@ def test_ingest_takes_one_path_strips_the_brand_and_refuses_a_folder(tmp_path):
     assert report.failed[0]["error"].endswith("is a folder; pass the export files in it")
     with pytest.raises(InputDataError, match="--brand is empty"):
         store.ingest([data / "bw_week1.csv"], brand="  ")
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    exports=st.lists(
+        st.lists(st.tuples(st.sampled_from(["x", "tiktok"]), st.integers(0, 12)), max_size=10),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_sequence_of_exports_stores_each_key_once(tmp_path_factory, exports):
+    """Oracle: a Python set of (platform, id) keys; the store must hold exactly that set and
+    every file's counts must add up (read = stored + duplicates + rejected)."""
+    store = Store(tmp_path_factory.mktemp("store"))
+    seen: set[tuple[str, str]] = set()
+    for number, export in enumerate(exports):
+        frame = pl.concat(
+            [mentions([str(i)], platform=platform) for platform, i in export] or [mentions([])]
+        )
+        entry = store.ingest_batches([result(frame)], brand="Acme", source=f"{number}.csv")
+        keys = [(platform, str(i)) for platform, i in export]
+        new = {key for key in keys if key not in seen}
+        assert entry["stored"] == len(new)
+        assert entry["read"] == entry["stored"] + entry["duplicates"] + entry["rejected"]
+        seen |= new
+    stored = store.mentions(with_sentiment=False).select("platform", "mention_id").collect()
+    assert sorted(stored.rows()) == sorted(seen)
