@@ -27,11 +27,15 @@ from analytics.measure.coordination import (  # noqa: F401
     coordination_signals,
     copy_paste_clusters,
 )
-from analytics.measure.events import brand_responses, context_events, read_events  # noqa: F401
+from analytics.measure.events import (  # noqa: F401
+    brand_responses,
+    context_events,
+    group_responses,
+    read_events,
+)
 from analytics.measure.lessons import Finding, LessonThresholds, lessons_learned  # noqa: F401
 from analytics.measure.narratives import ClaimTracking, track_claims  # noqa: F401
 from analytics.measure.responses import (  # noqa: F401
-    group_responses,
     reply_stats,
     response_effects,
     response_summary,

@@ -290,3 +290,35 @@ def brand_responses(
         ]
         posts = pl.concat([posts.filter(pl.Series(keep, dtype=pl.Boolean)), events])
     return code_strategies(posts).sort("time")
+
+
+def group_responses(responses: pl.DataFrame, *, minutes: float = 60) -> pl.DataFrame:
+    """One row per response across channels: same type within ``minutes`` of the first.
+
+    A statement posted on X, Instagram and Facebook a few minutes apart is one response;
+    measuring it three times would triple-count the same windows. ``channel`` becomes the
+    channels joined ("x, instagram, facebook"); time, strategy and description are the first.
+    """
+    if responses.is_empty():
+        return responses
+    ordered = responses.sort("time")
+    gap = pl.col("time").diff().over("type").dt.total_seconds() / 60
+    return (
+        ordered.with_columns(
+            (gap.fill_null(float("inf")) > minutes).cum_sum().over("type").alias("_group")
+        )
+        .group_by("type", "_group", maintain_order=True)
+        .agg(
+            pl.col("time").first(),
+            pl.col("channel").unique(maintain_order=True).str.join(", "),
+            pl.col("description").first(),
+            pl.col("strategy").first(),
+        )
+        .select(responses.columns)
+        .sort("time")
+    )
+
+
+def only_typed(responses: pl.DataFrame) -> pl.DataFrame:
+    """Responses with a known type: untyped brand posts ("post") are often scheduled promos."""
+    return responses.filter(pl.col("type") != "post")

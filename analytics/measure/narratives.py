@@ -27,7 +27,8 @@ import polars as pl
 
 from analytics.errors import AnalysisError
 from analytics.measure.effects import segmented_change, segmented_fit
-from analytics.measure.responses import customer_mentions, group_responses
+from analytics.measure.events import group_responses
+from analytics.measure.responses import customer_mentions
 
 CLARIFICATION_SCHEMA: dict[str, pl.DataType] = {
     "claim": pl.Utf8(),

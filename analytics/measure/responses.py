@@ -25,7 +25,7 @@ from analytics.measure.effects import (
     not_estimable,
     segmented_change,
 )
-from analytics.measure.events import brand_posts
+from analytics.measure.events import brand_posts, group_responses, only_typed
 
 EFFECT_SCHEMA: dict[str, pl.DataType] = {
     "time": pl.Datetime("us", "UTC"),
@@ -101,38 +101,6 @@ def _overlap_text(time: datetime, responses: pl.DataFrame, window: timedelta) ->
         for when, channel, kind in others.select("time", "channel", "type").iter_rows()
     ]
     return "windows overlap with " + "; ".join(items) + ": the change mixes their effects"
-
-
-def group_responses(responses: pl.DataFrame, *, minutes: float = 60) -> pl.DataFrame:
-    """One row per response across channels: same type within ``minutes`` of the first.
-
-    A statement posted on X, Instagram and Facebook a few minutes apart is one response;
-    measuring it three times would triple-count the same windows. ``channel`` becomes the
-    channels joined ("x, instagram, facebook"); time, strategy and description are the first.
-    """
-    if responses.is_empty():
-        return responses
-    ordered = responses.sort("time")
-    gap = pl.col("time").diff().over("type").dt.total_seconds() / 60
-    return (
-        ordered.with_columns(
-            (gap.fill_null(float("inf")) > minutes).cum_sum().over("type").alias("_group")
-        )
-        .group_by("type", "_group", maintain_order=True)
-        .agg(
-            pl.col("time").first(),
-            pl.col("channel").unique(maintain_order=True).str.join(", "),
-            pl.col("description").first(),
-            pl.col("strategy").first(),
-        )
-        .select(responses.columns)
-        .sort("time")
-    )
-
-
-def only_typed(responses: pl.DataFrame) -> pl.DataFrame:
-    """Responses with a known type: untyped brand posts ("post") are often scheduled promos."""
-    return responses.filter(pl.col("type") != "post")
 
 
 def response_effects(
