@@ -225,7 +225,11 @@ def test_platform_windows_compare_recovery():
     x = series(crisis_counts(), platform="x")
     ig_counts = [10] * 240 + [30, 60, 100, 60, 30, 30, 30, 30, 30, 30, 30, 22] + [10] * 42
     ig = series(ig_counts, platform="instagram")
-    table = platform_windows(pl.concat([x, ig]))
+    # news: two articles in the whole period, nothing to detect
+    news = series([1] + [0] * 150 + [1], platform="news")
+    table = platform_windows(pl.concat([x, ig, news]))
+    quiet = table.filter(pl.col("platform") == "news").row(0, named=True)
+    assert quiet["detected"] is False and quiet["note"] == "no crisis detected on this platform"
     ends = dict(zip(table["platform"], table["end"], strict=True))
     assert ends["x"] == hour(246)
     assert ends["instagram"] == hour(252)

@@ -301,7 +301,10 @@ def _sentiment_gap(
     return post - pre
 
 
-def _prepare(mentions, tz: str, every: str, include_brand_posts: bool, params, overrides):
+def _prepare(
+    mentions, tz: str, every: str, include_brand_posts: bool, params, overrides, hourly=True
+):
+    """Check ``every``, merge the overrides into the parameters, build the hourly timeline."""
     if every not in ("1h", "hour"):
         raise InputDataError(
             f'crisis detection works on hourly counts; got every="{every}" (use "1h")'
@@ -315,7 +318,7 @@ def _prepare(mentions, tz: str, every: str, include_brand_posts: bool, params, o
                 + ", ".join(params.__dict__)
             )
         params = DetectionParams(**{**params.__dict__, **overrides})
-    hours = _hourly(mentions, tz, include_brand_posts)
+    hours = _hourly(mentions, tz, include_brand_posts) if hourly else None
     return params, hours
 
 
@@ -377,6 +380,11 @@ def _find(
     return windows, alerts
 
 
+def _main(windows: list[CrisisWindow]) -> CrisisWindow:
+    """The crisis with the busiest peak hour (the earlier one on a tie)."""
+    return max(windows, key=lambda w: (w.peak_mentions or 0, -w.onset.timestamp()))
+
+
 def detect_crisis(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
@@ -396,7 +404,7 @@ def detect_crisis(
     brand = brand if brand is not None else _brand_of(mentions)
     windows, alerts = _find(hours, params, brand, tz)
     if windows:
-        return max(windows, key=lambda w: (w.peak_mentions or 0, -w.onset.timestamp()))
+        return _main(windows)
     return CrisisWindow(
         brand=brand,
         onset=None,
@@ -502,11 +510,23 @@ def platform_windows(
     recovery_hours, sentiment_gap, note ("Instagram recovered 3 days later than X" is read
     from the ``end`` column). A platform with too little data gets a note, not an error.
     """
-    lazy = mentions.lazy() if isinstance(mentions, pl.DataFrame) else mentions
-    platforms = lazy.select(pl.col("platform").drop_nulls().unique()).collect().to_series().sort()
+    params, _ = _prepare(mentions, tz, "1h", include_brand_posts, params, overrides, hourly=False)
+    brand = _brand_of(mentions)
+    # one pass over the mentions for every platform's hourly counts
+    try:
+        split = timeline(
+            mentions, every="1h", tz=tz, by="platform", include_brand_posts=include_brand_posts
+        )
+    except AnalysisError:
+        raise AnalysisError(
+            "there are no customer mentions to look for a crisis in: check the brand name "
+            "and that its exports were ingested"
+        ) from None
+    split = split.filter(pl.col("platform").is_not_null()).with_columns(
+        hour_utc=pl.col("period_start").dt.convert_time_zone("UTC")
+    )
     rows = []
-    for platform in platforms.to_list():
-        subset = lazy.filter(pl.col("platform") == platform)
+    for (platform,), hours in split.group_by("platform", maintain_order=True):
         row = {
             "platform": platform,
             "detected": False,
@@ -519,26 +539,24 @@ def platform_windows(
             "note": None,
         }
         try:
-            window = detect_crisis(
-                subset,
-                tz=tz,
-                include_brand_posts=include_brand_posts,
-                params=params,
-                **overrides,
-            )
+            windows, _ = _find(hours.drop("platform"), params, brand, tz)
         except AnalysisError as error:
             row["note"] = str(error)
         else:
-            row.update(
-                detected=window.detected,
-                onset=window.onset,
-                peak=window.peak,
-                end=window.end,
-                peak_mentions=window.peak_mentions,
-                recovery_hours=window.recovery_hours,
-                sentiment_gap=window.sentiment_gap,
-                note=" ".join(window.notes) or None,
-            )
+            if windows:
+                window = _main(windows)
+                row.update(
+                    detected=True,
+                    onset=window.onset,
+                    peak=window.peak,
+                    end=window.end,
+                    peak_mentions=window.peak_mentions,
+                    recovery_hours=window.recovery_hours,
+                    sentiment_gap=window.sentiment_gap,
+                    note=" ".join(window.notes) or None,
+                )
+            else:
+                row["note"] = "no crisis detected on this platform"
         rows.append(row)
     utc = pl.Datetime("us", "UTC")
     return pl.DataFrame(
