@@ -111,3 +111,27 @@ def test_default_tz_parameter_changes_the_utc_time() -> None:
     m = load_export(DATA / "mentions.csv", brand="K", default_tz="UTC").mentions
     assert m["published_at"][0] == dt.datetime(2026, 9, 2, 8, 15, tzinfo=UTC)
     assert m.filter(pl.col("is_brand_post")).height == 0  # no handles given
+
+
+def test_a_big_brandwatch_csv_streams_in_batches(tmp_path: Path) -> None:
+    from analytics.load import iter_load_export
+
+    # the fixture's preamble and header, then 5,000 records, every 10th on two lines
+    lines = (DATA / "mentions.csv").read_text(encoding="utf-8-sig").splitlines()[:7]
+    for i in range(5000):
+        text = f'"keluhan {i}\nbaris dua"' if i % 10 == 0 else f"keluhan {i}"
+        lines.append(
+            f"1001,KopiSenja,{1800000000000000000 + i},,2026-09-02 08:15:00,,,{text},"
+            f"https://x.com/u/status/{1800000000000000000 + i},x.com,twitter,post,neutral,"
+            "id,,u,,,,,,,,,,,"
+        )
+    path = tmp_path / "big_bw.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    batches = list(iter_load_export(path, brand="K", batch_rows=500))
+    assert len(batches) >= 5
+    streamed = pl.concat([b.mentions for b in batches])
+    assert streamed.equals(load_export(path, brand="K").mentions)
+    # record i starts on line 8 + i + (two-line records before it): the last (i = 4999)
+    # has 500 of them before it -> line 8 + 4999 + 500 = 5507
+    assert streamed["source_row"].to_list()[-1] == 5507
+    assert all(b.format == "brandwatch" for b in batches)

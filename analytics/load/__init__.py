@@ -97,9 +97,13 @@ def load_export(
         )
     opened = _detect.open_file(path)
     match, reason = _choose(opened, format)
+    ctx = _context(brand, default_tz, brand_handles, match.signature.format)
+    return _load_table(_raw_table(opened, match), match, reason, ctx)
+
+
+def _load_table(raw: _read.RawTable, match: _detect.Match, reason: str, ctx: Context) -> LoadResult:
+    """Map a vendor file's raw table (or one batch of it) and finish it."""
     fmt = match.signature.format
-    ctx = _context(brand, default_tz, brand_handles, fmt)
-    raw = _raw_table(opened, match)
     mapped = _tool(fmt).load(raw, match.signature.variant, ctx)
     notes = list(raw.notes)
     if isinstance(mapped, DailyMapped):
@@ -126,8 +130,8 @@ def iter_load_export(
 ) -> Iterator[LoadResult]:
     """Like :func:`load_export`, in batches of about ``batch_rows`` records.
 
-    Delimited generic files stream with bounded memory (a batch at a time); the vendor
-    formats are small and are yielded as one result.
+    Delimited files (CSV/TSV, vendor or generic) stream with bounded memory, a batch at a
+    time; Excel, JSON and Parquet files are read whole and yielded as one result.
     """
     _check_format(format)
     path = Path(path)
@@ -137,9 +141,18 @@ def iter_load_export(
         ctx = _context(brand, default_tz, brand_handles, "generic")
         yield from generic.iter_load(path, mapping=mapping, ctx=ctx, batch_rows=batch_rows)
         return
-    yield load_export(
-        path, brand=brand, format=format, default_tz=default_tz, brand_handles=brand_handles
-    )
+    opened = _detect.open_file(path)
+    match, reason = _choose(opened, format)
+    fmt = match.signature.format
+    _context(brand, default_tz, brand_handles, fmt)  # check the parameters before reading
+    if opened.kind != "text":
+        ctx = _context(brand, default_tz, brand_handles, fmt)
+        yield _load_table(_raw_table(opened, match), match, reason, ctx)
+        return
+    header = match.header
+    for raw in _read.iter_text_tables(path, header, opened.encoding, opened.head_text, batch_rows):
+        ctx = _context(brand, default_tz, brand_handles, fmt)  # notes are per batch
+        yield _load_table(raw, match, reason, ctx)
 
 
 def _context(brand: str, default_tz: str, handles: Sequence[str], tool: str) -> Context:

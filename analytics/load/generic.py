@@ -187,10 +187,7 @@ def iter_load(
         return
     _, header = _header_for(opened, m)
     reason = f"generic with mapping {m.path.name}; header on line {header.line}"
-    sample = opened.head_text[header.offset :].encode("utf-8")
-    per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
-    batch_bytes = max(1 << 16, batch_rows * per_record)
-    for frame in read.iter_text_batches(path, header, opened.encoding, batch_bytes):
-        raw = RawTable(frame, path.name, header.line, opened.encoding, header.delimiter)
+    tables = read.iter_text_tables(path, header, opened.encoding, opened.head_text, batch_rows)
+    for raw in tables:
         batch_ctx = Context(ctx.brand, ctx.default_tz, ctx.brand_handles, ctx.source_tool)
         yield _result(raw, m, batch_ctx, reason)

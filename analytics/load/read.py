@@ -290,11 +290,36 @@ def text_table(path: Path, header: HeaderCandidate, text: str, encoding: str) ->
     columns = unique_names(header.cells)
     body = text[header.offset :].encode("utf-8")
     frame = parse_records(body, columns, header.delimiter, header.line + 1, path.name)
-    preamble = [
-        split_cells(line, header.delimiter)
-        for line in text[: header.offset].splitlines()[: header.line - 1]
-    ]
+    preamble = preamble_rows(text, header)
     return RawTable(frame, path.name, header.line, encoding, header.delimiter, None, preamble)
+
+
+def preamble_rows(text: str, header: HeaderCandidate) -> list[list[str]]:
+    """The lines above the header, split into cells (Brandwatch's Report/From/To, ...)."""
+    lines = text[: header.offset].splitlines()[: header.line - 1]
+    return [split_cells(line, header.delimiter) for line in lines]
+
+
+def iter_text_tables(
+    path: Path, header: HeaderCandidate, encoding: str, head_text: str, batch_rows: int
+) -> Iterator[RawTable]:
+    """A delimited file as RawTables of about ``batch_rows`` records each (at least one).
+
+    The batch size in bytes is estimated from the records in ``head_text`` (the file's
+    first bytes); every batch carries the preamble, which some formats need (Meta's title).
+    """
+    sample = head_text[header.offset :].encode("utf-8")
+    per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
+    batch_bytes = max(1 << 16, batch_rows * per_record)
+    preamble = preamble_rows(head_text, header)
+    delimiter = header.delimiter
+    produced = False
+    for frame in iter_text_batches(path, header, encoding, batch_bytes):
+        produced = True
+        yield RawTable(frame, path.name, header.line, encoding, delimiter, None, preamble)
+    if not produced:  # a header without records still says which format it was
+        frame = empty_raw(unique_names(header.cells))
+        yield RawTable(frame, path.name, header.line, encoding, delimiter, None, preamble)
 
 
 def iter_text_batches(
