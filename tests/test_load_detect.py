@@ -109,3 +109,16 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 def test_bad_time_zone_is_rejected_before_reading() -> None:
     with pytest.raises(ExportFormatError, match=r"default_tz 'Jakarta' is not a time zone"):
         load_export(DATA / "brand24" / "mentions.csv", brand="K", default_tz="Jakarta")
+
+
+def test_header_only_export_yields_one_empty_result(tmp_path: Path) -> None:
+    from analytics.load import iter_load_export
+
+    path = tmp_path / "empty_bw.csv"
+    lines = (DATA / "brandwatch" / "mentions.csv").read_text(encoding="utf-8-sig").splitlines()
+    path.write_text("\n".join(lines[:7]) + "\n", encoding="utf-8")  # preamble + header only
+    batches = list(iter_load_export(path, brand="K"))
+    assert [b.format for b in batches] == ["brandwatch"]
+    assert batches[0].mentions.height == 0
+    assert batches[0].rejected.height == 0
+    assert load_export(path, brand="K").mentions.height == 0
