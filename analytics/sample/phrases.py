@@ -100,6 +100,9 @@ TAGS = {
 B = "{brand}"
 BANKS: dict[tuple[str, str, str], list[str]] = {
     ("baseline", "positive", "id"): [
+        f"Gajian langsung top up {B}, cashback QRIS nya lumayan buat ngopi",
+        f"Bayar parkir pakai {B} sekarang bisa, praktis banget",
+        f"Akhirnya nemu e-wallet yang gak ribet, {B} juara",
         f"Bayar pakai {B} di {{merchant}} cepet banget, gak pake ribet",
         f"Cashback {B} hari ini lumayan, dapet {{amount}} buat jajan",
         f"Makasih {B}, transfer ke bank gratis dan langsung masuk",
@@ -124,6 +127,8 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Top up {B} instant, no drama, mantul",
     ],
     ("baseline", "neutral", "id"): [
+        f"Kalau transfer dari {B} ke bank lain masuknya berapa lama?",
+        f"Ada yang tau promo {B} di {{merchant}} berlaku sampai kapan?",
         f"Ada promo {B} buat {{merchant}} gak minggu ini?",
         f"Cara ganti nomor HP di {B} gimana ya?",
         f"{B} bisa dipake buat bayar {{merchant}} gak sih?",
@@ -145,6 +150,8 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Upgrade {B} premium worth it gak sih?",
     ],
     ("baseline", "negative", "id"): [
+        f"Verifikasi akun {B} ditolak terus, padahal foto KTP udah jelas",
+        f"Kok promo {B} di {{merchant}} gak bisa dipakai ya, nyebelin",
         f"Aplikasi {B} lemot banget pagi ini, kesel",
         f"Promo {B} katanya cashback tapi gak masuk juga, kecewa",
         f"CS {B} lama bales chat, udah {{wait}} nunggu",
@@ -163,6 +170,8 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
     ],
     # --- the crisis: failed transactions and double debits after update 5.2 --------------
     ("crisis", "negative", "id"): [
+        f"Mantap {B}, saldo kepotong dua kali. Makasih banyak lho 🙃",
+        f"Hebat ya {B}, transfer gagal tapi saldo tetep ilang. Luar biasa 👏",
         f"{B} error lagi, transfer gagal tapi saldo kepotong {{amount}}",
         f"Saldo {B} kepotong 2x pas bayar di {{merchant}}, tolong dong balikin",
         f"Udah {{wait}} refund {B} gak masuk, CS gak bisa dihubungi sama sekali",
@@ -179,6 +188,7 @@ BANKS: dict[tuple[str, str, str], list[str]] = {
         f"Ada yang ngalamin juga saldo {B} kepotong tapi transfer gagal? Parah",
     ],
     ("crisis", "negative", "en"): [
+        f"Great job {B}, charged me twice and no refund. Amazing service 🙃",
         f"{B} charged me twice and the transfer failed. Where is my money?",
         f"Still no refund from {B} after {{wait_en}}. Terrible service",
         f"The new {B} update broke every payment. This is a disaster",

@@ -49,6 +49,14 @@ def statement(key: str, platform: str) -> str:
     return text
 
 
+PARTICLES = {
+    "negative": ["sih", "nih", "dong", "kok", "lho", "deh", "ya ampun"],
+    "neutral": ["sih", "nih", "ya", "gitu", "dong"],
+    "positive": ["sih", "deh", "nih", "wkwk", "hehe"],
+}
+
+_ALL_PARTICLES = {word for words in PARTICLES.values() for word in words}
+
 _SLANG = [
     (r"\btidak\b", ["gak", "ga", "nggak", "tdk", "gk"]),
     (r"\bsudah\b", ["udah", "udh", "dah"]),
@@ -82,11 +90,17 @@ def fill(template: str, rng: random.Random, brand: str | None = None) -> str:
     return template.format_map(_Slots(rng, brand))
 
 
-def roughen(text: str, rng: random.Random, *, stance: str, stream: str) -> str:
-    """Make a clean sentence look typed on a phone: slang, a typo, case, emoji, hashtags."""
+def roughen(text: str, rng: random.Random, *, stance: str, stream: str, lang: str = "id") -> str:
+    """Make a clean sentence look typed on a phone: slang, particles, a typo, case, emoji,
+    hashtags."""
     for pattern, options in _SLANG:
         if rng.random() < 0.6:
             text = re.sub(pattern, lambda _m, o=options: rng.choice(o), text)
+    last_word = text.rstrip("?.!").rsplit(" ", 1)[-1].lower()
+    if lang != "en" and rng.random() < 0.2 and last_word not in _ALL_PARTICLES:
+        # Indonesian discourse particles carry tone, not polarity
+        particle = rng.choice(PARTICLES[stance])
+        text = re.sub(r"([?.!]*)$", lambda m: f" {particle}{m.group(1)}", text, count=1)
     if rng.random() < 0.12 and len(text) > 20:
         # one swapped pair of letters: the most common phone typo
         i = rng.randrange(5, len(text) - 2)
@@ -118,7 +132,7 @@ def mention_text(stream: str, stance: str, lang: str, rng: random.Random) -> str
     text = fill(rng.choice(bank), rng)
     if stream == "crisis" and rng.random() < 0.25:
         text = f"@{CARE_HANDLE} " + text  # complaints often tag the care handle
-    return roughen(text, rng, stance=stance, stream=stream)
+    return roughen(text, rng, stance=stance, stream=stream, lang=lang)
 
 
 def competitor_text(stance: str, lang: str, rng: random.Random, *, switching: bool) -> str:
@@ -127,7 +141,8 @@ def competitor_text(stance: str, lang: str, rng: random.Random, *, switching: bo
     bank = BANKS.get((stream, stance, lang)) or BANKS.get((stream, stance, "id"))
     if bank is None:
         bank = BANKS[(stream, "positive", "id")]
-    return roughen(fill(rng.choice(bank), rng), rng, stance=stance, stream="competitor")
+    text = fill(rng.choice(bank), rng)
+    return roughen(text, rng, stance=stance, stream="competitor", lang=lang)
 
 
 def burst_text(rng: random.Random) -> str:
