@@ -165,3 +165,11 @@ def test_brand_with_no_posts_gives_empty_responses():
     )
     responses = brand_responses(mentions)
     assert responses.is_empty() and responses.schema == pl.Schema(EVENT_SCHEMA)
+
+
+def test_multiline_description_keeps_real_line_numbers():
+    events, rejected = read_events_with_rejects(DATA / "events_multiline.csv")
+    # the first event's description spans lines 2-3; line 4 is blank; line 5 is bad
+    assert events.get_column("description").to_list() == ["Kami mohon maaf.\nBaris kedua."]
+    assert rejected.get_column("source_row").to_list() == [5]
+    assert '"time": "later"' in rejected.get_column("raw").item()

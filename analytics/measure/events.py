@@ -14,6 +14,8 @@ by the reply rate), and types each post from cue words so it can be SCCT-coded.
 from __future__ import annotations
 
 import csv
+import io
+import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
@@ -164,12 +166,16 @@ def read_events_with_rejects(
     raw = path.read_text(encoding="utf-8-sig")
     if not raw.strip():
         raise InputDataError(f"{path}: the events file is empty; expected a header row and events")
-    delimiter = ";" if raw.splitlines()[0].count(";") > raw.splitlines()[0].count(",") else ","
-    rows = list(csv.reader(raw.splitlines(), delimiter=delimiter))
-    columns = _column_map(rows[0], path)
+    first_line = raw.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
+    header = next(reader)
+    columns = _column_map(header, path)
     good: list[dict] = []
     rejected: list[dict] = []
-    for line_no, row in enumerate(rows[1:], start=2):
+    start = reader.line_num + 1  # a quoted description may span lines: count real lines
+    for row in reader:
+        line_no, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue  # blank line: nothing to keep
         record = {name: (row[i].strip() if i < len(row) else "") for name, i in columns.items()}
@@ -192,7 +198,7 @@ def read_events_with_rejects(
                     "source_file": path.name,
                     "source_row": line_no,
                     "reason": problem,
-                    "raw": str(dict(zip(rows[0], row, strict=False))),
+                    "raw": json.dumps(dict(zip(header, row, strict=False)), ensure_ascii=False),
                 }
             )
             continue
