@@ -43,7 +43,7 @@ class SurveySummary:
     """What the audience said: counts, sentiment, terms, examples."""
 
     answers: pl.DataFrame  # the survey rows with a text, plus sentiment_compound/label
-    blank: pl.DataFrame  # source_row, reason: rows without an answer, kept aside
+    blank: pl.DataFrame  # source_row (spreadsheet row, header = 1), reason: no answer, kept aside
     text_column: str
     sentiment: dict  # responses, scored, positive/neutral/negative counts and shares, ...
     top_terms: pl.DataFrame  # term, kind, count
