@@ -16,7 +16,7 @@ so the report can say how much of the negativity it could explain at most.
   out: sharing the same post is not copy-paste.
 * **Account bursts**: per hour, negative mentions by accounts first seen in the data in that
   hour ("new") and by accounts with fewer than ``tiny_followers`` followers ("tiny"),
-  against the share such accounts have over the whole data: a binomial z-score, so a
+  against the share such accounts had in the previous 24 hours: a binomial z-score, so a
   crisis that simply brings more people does not flag every hour.
 """
 
