@@ -103,6 +103,8 @@ class SocialText:
         names = sorted({name.strip() for name in brand_names if name and name.strip()}, key=len)
         names.reverse()  # longest first, so "Kopi Senang Express" wins over "Kopi Senang"
         self.brand_names = tuple(names)
+        self._hashtags: dict[str, str] = {}
+        self._hashtags_brand_only: dict[str, str] = {}
         self._squashed = tuple(s for s in dict.fromkeys(squash(n) for n in names) if len(s) > 2)
         if names:
             words = [r"\s+".join(map(re.escape, name.split())) for name in names]
@@ -126,8 +128,18 @@ class SocialText:
         if "@" in text:
             text = HANDLE_RE.sub(" ", text)
         if "#" in text:
+            cache = self._hashtags if split_hashtags else self._hashtags_brand_only
             split = self._hashtag if split_hashtags else self._hashtag_brand_only
-            text = HASHTAG_RE.sub(lambda match: " " + split(match.group(1)) + " ", text)
+
+            def hashtag(match: re.Match[str]) -> str:
+                # campaigns repeat the same few hashtags thousands of times: cache per body
+                body = match.group(1)
+                words = cache.get(body)
+                if words is None:
+                    words = cache[body] = " " + split(body) + " "
+                return words
+
+            text = HASHTAG_RE.sub(hashtag, text)
         if self._brand_re is not None:
             text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
         if not text.isascii():

@@ -163,15 +163,19 @@ class VaderCore:
         lexicon = self.lexicon
         boosters = self.boosters
         n = len(words)
-        lower = [word.lower() for word in words]
+        # one C-level lower() for the whole text instead of one call per word
+        lower = "\x00".join(words).lower().split("\x00") if n else []
+        if len(lower) != n:  # a NUL character inside a token: lower them one by one
+            lower = [word.lower() for word in words]
         sentiments: list[float] = [0] * n
         # only sentiment words get a non-zero valence; most social tokens are not one
         hits = [i for i, word in enumerate(lower) if word in lexicon]
         if not hits:
             return sentiments
-        upper = [word.isupper() for word in words]
-        n_upper = sum(upper)
+        n_upper = sum(map(str.isupper, words))
         cap_diff = 0 < n_upper < n
+        negations = self.negations
+        idiom_words = self._idiom_words
         for i in hits:
             word = lower[i]
             if word in boosters or (word == "kind" and i < n - 1 and lower[i + 1] == "of"):
@@ -186,18 +190,23 @@ class VaderCore:
                 or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
             ):
                 valence = base * N_SCALAR
-            if upper[i] and cap_diff:
+            if cap_diff and words[i].isupper():
                 valence = valence + C_INCR if valence > 0 else valence - C_INCR
             for distance in (1, 2, 3):
                 if i < distance:
                     break
                 j = i - distance
-                if lower[j] in lexicon:
+                before = lower[j]
+                if before in lexicon:
                     continue
-                if lower[j] in boosters:
-                    valence = valence + self._booster(j, distance, valence, lower, upper, cap_diff)
-                valence = self._negation(valence, i, distance, lower)
-                if distance == 3 and self._idiom_words.intersection(lower[i - 3 : i + 3]):
+                if before in boosters:
+                    valence = valence + self._booster(j, distance, valence, lower, words, cap_diff)
+                if distance == 1:
+                    if before in negations or "n't" in before:
+                        valence = valence * N_SCALAR
+                else:
+                    valence = self._negation(valence, i, distance, lower)
+                if distance == 3 and idiom_words.intersection(lower[i - 3 : i + 3]):
                     valence = self._idioms(valence, lower, i)
             if i > 0 and lower[i - 1] == "least":
                 valence = self._least(valence, lower, i)
@@ -207,12 +216,12 @@ class VaderCore:
         return sentiments
 
     def _booster(
-        self, j: int, distance: int, valence: float, lower: list[str], upper: list[bool], cap: bool
+        self, j: int, distance: int, valence: float, lower: list[str], words: list[str], cap: bool
     ) -> float:
         scalar = self.boosters[lower[j]]
         if valence < 0:
             scalar *= -1
-        if upper[j] and cap:
+        if cap and words[j].isupper():
             scalar = scalar + C_INCR if valence > 0 else scalar - C_INCR
         if distance == 2 and scalar != 0:
             scalar *= 0.95
