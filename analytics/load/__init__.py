@@ -105,7 +105,7 @@ def _load_table(raw: _read.RawTable, match: _detect.Match, reason: str, ctx: Con
     """Map a vendor file's raw table (or one batch of it) and finish it."""
     fmt = match.signature.format
     mapped = _tool(fmt).load(raw, match.signature.variant, ctx)
-    notes = list(raw.notes)
+    notes: list[str] = []
     if isinstance(mapped, DailyMapped):
         daily, rejected = finish_daily(raw, mapped, ctx)
         mentions = empty(MENTION_SCHEMA)

@@ -144,7 +144,7 @@ def _result(raw: RawTable, m: Mapping, ctx: Context, reason: str) -> LoadResult:
         rejected,
         "generic",
         reason,
-        [*ctx.notes, *raw.notes, *notes],
+        [*ctx.notes, *notes],
     )
 
 

@@ -1,7 +1,8 @@
 """Reading export files into a frame of strings, one row per record, with its line number.
 
 Everything here is about bytes and layout, not meaning: the encoding (BOM, NUL bytes, cp1252),
-the delimiter, the header line under a preamble, quoted multi-line texts, Excel sheets.
+the delimiter, the header line under a preamble, quoted multi-line texts (spreadsheets,
+JSON and Parquet are in :mod:`analytics.load.sheets`).
 The result is a :class:`RawTable` whose cells are the text exactly as the file shows it, plus
 the 1-based line (or sheet row) where each record starts, so a rejected row can be found in
 the file by a person.
@@ -26,7 +27,6 @@ from analytics.errors import ExportFormatError
 
 ROW = "__row"  # the column holding each record's 1-based line number in the file
 HEADER_SCAN_LINES = 12
-TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ""}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
 
@@ -41,7 +41,6 @@ class RawTable:
     delimiter: str = ","
     sheet: str | None = None
     preamble: list[list[str]] = field(default_factory=list)  # rows above the header
-    notes: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
