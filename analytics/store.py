@@ -287,10 +287,12 @@ class Store:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[_Transaction]:
         """Hold the lock, clean a crashed writer's leftovers, commit or undo the new parts."""
-        self.root.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(str(self.root / ".lock"))
         try:
+            self.root.mkdir(parents=True, exist_ok=True)
             lock.acquire(timeout=0)
+        except OSError as error:
+            raise StoreError(f"{self.root}: cannot write to the store ({error})") from None
         except filelock.Timeout:
             if sys.stderr.isatty():
                 print(f"waiting for another process writing to {self.root} ...", file=sys.stderr)
@@ -479,6 +481,8 @@ class Store:
                              "mapping": str(mapping) if mapping else None,
                              "brand_handles": list(brand_handles)},
                 )  # fmt: skip
+            except StoreError:
+                raise  # the store itself is at fault: every other file would fail the same way
             except (AnalyticsError, OSError, UnicodeError) as error:
                 message = str(error) if isinstance(error, AnalyticsError) else f"{path}: {error}"
                 entry = {"file": path.name, "path": str(path), "error": message}

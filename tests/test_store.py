@@ -517,3 +517,13 @@ def test_any_sequence_of_exports_stores_each_key_once(tmp_path_factory, exports)
         seen |= new
     stored = store.mentions(with_sentiment=False).select("platform", "mention_id").collect()
     assert sorted(stored.rows()) == sorted(seen)
+
+
+def test_a_store_that_cannot_be_written_stops_the_whole_ingest(tmp_path):
+    blocker = tmp_path / "store"
+    blocker.write_text("a file where the store folder should be")
+    with pytest.raises(StoreError, match="store: cannot write to the store"):
+        Store(blocker).ingest_batches([result(mentions(["1"]))], brand="Acme", source="a.csv")
+    week1 = Path(__file__).parent / "data" / "store" / "bw_week1.csv"
+    with pytest.raises(StoreError, match="cannot write to the store"):  # not one error per file
+        Store(blocker).ingest([week1, week1], brand="Acme")
