@@ -422,3 +422,9 @@ def test_refuses_to_replace_a_folder_that_is_not_a_sample(tmp_path):
     assert (tmp_path / "precious.txt").read_text() == "keep me"
     with pytest.raises(InputDataError, match=r"scale: expected a number between"):
         generate_sample(tmp_path / "new", scale=0)
+
+
+def test_unwritable_place_is_a_clear_error(tmp_path):
+    (tmp_path / "file.txt").write_text("a file, not a folder")
+    with pytest.raises(InputDataError, match=r"file.txt/sample: cannot write the sample there"):
+        generate_sample(tmp_path / "file.txt" / "sample", scale=0.05)

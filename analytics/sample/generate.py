@@ -237,9 +237,15 @@ def generate_sample(out_dir: Path | str, *, seed: int = 7, scale: float = 1.0) -
     )
     files["sample.json"] = _json(manifest)
     files["truth.json"] = _json(truth)
-    with atomic_directory(out_dir) as tmp:
-        for name, data in files.items():
-            (tmp / name).write_bytes(data)
+    try:
+        with atomic_directory(out_dir) as tmp:
+            for name, data in files.items():
+                (tmp / name).write_bytes(data)
+    except OSError as error:
+        raise InputDataError(
+            f"{out_dir}: cannot write the sample there ({error.strerror or error}); "
+            "choose a folder you can write to"
+        ) from None
     return truth
 
 
