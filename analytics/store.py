@@ -291,9 +291,7 @@ class Store:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             lock.acquire(timeout=0)
-        except OSError as error:
-            raise StoreError(f"{self.root}: cannot write to the store ({error})") from None
-        except filelock.Timeout:
+        except filelock.Timeout:  # (a TimeoutError, so an OSError: it must come first)
             if sys.stderr.isatty():
                 print(f"waiting for another process writing to {self.root} ...", file=sys.stderr)
             try:
@@ -304,6 +302,8 @@ class Store:
                     f"{self.lock_timeout:.0f} s (lock file {self.root / '.lock'}); try again "
                     "when it has finished"
                 ) from None
+        except OSError as error:
+            raise StoreError(f"{self.root}: cannot write to the store ({error})") from None
         try:
             manifest = self._read_manifest()
             self.leftovers_removed = self._remove_leftovers(manifest)
