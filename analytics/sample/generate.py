@@ -65,7 +65,7 @@ def _pick_rows(records: list[dict], rng: random.Random, count: int, after: datet
     return rng.sample(candidates, count)
 
 
-def _brandwatch_warts(records, rows, rng) -> list[dict]:
+def _brandwatch_warts(records: list[dict], rows: list[list[str]], rng: random.Random) -> list[dict]:
     """Two unparseable dates, three ids rounded by Excel, one Excel serial date."""
     columns = exports.BRANDWATCH_COLUMNS
     date_col, id_col = columns.index("Date"), columns.index("Mention Id")
@@ -117,7 +117,7 @@ def _brandwatch_warts(records, rows, rng) -> list[dict]:
     return warts
 
 
-def _meltwater_warts(records, rows, rng) -> list[dict]:
+def _meltwater_warts(records: list[dict], rows: list[list[str]], rng: random.Random) -> list[dict]:
     """One impossible date (31 September)."""
     candidates = [
         i

@@ -62,7 +62,17 @@ def _outlet(rng: random.Random, platform: str) -> Author:
     return Author(domain, name, visitors, 0, False, "outlet")
 
 
-def _customer_mention(draw, story, users, hour, *, stream, stance, brand=BRAND) -> None:
+def _customer_mention(
+    draw: Draw,
+    story: Story,
+    users: list[Author],
+    hour: datetime,
+    *,
+    stream: str,
+    stance: str,
+    brand: str = BRAND,
+) -> None:
+    """One customer (or outlet) mention in this hour; news and forum posts get a title."""
     rng = draw.rng
     weights = "competitor" if stream == "competitor" else stream
     platform = _pick(rng, PLATFORM_WEIGHTS[weights])

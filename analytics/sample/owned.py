@@ -21,7 +21,7 @@ import polars as pl
 
 from analytics.sample.exports import render_csv
 from analytics.sample.people import brand_accounts
-from analytics.sample.story import JAKARTA, Story
+from analytics.sample.story import BRAND, JAKARTA, Story
 
 SPROUT_POST_COLUMNS = [
     "Date",
@@ -219,7 +219,7 @@ def daily_profiles(mentions: pl.DataFrame, story: Story, rng: random.Random) -> 
     accounts = brand_accounts()
     local_day = pl.col("published_at").dt.convert_time_zone("Asia/Jakarta").dt.date()
     customer = (
-        mentions.filter(~pl.col("is_brand_post") & (pl.col("brand") == "NusaPay"))
+        mentions.filter(~pl.col("is_brand_post") & (pl.col("brand") == BRAND))
         .group_by(pl.col("platform"), local_day.alias("day"))
         .agg(pl.len().alias("n"), (pl.col("stance") == "negative").sum().alias("neg"))
     )

@@ -17,7 +17,9 @@ from analytics.sample.records import Draw, add
 from analytics.sample.story import BRAND, JAKARTA, Story, wib
 
 
-def plant_trigger(draw, story, users, influencers, scale) -> dict:
+def plant_trigger(
+    draw: Draw, story: Story, users: list[Author], influencers: list[Author], scale: float
+) -> dict:
     """The first post, the first article, the first hoax post and the influencers' posts."""
     rng = draw.rng
     first_author = Author(
@@ -152,7 +154,7 @@ def plant_trigger(draw, story, users, influencers, scale) -> dict:
     }
 
 
-def plant_burst(draw, story, buzzers) -> dict:
+def plant_burst(draw: Draw, story: Story, buzzers: list[Author]) -> dict:
     """The coordinated copy-paste burst: every buzzer account posts the same text once."""
     rng = draw.rng
     span = int((story.burst_end - story.burst_start).total_seconds())
