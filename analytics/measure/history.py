@@ -24,6 +24,7 @@ from analytics.measure.crisis_window import CrisisWindow, DetectionParams, detec
 from analytics.measure.events import brand_responses
 from analytics.measure.responses import response_timing
 from analytics.measure.timeline import mentions_frame
+from analytics.progress import progress
 
 UTC_TIME = pl.Datetime("us", "UTC")
 HISTORY_SCHEMA: dict[str, pl.DataType] = {
@@ -102,6 +103,7 @@ def store_history(
     """``crisis_history`` for one brand of an ``analytics.store.Store``, or for every brand.
 
     The events file belongs to one brand, so it is only used when ``brand`` is given.
+    A progress bar shows on a terminal (one step per brand), never under cron.
     """
     brands = [brand] if brand is not None else store.brands()
     if not brands:
@@ -116,7 +118,7 @@ def store_history(
             params=params,
             **overrides,
         )
-        for name in brands
+        for name in progress(brands, total=len(brands), description="crisis history")
     ]
     return pl.concat(parts).sort("brand", "onset", nulls_last=True)
 
