@@ -236,6 +236,27 @@ def test_nothing_about_the_crisis_before_the_first_post(sample):
     assert len(first) == 1 and first[0]["author"] == "rizkyfauzan_"
 
 
+def test_every_listening_mention_names_the_brand_it_was_collected_for(sample):
+    # a listening query finds customers' posts only when they name the brand (typos never hit
+    # the name); the brand's own accounts are collected by author
+    for brand, pattern in (("NusaPay", r"nusa ?pay"), ("KiraPay", r"kira ?pay")):
+        rows = []
+        for path in file_of(sample, "brandwatch", brand=brand):
+            rows += [
+                (r["Author"], r["Title"] + " " + r["Full Text"]) for r in read_brandwatch(path)
+            ]
+        for path in file_of(sample, "meltwater", brand=brand):
+            rows += [(r["Author Handle"], r["Hit Sentence"]) for r in read_meltwater(path)]
+        assert rows
+        unnamed = [
+            text
+            for author, text in rows
+            if author not in ("NusaPay", "NusaPayCare")
+            and not re.search(pattern, text, re.IGNORECASE)
+        ]
+        assert unnamed == []
+
+
 def test_negative_share_drops_after_the_apology(sample):
     # truth: 82% of crisis talk is negative before, about 40-50% after; the tools' labels
     # are right 72-78% of the time and say "neutral" when wrong, so by hand the labelled

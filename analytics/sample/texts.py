@@ -104,7 +104,10 @@ def roughen(text: str, rng: random.Random, *, stance: str, stream: str, lang: st
     if rng.random() < 0.12 and len(text) > 20:
         # one swapped pair of letters: the most common phone typo
         i = rng.randrange(5, len(text) - 2)
-        if text[i].isalpha() and text[i + 1].isalpha():
+        word = re.findall(r"\S+", text[: i + 2])[-1] + text[i + 2 :].split(" ", 1)[0]
+        # never in a brand name: a listening query would not have found the post
+        brand_word = any(name in word.lower() for name in ("nusa", "kira", "pay"))
+        if text[i].isalpha() and text[i + 1].isalpha() and not brand_word:
             text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
     roll = rng.random()
     if roll < 0.25:
