@@ -48,7 +48,7 @@ from analytics.schema import (
 MANIFEST = "manifest.json"
 STORE_FORMAT = "crisis-analytics-store"
 STORE_VERSION = 1
-TABLES = ("mentions", "daily_metrics", "quarantine", "sentiment")
+TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment")
 MENTION_KEY = ["brand", "platform", "mention_id"]
 DAILY_KEY = ["brand", "platform", "account", "date"]
 QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
@@ -57,6 +57,10 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "ingested_at": UTC_DATETIME,
 }
 SENTIMENT_COLUMNS = ["sentiment_compound", "sentiment_label", "sentiment_method"]
+# what a later copy of a stored mention may fill in where the stored copy has nothing (the
+# key and the provenance columns describe the stored copy and stay as they are)
+_PROVENANCE = ("id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes")
+FILLABLE = [c for c in MENTION_SCHEMA if c not in (*MENTION_KEY, *_PROVENANCE)]
 # sentiment parts accumulate one per scoring run; past this many they are merged into one
 SENTIMENT_PARTS_BEFORE_COMPACTION = 16
 # merged-away parts stay on disk this long, for readers still scanning an older manifest
@@ -168,6 +172,47 @@ def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.Lazy
     return pl.scan_parquet(
         list(parts), schema=schema, missing_columns="insert", extra_columns="ignore"
     )
+
+
+def apply_fills(mentions: pl.LazyFrame, fills: pl.LazyFrame) -> pl.LazyFrame:
+    """Fill the gaps of stored mentions from later copies of them (``mention_fills``).
+
+    A value the stored copy has is never changed (the first copy wins); an empty one takes
+    the first later copy's value, and ``is_brand_post`` becomes true if any copy came from
+    the brand's own channel (an X analytics or Sprout export of a post Brandwatch also had).
+    """
+    columns = [c for c in FILLABLE if c in mentions.collect_schema().names()]
+    firsts = fills.group_by(MENTION_KEY, maintain_order=True).agg(
+        pl.col(c).drop_nulls().first() for c in columns
+    )
+    joined = mentions.join(
+        firsts, on=MENTION_KEY, how="left", suffix="_fill", maintain_order="left"
+    )
+    filled = [
+        pl.when(pl.col("is_brand_post_fill")).then(True).otherwise(pl.col(c)).alias(c)
+        if c == "is_brand_post"
+        else pl.coalesce(c, f"{c}_fill").alias(c)
+        for c in columns
+    ]
+    return joined.with_columns(filled).drop(f"{c}_fill" for c in columns)
+
+
+def fills_for(copies: pl.DataFrame, stored: pl.DataFrame) -> pl.DataFrame:
+    """Fill rows for the stored mentions that later ``copies`` (same key) can complete.
+
+    ``stored`` holds the stored copies with their fills applied, so a fill is written once.
+    A fill row has the key, the values it fills (others null) and the copy's provenance.
+    """
+    columns = [c for c in FILLABLE if c in stored.columns]
+    both = copies.join(stored.select(*MENTION_KEY, *columns), on=MENTION_KEY, suffix="_stored")
+    values = [
+        pl.when(pl.col(c) & ~pl.col(f"{c}_stored").fill_null(False)).then(True).alias(c)
+        if c == "is_brand_post"
+        else pl.when(pl.col(f"{c}_stored").is_null()).then(pl.col(c)).alias(c)
+        for c in columns
+    ]
+    fills = both.with_columns(values).select(*MENTION_SCHEMA)
+    return fills.filter(pl.any_horizontal(pl.col(columns).is_not_null()))
 
 
 def resolve_daily(daily: pl.LazyFrame) -> pl.LazyFrame:
@@ -361,10 +406,14 @@ class Store:
         when the mention is not scored yet) and fills ``language`` with the detected language
         where the export gave none.
         """
-        mentions = self._scan("mentions", MENTION_SCHEMA, brand)
+        manifest = self._read_manifest()
+        mentions = self._scan("mentions", MENTION_SCHEMA, brand, manifest)
+        if any(p["table"] == "mention_fills" for p in manifest["parts"]):
+            fills = self._scan("mention_fills", MENTION_SCHEMA, brand, manifest)
+            mentions = apply_fills(mentions, fills)
         if not with_sentiment:
             return mentions
-        scores = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, brand))
+        scores = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, brand, manifest))
         joined = mentions.join(
             scores.rename({"language": "_detected_language"}),
             on=MENTION_KEY,
@@ -509,7 +558,7 @@ class Store:
         entry: dict[str, Any] = {
             "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
             "format": None, "detection_reason": None, **dict.fromkeys(COUNTS, 0),
-            "daily_rows": 0, "notes": [], "rejected_examples": [],
+            "daily_rows": 0, "filled": 0, "notes": [], "rejected_examples": [],
             "ingested_at": _iso(ingested_at),
             "options": options or {},
         }  # fmt: skip
@@ -523,8 +572,10 @@ class Store:
                 mentions = batch.mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
                 usable, unusable = split_unusable(mentions)
                 rejected = pl.concat([conform(batch.rejected, REJECTED_SCHEMA), unusable])
-                new = self._new_mentions(txn, usable, brand)
+                new, fills = self._new_mentions(txn, usable, brand)
                 txn.write_part("mentions", new, brand)
+                txn.write_part("mention_fills", fills, brand)
+                entry["filled"] += fills.height
                 self._quarantine(txn, rejected, brand, ingested_at)
                 daily_batches.append(batch.daily_metrics)
                 entry["read"] += batch.mentions.height + batch.rejected.height
@@ -547,27 +598,49 @@ class Store:
             txn.manifest["files"].append(entry)
         return entry
 
-    def _new_mentions(self, txn: _Transaction, usable: pl.DataFrame, brand: str) -> pl.DataFrame:
-        """The mentions of ``usable`` whose key is in neither the store nor this file so far.
+    def _new_mentions(
+        self, txn: _Transaction, usable: pl.DataFrame, brand: str
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Split a batch into mentions new to the store and fills for stored ones.
 
-        Only the key columns of stored parts are scanned, and only keys also in this batch
-        are collected, so memory stays bounded by the batch however big the store grows.
+        A mention is new when its key is in neither the store nor this file so far. Only the
+        key columns (plus source_file, is_brand_post) of stored parts are scanned and only
+        rows whose id is in the batch are collected, so memory stays bounded by the batch
+        however big the store grows. Duplicates from another file, or that say "brand post"
+        where the stored copy does not, may fill gaps of the stored copy (``apply_fills``).
         """
         batch = conform(usable, MENTION_SCHEMA)
         # first copy of each key in the batch (on the key columns only: cheaper than unique())
         batch = batch.filter(pl.struct(MENTION_KEY).is_first_distinct())
         parts = txn.parts("mentions", brand)
+        no_fills = batch.clear()
         if not parts or batch.height == 0:
-            return batch
+            return batch, no_fills
+        ids = batch.get_column("mention_id").unique().implode()
         seen = (
             scan_parts(parts, MENTION_SCHEMA)
-            .select(MENTION_KEY)
-            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").unique().implode()))
+            .select(*MENTION_KEY, "source_file", "is_brand_post")
+            .filter(pl.col("mention_id").is_in(ids))
             .collect(engine="streaming")
+            .unique(MENTION_KEY)
         )
         if seen.height == 0:
-            return batch
-        return batch.join(seen.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
+            return batch, no_fills
+        new = batch.join(seen, on=MENTION_KEY, how="anti", maintain_order="left")
+        # re-ingesting the same file can fill nothing, unless it now flags brand posts
+        copies = batch.join(seen, on=MENTION_KEY, suffix="_stored").filter(
+            (pl.col("source_file") != pl.col("source_file_stored")).fill_null(True)
+            | (pl.col("is_brand_post") & ~pl.col("is_brand_post_stored").fill_null(False))
+        )
+        if copies.height == 0:
+            return new, no_fills
+        wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
+        stored = scan_parts(parts, MENTION_SCHEMA).filter(wanted)
+        fill_parts = txn.parts("mention_fills", brand)
+        if fill_parts:
+            stored = apply_fills(stored, scan_parts(fill_parts, MENTION_SCHEMA).filter(wanted))
+        stored = stored.collect(engine="streaming").unique(MENTION_KEY)
+        return new, fills_for(copies.select(*MENTION_SCHEMA), stored)
 
     def _quarantine(
         self, txn: _Transaction, rejected: pl.DataFrame, brand: str, ingested_at: datetime

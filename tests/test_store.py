@@ -527,3 +527,40 @@ def test_a_store_that_cannot_be_written_stops_the_whole_ingest(tmp_path):
     week1 = Path(__file__).parent / "data" / "store" / "bw_week1.csv"
     with pytest.raises(StoreError, match="cannot write to the store"):  # not one error per file
         Store(blocker).ingest([week1, week1], brand="Acme")
+
+
+def test_later_copies_fill_gaps_but_never_change_stored_values(tmp_path):
+    store = Store(tmp_path)
+    # Brandwatch had the brand's post "1" (not flagged: no --handle), without impressions
+    listening = mentions(["1", "2"], text="dari brandwatch", file="bw.csv").with_columns(
+        is_brand_post=pl.lit(False), reach=pl.lit(None, dtype=pl.Int64)
+    )
+    store.ingest_batches([result(listening)], brand="Acme", source="bw.csv")
+    # the brand's own X analytics export has post "1" with its impressions and the flag
+    owned = mentions(["1"], text="dari x analytics", file="x.csv").with_columns(
+        is_brand_post=pl.lit(True), impressions=pl.lit(5000, dtype=pl.Int64)
+    )
+    entry = store.ingest_batches([result(owned)], brand="Acme", source="x.csv")
+    assert (entry["stored"], entry["duplicates"], entry["filled"]) == (0, 1, 1)
+    frame = store.mentions(with_sentiment=False).collect().sort("mention_id")
+    assert frame.get_column("is_brand_post").to_list() == [True, False]
+    assert frame.get_column("impressions").to_list() == [5000, None]
+    # the first copy's values stay: text and provenance are Brandwatch's
+    assert frame.get_column("text").to_list() == ["dari brandwatch 1", "dari brandwatch 2"]
+    assert frame.get_column("source_file").to_list() == ["bw.csv", "bw.csv"]
+    assert frame.height == 2 and store.info()["rows"] == 2
+    # the same copy again fills nothing more
+    again = store.ingest_batches([result(owned)], brand="Acme", source="x.csv")
+    assert again["filled"] == 0
+
+
+def test_reingesting_with_handles_flags_brand_posts(tmp_path):
+    store = Store(tmp_path)
+    plain = mentions(["1", "2"]).with_columns(is_brand_post=pl.lit(False))
+    store.ingest_batches([result(plain)], brand="Acme", source="a.csv")
+    # the analyst forgot --handle; the same file again, now with post "2" flagged
+    flagged = plain.with_columns(is_brand_post=pl.col("mention_id") == "2")
+    entry = store.ingest_batches([result(flagged)], brand="Acme", source="a.csv")
+    assert (entry["stored"], entry["duplicates"], entry["filled"]) == (0, 2, 1)
+    frame = store.mentions(with_sentiment=False).collect().sort("mention_id")
+    assert frame.get_column("is_brand_post").to_list() == [False, True]

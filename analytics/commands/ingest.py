@@ -25,6 +25,11 @@ def _print_file(entry: dict[str, Any]) -> None:
     print(f"{entry['file']}: {entry['format']} ({entry['detection_reason']})")
     counts = "  ".join(f"{name} {_count(entry[name])}" for name in _COUNTS)
     print(f"  {counts}")
+    if entry.get("filled"):
+        print(
+            f"  {_count(entry['filled'])} stored mentions completed from their copies in this"
+            " file (brand-post flag, figures the stored copy lacked)"
+        )
     for note in entry.get("notes", []):
         print(f"  note: {note}")
     for example in entry.get("rejected_examples", []):
