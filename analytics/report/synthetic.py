@@ -75,19 +75,29 @@ def synthetic_mentions(
         labels = np.concatenate([labels_base, rng.choice(3, n_spike, p=[0.05, 0.15, 0.80])])
     else:
         labels = labels_base
+    reach = rng.integers(10, 50_000, n)
+    likes = rng.integers(0, 200, n)
+    # the planted <script> mention: negative, in the spike when there is one, and the most
+    # engaged and widest-reaching post, so every "top posts" table of a report shows it
+    planted = n_base if n_spike else 0
+    if plant_script and n:
+        labels[planted] = 2
+        likes[planted] = 10_000
+        reach[planted] = 1_000_000
     label_names = np.array(["positive", "neutral", "negative"])[labels]
     text_pick = rng.integers(0, 4, n)
-    texts = np.array([_TEXTS[lab][i] for lab, i in zip(label_names, text_pick, strict=True)])
+    texts = np.array([_TEXTS[lab][i] for lab, i in zip(label_names, text_pick, strict=True)],
+                     dtype=object)  # fmt: skip
     if plant_script and n:
-        texts[0] = PLANTED_SCRIPT
+        texts[planted] = PLANTED_SCRIPT
     compound = np.where(labels == 0, 0.6, np.where(labels == 2, -0.6, 0.0))
     platforms = np.array(_PLATFORMS)[rng.choice(len(_PLATFORMS), n, p=_PLATFORM_WEIGHTS)]
     authors = np.char.add("user", rng.integers(0, max(n // 5, 10), n).astype(str))
-    reach = rng.integers(10, 50_000, n)
-    likes = rng.integers(0, 200, n)
     start_us = int(start.astimezone(UTC).timestamp() * 1_000_000)
     ids = np.char.add(f"{brand[:3].lower()}-", np.arange(n).astype(str))
     is_brand = rng.random(n) < 0.01
+    if plant_script and n:
+        is_brand[planted] = False
     mentions = pl.DataFrame(
         {
             "mention_id": ids,
