@@ -367,6 +367,9 @@ def test_sample_json_lists_existing_files_with_known_formats(sample):
     assert info["timezone"] == "Asia/Jakarta"
     for f in info["files"]:
         assert (sample / f["path"]).is_file() and f["format"] in FORMATS
+    # the first stored copy wins: Brandwatch's copy of a care reply has its parent id
+    order = [f["format"] for f in info["files"] if f["brand"] == "NusaPay"]
+    assert max(i for i, f in enumerate(order) if f == "brandwatch") < order.index("sprout")
     for key in ("events", "notes", "survey", "labels"):
         assert (sample / info[key]).is_file()
     assert set(info["hoax_claims"]) == {"NusaPay bangkrut", "saldo dikuras"}
