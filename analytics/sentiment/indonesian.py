@@ -68,6 +68,7 @@ BOOSTERS_BEFORE = _words(
 BOOSTERS_AFTER = _words("banget sekali amat nian bingit pisan")
 DAMPENERS = _words("agak cukup lumayan sedikit rada kurang-lebih relatif")
 CONTRAST = _words("tapi tetapi namun sayangnya padahal tp tpi")
+_CLAUSE_END = frozenset(".,!?;:") | CONTRAST  # negation and boosters stop here
 RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | DAMPENERS | CONTRAST
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)
@@ -122,8 +123,12 @@ class IndonesianScorer:
             own_slang=base.own_slang & slang.keys(),
         )
         self._forms = WordForms(self._lexicon, RULE_WORDS)
-        self._max_phrase = max((len(p) for p in phrases), default=1)
         self._phrase_starts = self._forms.phrase_starts
+        # per first word, the lengths of its phrases, longest first (longest match wins)
+        lengths: dict[str, set[int]] = {}
+        for phrase in phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._phrase_lengths = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
         self._pieces: dict[str, tuple[tuple[str, int], ...]] = {}
 
     # ------------------------------------------------------------------ public interface
@@ -236,7 +241,7 @@ class IndonesianScorer:
             return []
         lex = self._lexicon
         n = len(words)
-        items: list[tuple[int, float, str]] = []  # (index, lexicon valence, shown name)
+        items: list[tuple[int, int, float, str]] = []  # (start, end, valence, shown name)
         blocked: set[int] = set()  # items and words inside phrases: no modifier reaches past
         lacking: list[tuple[int, int, float]] = []  # (start, end, valence)
         skip_to = -1
@@ -246,13 +251,16 @@ class IndonesianScorer:
             word = words[i]
             if word in self._phrase_starts:
                 matched = 0
-                for length in range(min(self._max_phrase, n - i), 1, -1):
+                for length in self._phrase_lengths[word]:
+                    if i + length > n:
+                        continue
                     value = lex.phrases.get(tuple(words[i : i + length]))
                     if value is not None:  # a 0.0 phrase ("salah satu") just hides its words
                         matched = length
                         blocked.update(range(i, i + length))
                         if value:
-                            items.append((i, value, " ".join(words[i : i + length])))
+                            name = " ".join(words[i : i + length])
+                            items.append((i, i + length - 1, value, name))
                         break
                 if matched:
                     skip_to = i + matched
@@ -262,12 +270,12 @@ class IndonesianScorer:
                     if tuple(words[i : i + len(key)]) == key:
                         lacking.append((i, i + len(key) - 1, value))
             elif word in lex.emoji:
-                items.append((i, lex.emoji[word], word))
+                items.append((i, -1, lex.emoji[word], word))  # end -1: no rules for emoji
                 blocked.add(i)
             else:
                 value = lex.valence.get(word)
                 if value and word not in RULE_WORDS:
-                    items.append((i, value, word))
+                    items.append((i, i, value, word))
                     blocked.add(i)
 
         result: list[tuple[int, str, float]] = []
@@ -275,8 +283,8 @@ class IndonesianScorer:
             # no sentiment word after it in its clause ("tidak bisa" + "login", not "enak")
             if start not in blocked and not any(j in blocked for j in _clause_after(words, end, 3)):
                 result.append((start, " ".join(words[start : end + 1]), value))
-        for i, v, name in items:
-            if name in lex.emoji:
+        for i, end, v, name in items:
+            if end < 0:
                 result.append((i, name, v))
                 continue
             sign = 1.0 if v > 0 else -1.0
@@ -288,18 +296,19 @@ class IndonesianScorer:
             # the words before it that can modify it: up to three, in its clause, and not
             # past another sentiment word ("tidak enak dan mahal": "tidak" is enak's)
             before = []
-            for j in _clause_before(words, i, 3):
-                if j in blocked:
+            j = i - 1
+            while j >= 0 and len(before) < 3:
+                if words[j] in _CLAUSE_END or j in blocked:
                     break
                 before.append(j)
+                j -= 1
             for distance, j in enumerate(before):
                 w = words[j]
                 if w in BOOSTERS_BEFORE or (w == "main" and j and words[j - 1] == "bukan"):
                     v += sign * BOOST * (1.0 - 0.05 * distance)
                 elif w in DAMPENERS:
                     v -= sign * BOOST * (1.0 - 0.05 * distance)
-            end = i + len(name.split()) - 1  # boosters follow the whole phrase
-            for j in _clause_after(words, end, 2):
+            for j in _clause_after(words, end, 2):  # after the whole phrase
                 if words[j] in BOOSTERS_AFTER:
                     v += sign * BOOST * (1.3 if flags[j] & EMPHASIS else 1.0)
                 elif j in blocked:
@@ -313,27 +322,14 @@ class IndonesianScorer:
         return [(name, v) for _, name, v in result]
 
 
-def _clause_before(words: list[str], i: int, limit: int) -> list[int]:
-    """Indices of up to ``limit`` words before ``i``, nearest first, within its clause."""
-    out = []
-    j = i - 1
-    while j >= 0 and len(out) < limit:
-        if words[j] in _BOUNDARY or words[j] in CONTRAST:
-            break
-        out.append(j)
-        j -= 1
-    return out
-
-
 def _clause_after(words: list[str], i: int, limit: int) -> list[int]:
     """Indices of up to ``limit`` words after ``i``, within its clause."""
     out = []
-    j = i + 1
-    while j < len(words) and len(out) < limit:
-        if words[j] in _BOUNDARY or words[j] in CONTRAST:
+    stop = min(len(words), i + 1 + limit)
+    for j in range(i + 1, stop):
+        if words[j] in _CLAUSE_END:
             break
         out.append(j)
-        j += 1
     return out
 
 
