@@ -336,3 +336,33 @@ def test_strategies_used_and_first_rebuild():
             "response (apology) came 2.5 days after onset.",
         ),
     ]
+
+
+def test_largest_coordination_signals_are_described():
+    signals = pl.DataFrame(
+        {
+            "signal": ["tiny accounts burst", "near-identical copy-paste cluster"],
+            "start": [T0 + timedelta(hours=1), T0],
+            "accounts": [12, 45],
+            "mentions": [12, 45],
+            "negative": [12, 45],
+            "share_of_negative": [0.004, 0.0103],
+            "detail": ["12 of 30 negative mentions that hour", "45 accounts within the span"],
+            "mention_ids": [["a"], ["b"]],
+        }
+    )
+    # ordered by accounts: the 45-account cluster first
+    assert texts(lessons_learned(signals=signals)) == [
+        (
+            "info",
+            "Signal of coordination: near-identical copy-paste cluster from 5 Mar 14:00 "
+            "WIB, 45 accounts, 45 mentions (1% of negative mentions): 45 accounts within "
+            "the span.",
+        ),
+        (
+            "info",
+            "Signal of coordination: tiny accounts burst from 5 Mar 15:00 WIB, 12 "
+            "accounts, 12 mentions (0.4% of negative mentions): 12 of 30 negative mentions "
+            "that hour.",
+        ),
+    ]

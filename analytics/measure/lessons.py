@@ -72,6 +72,11 @@ def _statements(response_type: str | None) -> str:
     return plural[0].upper() + plural[1:]
 
 
+def _percent(share: float) -> str:
+    """0.27 -> "27%", 0.004 -> "0.4%": small shares keep a decimal instead of showing 0%."""
+    return f"{share:.1%}" if 0 < share < 0.01 else f"{share:.0%}"
+
+
 def _points(change: float) -> str:
     return f"{change * 100:+.0f} points"
 
@@ -280,11 +285,31 @@ def coordination_findings(share: float, t: LessonThresholds) -> list[Finding]:
         Finding(
             "coordination",
             severity,
-            f"{share:.0%} of negative mentions came with coordination signals (copy-paste "
+            f"{_percent(share)} of negative mentions came with coordination signals (copy-paste "
             "clusters or bursts of new or tiny accounts).",
             {"share": share},
         )
     ]
+
+
+def signal_findings(signals: pl.DataFrame, tz: str, top: int = 3) -> list[Finding]:
+    """The largest coordination signals, each as a sentence an analyst can check."""
+    found = []
+    biggest = signals.sort(["accounts", "start"], descending=[True, False]).head(top)
+    for row in biggest.iter_rows(named=True):
+        share = row["share_of_negative"]
+        of_negative = f"{_percent(share)} of negative mentions" if share is not None else "no share"
+        found.append(
+            Finding(
+                "coordination",
+                "info",
+                f"Signal of coordination: {row['signal']} from {_when(row['start'], tz)}, "
+                f"{row['accounts']} accounts, {row['mentions']} mentions ({of_negative}): "
+                f"{row['detail']}.",
+                {k: v for k, v in row.items() if k != "mention_ids"},
+            )
+        )
+    return found
 
 
 def platform_findings(platforms: pl.DataFrame, t: LessonThresholds) -> list[Finding]:
@@ -381,6 +406,7 @@ def lessons_learned(
     coordination_share: float | None = None,
     platforms: pl.DataFrame | None = None,
     responses: pl.DataFrame | None = None,
+    signals: pl.DataFrame | None = None,
     thresholds: LessonThresholds | None = None,
     window_hours: float = 24,
     tz: str = "Asia/Jakarta",
@@ -388,7 +414,8 @@ def lessons_learned(
     """Findings from whatever was measured: window (CrisisWindow), summary
     (``response_summary``), effects (``response_effects``), claims (``track_claims``),
     coordination_share (``coordinated_negative_share``), platforms (``platform_windows``),
-    responses (``brand_responses``, for the SCCT postures used).
+    responses (``brand_responses``, for the SCCT postures used), signals
+    (``coordination_signals``: the three largest are described).
     """
     t = thresholds or LessonThresholds()
     found: list[Finding] = []
@@ -406,6 +433,8 @@ def lessons_learned(
         found += claim_findings(claims, t, tz)
     if coordination_share is not None:
         found += coordination_findings(coordination_share, t)
+    if signals is not None and not signals.is_empty():
+        found += signal_findings(signals, tz)
     if platforms is not None and not platforms.is_empty():
         found += platform_findings(platforms, t)
     return found
