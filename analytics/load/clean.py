@@ -20,7 +20,10 @@ import polars as pl
 
 from analytics.schema import UTC_DATETIME
 
-NULL_WORDS = ["", "-", "–", "—", "n/a", "na", "null", "none", "nan", "#n/a"]
+_NULL_WORDS = ["", "-", "–", "—", "n/a", "na", "null", "none", "nan", "NaN", "#n/a"]
+# every spelling, so a column is checked without lower-casing it first (that costs more than
+# the whole check on a long column)
+NULL_WORDS = sorted({v for w in _NULL_WORDS for v in (w, w.upper(), w.title(), w.capitalize())})
 FORMULA_ERRORS = ["#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"]
 STATUS_ID = r"/status(?:es)?/(\d+)"
 _EXCEL_EPOCH = pl.datetime(1899, 12, 30)
@@ -64,7 +67,7 @@ def raw(name: str | None) -> pl.Expr:
     if name is None:
         return pl.lit(None, pl.Utf8)
     value = pl.col(name).cast(pl.Utf8).str.strip_chars()
-    return pl.when(value.str.to_lowercase().is_in(NULL_WORDS)).then(None).otherwise(value)
+    return pl.when(value.is_in(NULL_WORDS)).then(None).otherwise(value)
 
 
 def _udf(expr: pl.Expr, fn: Callable[[pl.Series], pl.Series], dtype: pl.DataType) -> pl.Expr:
@@ -370,7 +373,7 @@ def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
 
 def _id_frame(s: pl.Series) -> pl.DataFrame:
     ids = s.struct.field("id")
-    if not ids.str.contains(r"[.eE']|^\s|\s$").any():  # plain ids: nothing to repair
+    if not ids.str.contains_any([".", "e", "E", "'", " "]).any():  # plain ids: nothing to do
         return ids.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
     f = s.struct.unnest().with_columns(
         pl.col("id").str.strip_chars().str.strip_prefix("'").str.replace(r"^(\d+)\.0+$", "$1")

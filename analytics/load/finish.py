@@ -255,10 +255,17 @@ def finish_daily(
 def map_frame(
     raw: RawTable, values: dict[str, pl.Expr], notes: list[pl.Expr], time_raw: pl.Expr
 ) -> pl.DataFrame:
-    """Evaluate a tool's canonical expressions over the raw strings, keeping the line numbers."""
-    return raw.frame.select(
+    """Evaluate a tool's canonical expressions over the raw strings, keeping the line numbers.
+
+    The repair notes are evaluated as columns of their own and only the ones that noted
+    something are joined: most are empty, and joining empty columns row by row is slow.
+    """
+    note_names = [f"__note_{i}" for i in range(len(notes))]
+    frame = raw.frame.select(
         *(expr.alias(name) for name, expr in values.items()),
-        notes_expr(notes),
+        *(note.alias(name) for note, name in zip(notes, note_names, strict=True)),
         time_raw.alias(TIME_RAW),
         pl.col(ROW),
     )
+    used = [n for n in note_names if frame.get_column(n).null_count() < frame.height]
+    return frame.with_columns(notes_expr([pl.col(n) for n in used])).drop(note_names)
