@@ -198,3 +198,25 @@ def test_no_negative_mentions_gives_empty_tables_with_columns():
     assert bursts.is_empty() and "share_of_negative" in bursts.columns
     assert coordination_signals(calm).is_empty()
     assert coordinated_negative_share(calm, coordination_signals(calm)) is None
+
+
+def test_signals_use_history_and_quote_long_examples_shortened():
+    mentions = campaign()
+    history = frame(
+        [
+            {
+                "mention_id": f"old{k}",
+                "author": f"rt{k}",
+                "text": "lama",
+                "published_at": T0 - timedelta(days=40),
+            }
+            for k in range(6)
+        ]
+    )
+    signals = coordination_signals(mentions, within=timedelta(minutes=10), history=history)
+    new = signals.filter(pl.col("signal") == "new accounts burst")
+    # with history the reposters are known: the T0 burst holds only the 5 buzzers
+    assert new.filter(pl.col("start") == T0).get_column("mentions").to_list() == [5]
+    cluster = signals.filter(pl.col("signal") == "identical copy-paste cluster").row(0, named=True)
+    # SCRIPT is 70 characters: quoted whole, no ellipsis
+    assert cluster["detail"] == f'5 accounts within the span; e.g. "{SCRIPT}"'

@@ -356,15 +356,19 @@ def coordination_signals(
     min_accounts: int = 5,
     within: timedelta = timedelta(hours=1),
     tiny_followers: int = 100,
+    history: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
 ) -> pl.DataFrame:
     """All signals in one table: signal, start, accounts, mentions, negative, share_of_negative,
-    detail, mention_ids. Give the crisis window's mentions: shares are of their negatives.
+    detail, mention_ids. Give the crisis window's mentions (shares are of their negatives)
+    and, as ``history``, the mentions before it, so "new account" means new to the data.
     """
     clusters = copy_paste_clusters(
         mentions, min_accounts=min_accounts, within=within, brand_handles=brand_handles
     )
-    bursts = account_bursts(mentions, tiny_followers=tiny_followers, brand_handles=brand_handles)
+    bursts = account_bursts(
+        mentions, tiny_followers=tiny_followers, history=history, brand_handles=brand_handles
+    )
     parts = [
         clusters.select(
             (pl.col("kind") + pl.lit(" copy-paste cluster")).alias("signal"),
@@ -376,7 +380,9 @@ def coordination_signals(
             (
                 pl.col("peak_accounts").cast(pl.Utf8)
                 + pl.lit(' accounts within the span; e.g. "')
-                + pl.col("example_text").str.slice(0, 80)
+                + pl.when(pl.col("example_text").str.len_chars() > 80)
+                .then(pl.col("example_text").str.slice(0, 80) + pl.lit("…"))
+                .otherwise(pl.col("example_text"))
                 + pl.lit('"')
             ).alias("detail"),
             "mention_ids",
