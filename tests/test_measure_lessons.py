@@ -366,3 +366,29 @@ def test_largest_coordination_signals_are_described():
             "that hour.",
         ),
     ]
+
+
+def test_segmented_effects_speak_of_a_level_change():
+    effects = effects_frame(
+        [
+            {
+                "time": T0,
+                "type": "apology",
+                "negative_share_before": 0.70,
+                "negative_share_after": 0.75,
+                "change": -0.08,
+                "ci_low": -0.12,
+                "ci_high": -0.03,
+                "method": "segmented regression: level change at the response, ...",
+            }
+        ]
+    )
+    # the averages rose (a rising trend) while the level fell at the apology: both said
+    assert texts(lessons_learned(effects=effects)) == [
+        (
+            "good",
+            "Negative share fell by 8 points at the apology (instagram, 5 Mar 14:00 WIB) "
+            "(level change net of the trend, 95% interval -12 points to -3 points); averages "
+            "over 24 h: 70% before, 75% after.",
+        )
+    ]

@@ -193,7 +193,15 @@ def effect_findings(
             severity, verb = "warning", "rose"
         else:
             severity, verb = "info", None
-        if verb:
+        if verb and str(row["method"]).startswith("segmented"):
+            # a level change at the response, net of the trend: the raw averages can even
+            # move the other way, so they are given apart
+            text = (
+                f"Negative share {verb} by {abs(row['change']) * 100:.0f} points at {label} "
+                f"(level change net of the trend, {interval}); averages over "
+                f"{duration(window_hours)}: {before:.0%} before, {after:.0%} after."
+            )
+        elif verb:
             text = (
                 f"Negative share {verb} from {before:.0%} to {after:.0%} within "
                 f"{duration(window_hours)} of {label} ({interval})."
