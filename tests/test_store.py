@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from analytics import store as store_module
 from analytics.errors import InputDataError, StoreError
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
-from analytics.store import Store
+from analytics.store import Store, disk, rules
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -204,7 +204,7 @@ def test_crash_while_replacing_the_manifest_keeps_old_store(tmp_path, monkeypatc
     def fail(*args, **kwargs):
         raise KeyboardInterrupt  # e.g. Ctrl-C between the parts and the manifest
 
-    monkeypatch.setattr(store_module, "write_text_atomic", fail)
+    monkeypatch.setattr(disk, "write_text_atomic", fail)
     with pytest.raises(KeyboardInterrupt):
         store.ingest_batches([result(mentions(["3"]))], brand="Acme", source="b.csv")
     assert snapshot(tmp_path) == before
@@ -301,7 +301,7 @@ def test_many_scoring_runs_are_compacted_and_latest_still_wins(tmp_path, monkeyp
     # can finish: it sees the score of run limit - 1
     assert older_reader.collect().get_column("sentiment_compound").to_list() == [(limit - 1) / 100]
     assert len(list((tmp_path / "sentiment").glob("part-*.parquet"))) == limit + 2
-    monkeypatch.setattr(store_module, "RETIRED_PARTS_KEPT_SECONDS", 0)
+    monkeypatch.setattr(disk, "RETIRED_PARTS_KEPT_SECONDS", 0)
     store.ingest_batches([result(mentions(["2"]))], brand="Acme", source="b.csv")
     assert len(list((tmp_path / "sentiment").glob("part-*.parquet"))) == 1  # expired, deleted
 
@@ -456,7 +456,7 @@ def test_lock_timeout_is_a_clear_error(tmp_path):
 
 def test_batch_notes_are_summed_per_kind():
     # two batches of one file: 12 + 3 rounded ids = 15; the repeated preamble note kept once
-    merged = store_module.merge_notes(
+    merged = rules.merge_notes(
         ["12 ids rounded by Excel", "preamble: Brand X"],
         ["3 ids rounded by Excel", "preamble: Brand X", "2 rows rejected"],
     )

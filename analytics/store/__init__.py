@@ -1,0 +1,424 @@
+"""The local store: every ingested export accumulates here, once.
+
+Layout under the store root (``data/store/`` by default)::
+
+    manifest.json            the source of truth: ingested files and the Parquet parts
+    mentions/part-*.parquet  MENTION_SCHEMA rows, one brand per part
+    mention_fills/...        empty fields of stored mentions completed by later copies
+    daily_metrics/...        DAILY_METRICS_SCHEMA rows (newest figure wins per account-day)
+    quarantine/...           rejected rows with their reason, brand and ingested_at
+    sentiment/...            SENTIMENT_SCHEMA rows (latest score wins per mention)
+    .lock                    cross-process lock held by writers
+
+``disk`` keeps the store crash-safe (parts + manifest + lock), ``rules`` decides what is kept
+when rows meet; this module is the ``Store`` the rest of the workbench uses. See
+docs/store.md for the reasoning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import polars as pl
+
+from analytics.errors import AnalyticsError, InputDataError, StoreError
+from analytics.progress import progress as progress_bar
+from analytics.schema import (
+    DAILY_METRICS_SCHEMA,
+    MENTION_SCHEMA,
+    REJECTED_SCHEMA,
+    SENTIMENT_SCHEMA,
+    UTC_DATETIME,
+    conform,
+)
+from analytics.store.disk import (
+    Transaction,
+    file_sha256,
+    iso,
+    now,
+    part_paths,
+    read_manifest,
+    scan_parts,
+    writing,
+)
+from analytics.store.rules import (
+    DAILY_KEY,
+    MENTION_KEY,
+    QUARANTINE_SCHEMA,
+    SENTIMENT_COLUMNS,
+    apply_fills,
+    attach_sentiment,
+    changed_daily,
+    fills_for,
+    first_copies,
+    may_fill,
+    merge_notes,
+    resolve_daily,
+    resolve_sentiment,
+    split_unusable,
+)
+
+__all__ = ["QUARANTINE_SCHEMA", "SENTIMENT_COLUMNS", "IngestReport", "Store"]
+
+COUNTS = ("read", "stored", "duplicates", "rejected")
+REJECTED_EXAMPLES = 3  # per file, in the manifest and on screen; the rest are in the quarantine
+# sentiment parts accumulate one per scoring run; past this many they are merged into one
+SENTIMENT_PARTS_BEFORE_COMPACTION = 16
+_BRAND_TABLES = ("mentions", "daily_metrics")
+
+
+class LoadedBatch(Protocol):
+    """What the store needs from a loader result (``analytics.load.LoadResult``)."""
+
+    mentions: pl.DataFrame
+    daily_metrics: pl.DataFrame
+    rejected: pl.DataFrame
+    format: str
+    detection_reason: str
+    notes: list[str]
+
+
+@dataclass
+class IngestReport:
+    """What one ``Store.ingest`` call did, file by file (a manifest entry per file)."""
+
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        """read / stored / duplicates / rejected summed over the files."""
+        return {name: sum(entry.get(name, 0) for entry in self.files) for name in COUNTS}
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        """The files that could not be ingested at all (their entry has an ``error``)."""
+        return [entry for entry in self.files if entry.get("error")]
+
+
+class Store:
+    """A directory of Parquet parts plus a JSON manifest; see the module docstring."""
+
+    def __init__(self, root: Path | str = "data/store", *, lock_timeout: float = 600.0) -> None:
+        self.root = Path(root)
+        self.lock_timeout = lock_timeout
+        self.leftovers_removed = 0  # files of a crashed writer cleaned by the last write
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Transaction]:
+        with writing(self.root, self.lock_timeout) as txn:
+            self.leftovers_removed = txn.leftovers_removed
+            yield txn
+
+    def _scan(
+        self, table: str, schema: dict, brand: str | None, manifest: dict | None = None
+    ) -> pl.LazyFrame:
+        manifest = manifest or read_manifest(self.root)
+        return scan_parts(part_paths(self.root, manifest, table, brand), schema)
+
+    # ---------------------------------------------------------------------------- readers
+    def manifest(self) -> list[dict[str, Any]]:
+        """One entry per ingested file, oldest first (sha256, format, counts, notes, ...)."""
+        return read_manifest(self.root)["files"]
+
+    def mentions(self, brand: str | None = None, *, with_sentiment: bool = True) -> pl.LazyFrame:
+        """All stored mentions (of one brand), lazily: collect only the columns you need.
+
+        ``with_sentiment`` adds sentiment_compound, sentiment_label and sentiment_method (null
+        when the mention is not scored yet) and fills ``language`` with the detected language
+        where the export gave none.
+        """
+        manifest = read_manifest(self.root)  # one snapshot for every table read below
+        mentions = self._scan("mentions", MENTION_SCHEMA, brand, manifest)
+        if part_paths(self.root, manifest, "mention_fills", brand):
+            fills = self._scan("mention_fills", MENTION_SCHEMA, brand, manifest)
+            mentions = apply_fills(mentions, fills)
+        if not with_sentiment:
+            return mentions
+        scores = self._scan("sentiment", SENTIMENT_SCHEMA, brand, manifest)
+        return attach_sentiment(mentions, scores)
+
+    def daily_metrics(self, brand: str | None = None) -> pl.LazyFrame:
+        """Page/account analytics per day; the newest figure wins per account-day."""
+        daily = resolve_daily(self._scan("daily_metrics", DAILY_METRICS_SCHEMA, brand))
+        return daily.sort(DAILY_KEY)
+
+    def quarantine(self) -> pl.LazyFrame:
+        """Rows that could not be used, with the reason, the brand and when they came in."""
+        return self._scan("quarantine", QUARANTINE_SCHEMA, None)
+
+    def unscored(self, brand: str | None = None) -> pl.LazyFrame:
+        """Mentions that have no sentiment score yet (what incremental scoring works on)."""
+        scored = self._scan("sentiment", SENTIMENT_SCHEMA, brand).select(MENTION_KEY)
+        mentions = self.mentions(brand, with_sentiment=False)
+        return mentions.join(scored.unique(), on=MENTION_KEY, how="anti", maintain_order="left")
+
+    def brands(self) -> list[str]:
+        """Brands with stored mentions or daily metrics, sorted."""
+        parts = read_manifest(self.root)["parts"]
+        return sorted({p["brand"] for p in parts if p["table"] in _BRAND_TABLES})
+
+    def info(self) -> dict[str, Any]:
+        """A summary of what the store holds (the ``info`` command prints it)."""
+        manifest = read_manifest(self.root)  # one snapshot for every figure below
+        mentions = self._scan("mentions", MENTION_SCHEMA, None, manifest)
+        quarantine = self._scan("quarantine", QUARANTINE_SCHEMA, None, manifest)
+        summary = mentions.select(
+            pl.len().alias("rows"),
+            pl.col("published_at").min().alias("first"),
+            pl.col("published_at").max().alias("last"),
+        ).collect()
+
+        def per(frame: pl.LazyFrame, column: str) -> dict[str, int]:
+            counted = frame.group_by(column).len().sort(column).collect()
+            return dict(zip(counted[column].to_list(), counted["len"].to_list(), strict=True))
+
+        daily = resolve_daily(self._scan("daily_metrics", DAILY_METRICS_SCHEMA, None, manifest))
+        scored = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, None, manifest))
+        return {
+            "store": str(self.root),
+            "rows": summary["rows"][0],
+            "quarantined": quarantine.select(pl.len()).collect().item(),
+            "brands": sorted(
+                {p["brand"] for p in manifest["parts"] if p["table"] in _BRAND_TABLES}
+            ),
+            "first_published_at": iso(summary["first"][0]),
+            "last_published_at": iso(summary["last"][0]),
+            "rows_per_brand": per(mentions, "brand"),
+            "rows_per_platform": per(mentions, "platform"),
+            "rows_per_source_file": per(mentions, "source_file"),
+            "quarantined_per_source_file": per(quarantine, "source_file"),
+            "daily_metrics_rows": daily.select(pl.len()).collect().item(),
+            "scored": scored.select(pl.len()).collect().item(),
+            "files_ingested": len(manifest["files"]),
+        }
+
+    # ---------------------------------------------------------------------------- writers
+    def ingest(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        brand: str,
+        format: str | None = None,
+        default_tz: str = "Asia/Jakarta",
+        mapping: Path | str | None = None,
+        brand_handles: Sequence[str] = (),
+        progress: bool | None = None,
+    ) -> IngestReport:
+        """Load each export and add its new rows; one file = one atomic step.
+
+        A file that cannot be read (missing, unreadable, unrecognised) gets an entry with an
+        ``error`` and the other files are still ingested; check ``report.failed``.
+        """
+        # imported here: the loaders are heavy and only ingest needs them
+        from analytics import load
+
+        if not brand or not brand.strip():
+            raise InputDataError("--brand is empty: name the brand the exports were collected for")
+        brand = brand.strip()
+        if isinstance(paths, str | Path):  # one file given as such, not as a list
+            paths = [paths]
+        options = {"format": format, "default_tz": default_tz,
+                   "mapping": str(mapping) if mapping else None,
+                   "brand_handles": list(brand_handles)}  # fmt: skip
+        report = IngestReport()
+        for raw_path in paths:
+            path = Path(raw_path)
+            try:
+                if path.is_dir():
+                    raise InputDataError(f"{path}: is a folder; pass the export files in it")
+                if not path.is_file():
+                    raise InputDataError(f"{path}: no such file")
+                sha256 = file_sha256(path)
+                batches = load.iter_load_export(
+                    path, brand=brand, format=format, default_tz=default_tz,
+                    mapping=Path(mapping) if mapping else None, brand_handles=brand_handles,
+                )  # fmt: skip
+                batches = progress_bar(
+                    batches, description=f"ingesting {path.name}", enabled=progress
+                )
+                entry = self.ingest_batches(
+                    batches, brand=brand, source=path, sha256=sha256, options=options
+                )
+            except StoreError:
+                raise  # the store itself is at fault: every other file would fail the same way
+            except (AnalyticsError, OSError, UnicodeError) as error:
+                message = str(error) if isinstance(error, AnalyticsError) else f"{path}: {error}"
+                entry = {"file": path.name, "path": str(path), "error": message}
+                entry.update(dict.fromkeys(COUNTS, 0))
+            report.files.append(entry)
+        return report
+
+    def ingest_batches(
+        self,
+        batches: Iterable[LoadedBatch],
+        *,
+        brand: str,
+        source: Path | str,
+        sha256: str | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Add loader results of one file (``source``) in one atomic step; return its entry.
+
+        Mentions already stored, or seen earlier in the same file, count as duplicates (the
+        first stored copy wins); rejected rows go to the quarantine.
+        """
+        source, brand = Path(source), brand.strip()
+        ingested_at = now()
+        entry: dict[str, Any] = {
+            "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
+            "format": None, "detection_reason": None, **dict.fromkeys(COUNTS, 0),
+            "daily_rows": 0, "filled": 0, "notes": [], "rejected_examples": [],
+            "ingested_at": iso(ingested_at), "options": options or {},
+        }  # fmt: skip
+        with self._writing() as txn:
+            daily_batches = []
+            for batch in batches:
+                entry["format"] = batch.format
+                entry["detection_reason"] = batch.detection_reason
+                entry["notes"] = merge_notes(entry["notes"], batch.notes)
+                # --brand names the collection these rows belong to, whatever the file says
+                mentions = batch.mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
+                usable, unusable = split_unusable(mentions)
+                rejected = pl.concat([conform(batch.rejected, REJECTED_SCHEMA), unusable])
+                new, fills = self._new_mentions(txn, usable, brand)
+                txn.write_part("mentions", new, brand)
+                txn.write_part("mention_fills", fills, brand)
+                self._quarantine(txn, rejected, brand, ingested_at)
+                daily_batches.append(batch.daily_metrics)
+                entry["read"] += batch.mentions.height + batch.rejected.height
+                entry["stored"] += new.height
+                entry["duplicates"] += usable.height - new.height
+                entry["rejected"] += rejected.height
+                entry["filled"] += fills.height
+                room = REJECTED_EXAMPLES - len(entry["rejected_examples"])
+                entry["rejected_examples"] += [
+                    f"row {row['source_row']}: {row['reason']}"
+                    for row in rejected.head(room).iter_rows(named=True)
+                ]
+            if daily_batches:
+                daily = pl.concat([conform(d, DAILY_METRICS_SCHEMA) for d in daily_batches])
+                new_daily = self._changed_daily(txn, daily, brand)
+                txn.write_part("daily_metrics", new_daily, brand)
+                entry["read"] += daily.height
+                entry["stored"] += new_daily.height
+                entry["duplicates"] += daily.height - new_daily.height
+                entry["daily_rows"] = new_daily.height
+            txn.manifest["files"].append(entry)
+        return entry
+
+    def _new_mentions(
+        self, txn: Transaction, usable: pl.DataFrame, brand: str
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Split a batch into mentions new to the store and fills for stored ones.
+
+        A mention is new when its key is in neither the store nor this file so far. Only the
+        key columns (plus source_file, is_brand_post) of stored parts are scanned and only
+        rows whose id is in the batch are collected, so memory stays bounded by the batch
+        however big the store grows.
+        """
+        batch = first_copies(conform(usable, MENTION_SCHEMA))
+        parts = txn.parts("mentions", brand)
+        no_fills = batch.clear()
+        if not parts or batch.height == 0:
+            return batch, no_fills
+        seen = (
+            scan_parts(parts, MENTION_SCHEMA)
+            .select(*MENTION_KEY, "source_file", "is_brand_post")
+            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").implode()))
+            .collect(engine="streaming")
+            .unique(MENTION_KEY)
+        )
+        if seen.height == 0:
+            return batch, no_fills
+        new = batch.join(seen, on=MENTION_KEY, how="anti", maintain_order="left")
+        copies = may_fill(batch.join(seen, on=MENTION_KEY, suffix="_stored"))
+        if copies.height == 0:
+            return new, no_fills
+        wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
+        stored = scan_parts(parts, MENTION_SCHEMA).filter(wanted)
+        fill_parts = txn.parts("mention_fills", brand)
+        if fill_parts:
+            stored = apply_fills(stored, scan_parts(fill_parts, MENTION_SCHEMA).filter(wanted))
+        stored = stored.collect(engine="streaming").unique(MENTION_KEY)
+        return new, fills_for(copies.select(*MENTION_SCHEMA), stored)
+
+    def _quarantine(
+        self, txn: Transaction, rejected: pl.DataFrame, brand: str, ingested_at: datetime
+    ) -> None:
+        """Keep rejected rows with their reason; a row quarantined before is not added again."""
+        if rejected.height == 0:
+            return
+        rows = rejected.with_columns(
+            brand=pl.lit(brand), ingested_at=pl.lit(ingested_at, dtype=UTC_DATETIME)
+        )
+        same_row = ["source_file", "source_row", "raw"]
+        rows = conform(rows, QUARANTINE_SCHEMA).unique(same_row, keep="first", maintain_order=True)
+        parts = txn.parts("quarantine", brand)
+        if parts:
+            files = rows.get_column("source_file").unique().implode()
+            seen = (
+                scan_parts(parts, QUARANTINE_SCHEMA)
+                .select(same_row)
+                .filter(pl.col("source_file").is_in(files))
+                .collect(engine="streaming")
+                .unique()
+            )
+            rows = rows.join(seen, on=same_row, how="anti", nulls_equal=True, maintain_order="left")
+        txn.write_part("quarantine", rows, brand)
+
+    def _changed_daily(self, txn: Transaction, daily: pl.DataFrame, brand: str) -> pl.DataFrame:
+        """The account-days of ``daily`` that add or change a figure in the store (daily
+        tables are small, days x accounts, so the stored one is read whole)."""
+        daily = daily.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
+        daily = resolve_daily(daily.lazy()).collect()
+        parts = txn.parts("daily_metrics", brand)
+        if not parts or daily.height == 0:
+            return daily
+        stored = resolve_daily(scan_parts(parts, DAILY_METRICS_SCHEMA)).collect()
+        return changed_daily(daily, stored)
+
+    def save_sentiment(self, scores: pl.DataFrame) -> int:
+        """Store scores (SENTIMENT_SCHEMA rows); a later score replaces an earlier one.
+
+        Returns the number of rows saved. Rows with an empty key are refused with an error.
+        """
+        missing = [c for c in SENTIMENT_SCHEMA if c not in scores.columns]
+        if missing:
+            raise InputDataError(
+                f"sentiment scores: missing column(s) {', '.join(missing)}; expected "
+                f"{', '.join(SENTIMENT_SCHEMA)}"
+            )
+        try:
+            scores = conform(scores, SENTIMENT_SCHEMA)
+        except pl.exceptions.PolarsError as error:
+            raise InputDataError(f"sentiment scores: wrong column type ({error})") from None
+        empty_key = scores.filter(pl.any_horizontal(pl.col(MENTION_KEY).is_null()))
+        if empty_key.height:
+            raise InputDataError(
+                f"sentiment scores: {empty_key.height} row(s) have an empty brand, platform or"
+                " mention_id; every score must name the mention it belongs to"
+            )
+        scores = scores.unique(subset=MENTION_KEY, keep="last", maintain_order=True)
+        if scores.height == 0:
+            return 0
+        with self._writing() as txn:
+            for brand in scores.get_column("brand").unique(maintain_order=True).to_list():
+                txn.write_part("sentiment", scores.filter(pl.col("brand") == brand), brand)
+            self._compact_sentiment(txn)
+        return scores.height
+
+    def _compact_sentiment(self, txn: Transaction) -> None:
+        """Merge a brand's sentiment parts into one once there are many (reads stay fast)."""
+        for brand in {p["brand"] for p in txn.manifest["parts"] if p["table"] == "sentiment"}:
+            parts = txn.parts("sentiment", brand)
+            if len(parts) <= SENTIMENT_PARTS_BEFORE_COMPACTION:
+                continue
+            merged = resolve_sentiment(scan_parts(parts, SENTIMENT_SCHEMA))
+            merged = merged.collect(engine="streaming")
+            txn.retire(parts)
+            txn.write_part("sentiment", merged, brand)

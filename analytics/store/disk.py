@@ -1,0 +1,212 @@
+"""How the store sits on disk: Parquet parts, the JSON manifest listing them, a writer lock.
+
+A part that the manifest does not list is not part of the store. A writer (``writing``)
+takes the lock, writes its new parts, then replaces the manifest in one atomic rename, so a
+crash at any point leaves the previous store intact; the parts of a failed writer are
+deleted on the way out, and what a killed one left behind is deleted by the next writer.
+Readers take no lock: they read the manifest once and scan the parts it lists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import sys
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import filelock
+import polars as pl
+
+from analytics.atomic import atomic_path, write_text_atomic
+from analytics.errors import StoreError
+
+MANIFEST = "manifest.json"
+STORE_FORMAT = "crisis-analytics-store"
+STORE_VERSION = 1
+TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment")
+# merged-away parts stay on disk this long, for readers still scanning an older manifest
+RETIRED_PARTS_KEPT_SECONDS = 3600
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (what the manifest records)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO-8601 in UTC with a ``Z``, the one way the store writes times for people."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks (exports can be gigabytes)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.LazyFrame:
+    """Scan Parquet parts as ``schema`` (an empty frame when there are none).
+
+    A column added to the schema after a part was written reads as null there and a column
+    dropped since is ignored, so old stores stay readable when the canonical tables grow.
+    """
+    if not parts:
+        return pl.LazyFrame(schema=schema)
+    return pl.scan_parquet(
+        list(parts), schema=schema, missing_columns="insert", extra_columns="ignore"
+    )
+
+
+def part_paths(
+    root: Path, manifest: dict[str, Any], table: str, brand: str | None = None
+) -> list[Path]:
+    """The part files of ``table`` (of one brand, or all) that ``manifest`` lists, in order."""
+    return [
+        root / part["path"]
+        for part in manifest["parts"]
+        if part["table"] == table and (brand is None or part["brand"] == brand)
+    ]
+
+
+def read_manifest(root: Path) -> dict[str, Any]:
+    """The store's manifest; an empty one for a new (empty or missing-but-creatable) store."""
+    path = root / MANIFEST
+    if not path.exists():
+        if not root.exists():
+            raise StoreError(
+                f"no store at {root}: run `crisis-analytics ingest FILE --brand NAME` first, "
+                "or pass --store DIR"
+            )
+        if any(root.glob("*/part-*.parquet")):
+            raise StoreError(
+                f"{root}: Parquet parts found but {MANIFEST} is missing; the store is "
+                "inconsistent (restore the manifest from a backup)"
+            )
+        return {"format": STORE_FORMAT, "version": STORE_VERSION, "generation": 0,
+                "files": [], "parts": [], "retired": []}  # fmt: skip
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise StoreError(f"{path}: cannot read the store manifest ({error})") from None
+    if manifest.get("format") != STORE_FORMAT or manifest.get("version") != STORE_VERSION:
+        raise StoreError(
+            f"{path}: not a version-{STORE_VERSION} {STORE_FORMAT} manifest "
+            f"(found format={manifest.get('format')!r}, version={manifest.get('version')!r})"
+        )
+    manifest.setdefault("retired", [])
+    return manifest
+
+
+class Transaction:
+    """New parts written by one writer; they join the store only when the manifest does."""
+
+    def __init__(self, root: Path, manifest: dict[str, Any]) -> None:
+        self.root = root
+        self.manifest = copy.deepcopy(manifest)
+        self.written: list[Path] = []
+        self.leftovers_removed = 0
+
+    def parts(self, table: str, brand: str | None = None) -> list[Path]:
+        """Committed and pending part files of ``table`` (optionally of one brand), in order."""
+        return part_paths(self.root, self.manifest, table, brand)
+
+    def write_part(self, table: str, frame: pl.DataFrame, brand: str | None) -> None:
+        """Write ``frame`` as a new part of ``table`` (a no-op for an empty frame)."""
+        if frame.height == 0:
+            return
+        name = f"part-{self.manifest['generation'] + 1:06d}-{uuid.uuid4().hex[:12]}.parquet"
+        target = self.root / table / name
+        with atomic_path(target) as tmp:
+            frame.write_parquet(tmp, statistics=True)
+        self.written.append(target)
+        self.manifest["parts"].append(
+            {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
+        )
+
+    def retire(self, parts: Sequence[Path]) -> None:
+        """Take parts out of the store but keep their files a while: a reader that read the
+        previous manifest may still be scanning them."""
+        paths = {str(p.relative_to(self.root)) for p in parts}
+        self.manifest["parts"] = [p for p in self.manifest["parts"] if p["path"] not in paths]
+        retired_at = iso(now())
+        self.manifest["retired"] += [{"path": p, "retired_at": retired_at} for p in sorted(paths)]
+
+    def expire_retired(self) -> list[Path]:
+        """Drop retired parts older than RETIRED_PARTS_KEPT_SECONDS; return their files."""
+        moment, keep, expired = now(), [], []
+        for part in self.manifest["retired"]:
+            age = (moment - datetime.fromisoformat(part["retired_at"])).total_seconds()
+            if age >= RETIRED_PARTS_KEPT_SECONDS:
+                expired.append(self.root / part["path"])
+            else:
+                keep.append(part)
+        self.manifest["retired"] = keep
+        return expired
+
+
+def _lock(root: Path, timeout: float) -> filelock.FileLock:
+    lock = filelock.FileLock(str(root / ".lock"))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        lock.acquire(timeout=0)
+    except filelock.Timeout:  # (a TimeoutError, so an OSError: it must come first)
+        if sys.stderr.isatty():
+            print(f"waiting for another process writing to {root} ...", file=sys.stderr)
+        try:
+            lock.acquire(timeout=timeout)
+        except filelock.Timeout:
+            raise StoreError(
+                f"{root}: another process has been writing to the store for over "
+                f"{timeout:.0f} s (lock file {root / '.lock'}); try again when it has finished"
+            ) from None
+    except OSError as error:
+        raise StoreError(f"{root}: cannot write to the store ({error})") from None
+    return lock
+
+
+@contextlib.contextmanager
+def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
+    """Hold the lock, clean a crashed writer's leftovers, then commit or undo the new parts."""
+    lock = _lock(root, lock_timeout)
+    try:
+        manifest = read_manifest(root)
+        txn = Transaction(root, manifest)
+        txn.leftovers_removed = remove_leftovers(root, manifest)
+        expired = txn.expire_retired()
+        try:
+            yield txn
+            txn.manifest["generation"] += 1
+            text = json.dumps(txn.manifest, indent=1, ensure_ascii=False)
+            write_text_atomic(root / MANIFEST, text)
+        except BaseException:
+            for path in txn.written:  # not listed by any manifest: nobody can miss them
+                path.unlink(missing_ok=True)
+            raise
+        for path in expired:  # only after the new manifest no longer lists them
+            path.unlink(missing_ok=True)
+    finally:
+        lock.release()
+
+
+def remove_leftovers(root: Path, manifest: dict[str, Any]) -> int:
+    """Delete parts no manifest lists and temporary files: what a crashed writer left."""
+    listed = {root / p["path"] for p in [*manifest["parts"], *manifest["retired"]]}
+    leftovers = [p for p in root.glob(".*.tmp") if p.is_file()]
+    for table in TABLES:
+        folder = root / table
+        leftovers += [p for p in folder.glob(".*.tmp") if p.is_file()]
+        leftovers += [p for p in folder.glob("part-*.parquet") if p not in listed]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return len(leftovers)
