@@ -74,8 +74,9 @@ RULE_WORDS = NEGATORS | set(WEAK_NEGATORS) | BOOSTERS_BEFORE | BOOSTERS_AFTER | 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|co\.id|id|net|org|ly)/\S*", re.I)
 _HANDLE = re.compile(r"@\w+")
 _HASHTAG = re.compile(r"#(\w+)")
-# words (with inner hyphens/apostrophes), punctuation runs, or any other single character
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.,!?;:]+|\S")
+# words (with inner hyphens/apostrophes), punctuation runs, or one non-ASCII symbol (emoji);
+# other ASCII symbols ("(", "-", "%") are not tokens at all
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.,!?;:]+|[^\x00-\x7f\w\s]")
 _BOUNDARY = frozenset(".,!?;:")
 _CACHE_LIMIT = 500_000  # distinct raw tokens kept normalised (about 100 MB at most)
 
@@ -204,6 +205,8 @@ class IndonesianScorer:
 
     def _prepare(self, piece: str) -> tuple[tuple[str, int], ...]:
         """What one raw piece of text becomes: (word, flags) pairs; cached per piece."""
+        if piece in self._pieces:  # cached as () (a symbol without valence)
+            return self._pieces[piece]
         if len(self._pieces) > _CACHE_LIMIT:  # bound memory on millions of distinct tokens
             self._pieces.clear()
             self._forms.clear()
@@ -214,6 +217,8 @@ class IndonesianScorer:
         first = piece[0]
         if first in _BOUNDARY:
             return ((first, 0),)
+        if piece.isdigit():  # numbers (prices, dates, ids) carry nothing: skip the lookups
+            return ((piece, 0),)
         if first.isalnum():
             caps = CAPS if piece.isupper() and len(piece) > 1 else 0
             words, emphasis = self._forms.normalise(piece.lower())
