@@ -17,6 +17,7 @@ from typing import Any
 import typer
 
 from analytics.errors import InputDataError, ReportError
+from analytics.report.static import parse_formats
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -103,7 +104,7 @@ def run_weekly(
     *, brand: str, week: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
     handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
     extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
-    progress: bool | None = None,
+    progress: bool | None = None, static: str | None = None,
 ):  # fmt: skip
     """Resolve the ISO week and run the weekly reputation notebook."""
     from analytics.report.periods import iso_week
@@ -120,7 +121,8 @@ def run_weekly(
         kind="weekly", period=period.name, parameters=parameters,
         title=f"{brand}: weekly reputation report, {period.name}",
     )  # fmt: skip
-    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress)
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
+                      static_formats=parse_formats(static))  # fmt: skip
 
 
 def run_review(
@@ -128,6 +130,7 @@ def run_review(
     handles: list[str] | None = None, events: Path | None = None, notes: Path | None = None,
     claims: dict | None = None, labels: Path | None = None, extra: dict | None = None,
     notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
+    static: str | None = None,
 ):  # fmt: skip
     """Resolve the date range and run the post-crisis review notebook."""
     from analytics.report.periods import date_range
@@ -146,7 +149,8 @@ def run_review(
         period=period.name, parameters=parameters,
         title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
     )  # fmt: skip
-    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress)
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
+                      static_formats=parse_formats(static))  # fmt: skip
 
 
 _STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
@@ -158,6 +162,9 @@ _TIMEOUT = typer.Option(1800, "--cell-timeout", help="Seconds a notebook cell ma
 _LOG = typer.Option(None, "--log-file", help="Append a log of the run to this file.")
 _JSON = typer.Option(False, "--json", help="Print one JSON object about the written report.")
 _NOTEBOOK = typer.Option(None, "--notebook", help="Run this notebook instead of the bundled one.")
+_STATIC = typer.Option(
+    None, "--static", help="Also write each chart as png/pdf/svg (comma list; needs kaleido)."
+)
 
 
 def _extra(params: str | None) -> dict:
@@ -177,14 +184,14 @@ def weekly(
     events: Path | None = typer.Option(None, "--events", help="Events/responses CSV."),
     compare_weeks: int = typer.Option(4, "--compare-weeks", help="Previous weeks shown."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
-    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK,
+    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
 ) -> None:  # fmt: skip
     """Weekly reputation report: one ISO week against the previous weeks."""
     setup_logging(log_file)
     result = run_weekly(
         brand=brand, week=week, store=store, out=out, tz=tz, handles=handle, events=events,
         compare_weeks=compare_weeks, extra=_extra(params), notebook=notebook,
-        cell_timeout=cell_timeout,
+        cell_timeout=cell_timeout, static=static,
     )  # fmt: skip
     _finish(result, as_json)
 
@@ -202,14 +209,14 @@ def review(
     labels: Path | None = typer.Option(
         None, "--labels", help="Analyst sentiment labels CSV (mention_id,label) for accuracy."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
-    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK,
+    as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
 ) -> None:  # fmt: skip
     """Post-crisis review: what happened, how fast we reacted, what worked, lessons."""
     setup_logging(log_file)
     result = run_review(
         brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
         events=events, notes=notes, claims=parse_claims(claims), labels=labels,
-        extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout,
+        extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout, static=static,
     )  # fmt: skip
     _finish(result, as_json)
 

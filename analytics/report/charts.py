@@ -24,6 +24,9 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 RENDERER_NAME = "crisis_offline"
 CHART_CLASS = "crisis-chart"
+# the figure's JSON travels beside its HTML in the executed notebook (nbconvert's HTML
+# export ignores this mimetype) so PNG/PDF copies can be made later without re-running
+CHART_JSON_MIME = "application/vnd.crisis-analytics.chart+json"
 
 # colours: one meaning each, everywhere in a report
 COLOURS = {
@@ -64,7 +67,12 @@ class OfflineRenderer(MimetypeRenderer):
             default_height=self.height,
             validate=False,
         )
-        return {"text/html": f'<div class="{CHART_CLASS}">{html}</div>'}
+        import json
+
+        return {
+            "text/html": f'<div class="{CHART_CLASS}">{html}</div>',
+            CHART_JSON_MIME: json.loads(pio.to_json(fig_dict, validate=False)),
+        }
 
 
 def use_offline_renderer() -> None:

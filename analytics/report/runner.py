@@ -26,6 +26,7 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,8 +135,8 @@ def _execution_timings(nb: nbformat.NotebookNode, started: float, finished: floa
 def _make_readable(folder: Path) -> None:
     """Temporary files are created private (0600); a report is meant to be shared/served."""
     folder.chmod(0o755)
-    for path in folder.iterdir():
-        path.chmod(0o644)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _failure_message(error: Exception, nb_path: Path, notebook: Path) -> str:
@@ -164,8 +165,13 @@ def run_report(
     cell_timeout: int = DEFAULT_CELL_TIMEOUT,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     progress: bool | None = None,
+    static_formats: Sequence[str] = (),
 ) -> ReportResult:
-    """Execute ``request.notebook`` and write its report; raise ``ReportError`` on failure."""
+    """Execute ``request.notebook`` and write its report; raise ``ReportError`` on failure.
+
+    ``static_formats`` (png, pdf, svg) also writes each chart to ``charts/`` in the report
+    folder (needs the optional kaleido and the system chromium).
+    """
     import papermill
     from filelock import FileLock, Timeout
 
@@ -221,6 +227,12 @@ def run_report(
             page = export_html(nb, kind=request.kind, title=request.title)
             write_text_atomic(work / "report.html", page)
             timings["html_export"] = time.perf_counter() - export_started
+            if static_formats:
+                from analytics.report.static import export_static
+
+                static_started = time.perf_counter()
+                export_static(nb, work / "charts", static_formats)
+                timings["static_export"] = time.perf_counter() - static_started
             size = (work / "report.html").stat().st_size
             from analytics.report.html import count_charts
 
