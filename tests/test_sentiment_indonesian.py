@@ -205,6 +205,8 @@ def test_caps_exclamation_and_questions_add_emphasis(scorer):
     assert scorer.polarity("kecewa??") == pytest.approx(-2.86 / math.sqrt(2.86**2 + 15))
     # emphasis never creates sentiment out of nothing
     assert scorer.polarity("kapan??!!") == 0.0
+    # a "?" inside a URL is not a question
+    assert scorer.polarity("kecewa http://x.example.com/a?b=1&c=2?") == scorer.polarity("kecewa")
 
 
 def test_compound_is_vader_normalised(scorer):

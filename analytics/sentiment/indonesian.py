@@ -58,9 +58,9 @@ WEAK_NEGATORS = {"kurang": -0.6}
 # their own: "porsinya kurang" (too small), "gak bisa login", "seafoodnya tidak ada".
 LACKING = {("kurang",): -1.0, ("tidak", "bisa"): -1.0, ("tidak", "ada"): -0.5}
 _LACKING_FIRST = frozenset(key[0] for key in LACKING)
-# "tidak hanya" = "not only": no negation
+# "tidak hanya" = "not only": no negation; "bukan main enaknya" = "extraordinarily tasty":
+# a booster (see _apply_rules), not a negation
 NOT_NEGATION_AFTER = _words("hanya cuma cuman sekadar sekedar saja main")
-# "bukan main enaknya" = "extraordinarily tasty": a booster, not a negation
 BOOSTERS_BEFORE = _words(
     "sangat amat paling terlalu super sungguh teramat terlampau makin semakin begitu "
     "benar-benar betul-betul sangatlah amatlah luar-biasa"
@@ -171,16 +171,18 @@ class IndonesianScorer:
 
     # ------------------------------------------------------------------ steps
     def _valences(self, text: str) -> tuple[list[tuple[str, float]], tuple[int, int]]:
-        words, flags, hits = self._tokens(text)
+        words, flags, hits, cleaned = self._tokens(text)
         if not hits:
             return [], (0, 0)
         if text == text.upper():  # all caps: no single word stands out (VADER's rule too)
             flags = [f & ~CAPS for f in flags]
-        return self._apply_rules(words, flags, hits), (text.count("!"), text.count("?"))
+        # "!" and "?" counted without URLs ("...?id=3" is not a question)
+        return self._apply_rules(words, flags, hits), (cleaned.count("!"), cleaned.count("?"))
 
-    def _tokens(self, text: str) -> tuple[list[str], list[int], list[int]]:
+    def _tokens(self, text: str) -> tuple[list[str], list[int], list[int], str]:
         """Normalised words (punctuation runs kept as boundaries), their flags (EMPHASIS,
-        CAPS, _HIT) and the indices of the words a rule starts from (``hits``)."""
+        CAPS, _HIT), the indices of the words a rule starts from (``hits``) and the text
+        without URLs and handles."""
         if not text.isascii():  # "𝐛𝐚𝐠𝐮𝐬", full-width letters: styled text read as plain
             text = unicodedata.normalize("NFKC", text)
         if "/" in text or "www" in text:
@@ -198,7 +200,7 @@ class IndonesianScorer:
         words = [w for w, _ in pairs]
         flags = [f for _, f in pairs]
         hits = [i for i, f in enumerate(flags) if f & _HIT]
-        return words, flags, hits
+        return words, flags, hits, text
 
     def _hashtag_words(self, match: re.Match[str]) -> str:
         return f" {self._forms.hashtag(match.group(1))} "
