@@ -6,7 +6,7 @@ Sources, all read as data (no heavy imports):
   that the MIT-licensed ``asronlp`` package ships as ``asro_nlp/data/kamus_*.xlsx``. We read
   the two spreadsheets through ``importlib.metadata`` so ``asro_nlp``'s own modules (which
   pull in large dependencies) are never imported. A word on both lists gets the sum of its
-  two weights, as in InSet's own scoring.
+  two weights, as in InSet's own scoring (a word listed twice in one list counts once).
 * **Stopwords** from ``asronlp`` (``stopwords.txt``) and ``indoNLP``: function words carry no
   sentiment, whatever InSet says (``yang`` is -5 there).
 * **Slang** from ``indoNLP.preprocessing.slang_data`` (MIT; built on the Kamus Alay lexicon
@@ -215,12 +215,12 @@ def _add(
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """Build the merged lexicon once per process (about a second: two spreadsheets)."""
+    """Build the merged lexicon once per process (under a second: two spreadsheets)."""
     valence: dict[str, float] = {}
     phrases: dict[tuple[str, ...], float] = {}
     sources: dict[str, str] = {}
 
-    # 1. InSet, scaled to VADER's range.
+    # 1. InSet's surest entries (net weight +-5), scaled to VADER's range.
     for entry, weight in inset_weights().items():
         if abs(weight) >= INSET_MIN_WEIGHT:
             _add(valence, phrases, sources, entry, weight * INSET_SCALE, "inset")
@@ -268,8 +268,8 @@ def load_lexicon() -> Lexicon:
 
     # 6. Emoji: VADER-derived, then our overrides.
     emoji = _vader_emoji()
-    for number, fields in _data_lines("id_emoji.tsv"):
-        emoji[fields[0]] = _float(fields[1], "id_emoji.tsv", number)
+    text = resources.files(_PACKAGE).joinpath("data", "id_emoji.tsv").read_text(encoding="utf-8")
+    emoji.update(parse_valences("id_emoji.tsv", text))
 
     return Lexicon(
         valence=valence,
