@@ -392,3 +392,10 @@ def test_segmented_effects_speak_of_a_level_change():
             "over 24 h: 70% before, 75% after.",
         )
     ]
+
+
+def test_no_sentiment_gap_is_said_plainly():
+    window = SimpleNamespace(recovery_hours=None, sentiment_gap=0.0)
+    assert texts(lessons_learned(window=window)) == [
+        ("good", "Net sentiment after the crisis was back at its pre-crisis level.")
+    ]

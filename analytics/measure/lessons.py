@@ -376,7 +376,9 @@ def window_findings(window: Any, t: LessonThresholds) -> list[Finding]:
             Finding(
                 "crisis",
                 severity,
-                f"Net sentiment after the crisis was {abs(gap):.2f} "
+                "Net sentiment after the crisis was back at its pre-crisis level."
+                if abs(gap) < 0.005
+                else f"Net sentiment after the crisis was {abs(gap):.2f} "
                 f"{'below' if gap < 0 else 'above'} its pre-crisis level.",
                 {"sentiment_gap": gap},
             )
