@@ -88,6 +88,17 @@ def _absolute(path: Path | None, what: str, must_exist: bool = True) -> str:
     return str(path.resolve())
 
 
+def check_brand(store: Path, brand: str) -> None:
+    """Fail before starting a kernel when the store is missing or lacks the brand."""
+    from analytics.errors import StoreError
+    from analytics.store import Store
+
+    brands = Store(store).brands()
+    if brand not in brands:
+        known = ", ".join(brands) if brands else "none: run `crisis-analytics ingest` first"
+        raise StoreError(f"{store}: no brand {brand!r} in the store (brands: {known})")
+
+
 def _finish(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps({
@@ -111,6 +122,7 @@ def run_weekly(
     from analytics.report.runner import ReportRequest, run_report
 
     period = iso_week(week, tz=tz)
+    check_brand(store, brand)
     parameters = {
         "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
@@ -137,6 +149,7 @@ def run_review(
     from analytics.report.runner import ReportRequest, run_report
 
     period = date_range(start, end, tz=tz)
+    check_brand(store, brand)
     parameters = {
         "brand": brand, "start": period.first_day.isoformat(),
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,

@@ -1,0 +1,63 @@
+"""The report commands fail fast, before any kernel starts, with messages naming the input."""
+
+import subprocess
+import sys
+
+import pytest
+
+from analytics.commands.report import check_brand, parse_claims, run_review, run_weekly
+from analytics.errors import InputDataError, ReportError, StoreError
+from analytics.report.synthetic import small_store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli") / "store"
+    small_store(root, plant_script=False)
+    return root
+
+
+def test_unknown_brand_lists_the_brands_in_the_store(store):
+    with pytest.raises(StoreError, match=r"no brand 'Kopi' in the store \(brands: Kopi Lain, "
+                                         r"Kopi Nusantara\)"):  # fmt: skip
+        check_brand(store, "Kopi")
+
+
+def test_bad_week_and_dates_fail_before_running(store, tmp_path):
+    with pytest.raises(InputDataError, match="2026 has no ISO week 60"):
+        run_weekly(brand="Kopi Nusantara", week="2026-W60", store=store, out=tmp_path)
+    with pytest.raises(InputDataError, match="--end 2026-10-01 is before --start 2026-10-15"):
+        run_review(brand="Kopi Nusantara", start="2026-10-15", end="2026-10-01", store=store,
+                   out=tmp_path)  # fmt: skip
+    with pytest.raises(InputDataError, match="--notes .*no such file"):
+        run_review(brand="Kopi Nusantara", start="2026-10-15", end="2026-10-20", store=store,
+                   out=tmp_path, notes=tmp_path / "missing.md")  # fmt: skip
+    assert not (tmp_path / "Kopi-Nusantara").exists()  # nothing was started
+
+
+def test_claims_inline_or_file_must_map_names_to_keyword_lists(tmp_path):
+    assert parse_claims('{"bangkrut": [bangkrut, pailit]}') == {"bangkrut": ["bangkrut", "pailit"]}
+    path = tmp_path / "claims.yaml"
+    path.write_text("saldo dikuras:\n  - dikuras\n  - kuras saldo\n")
+    assert parse_claims(str(path)) == {"saldo dikuras": ["dikuras", "kuras saldo"]}
+    with pytest.raises(InputDataError, match="expected a mapping of claim name to a list"):
+        parse_claims("[bangkrut, pailit]")
+    with pytest.raises(InputDataError, match="not valid YAML"):
+        parse_claims("{bangkrut: [")
+
+
+def test_static_format_is_checked(store, tmp_path):
+    with pytest.raises(ReportError, match=r"\['gif'\] not supported"):
+        run_weekly(brand="Kopi Nusantara", week="2026-W43", store=store, out=tmp_path,
+                   static="gif", notebook=tmp_path / "none.ipynb")  # fmt: skip
+
+
+def test_cli_prints_the_error_on_stderr_and_exits_1(store):
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "report", "weekly", "--brand", "Nope",
+         "--store", str(store)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "no brand 'Nope' in the store" in done.stderr
