@@ -44,4 +44,7 @@ def test_explore_utf16_be() -> None:
     assert (row["likes"], row["comments"], row["shares"]) == (8, 2, 1)
     assert row["engagement"] == 11  # blank Engagement: derived 8 + 2 + 1
     assert row["content_type"] == "reply"
-    assert row["platform"] == "x"
+    # row 2 has a short link and no Source Domain: Source Name "Instagram" decides
+    assert m["platform"].to_list() == ["x", "instagram"]
+    assert m["reach"].to_list() == [900, 1200]  # "1.2K"
+    assert m["engagement"].to_list() == [11, None]  # nothing to derive it from

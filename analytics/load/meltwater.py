@@ -50,7 +50,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     platform = vocab.platform(
         *(
             clean.raw(clean.pick(cols, c))
-            for c in ("Source Type", "Information Type", "Source", "Source Domain")
+            for c in ("Source Type", "Source Name", "Information Type", "Source", "Source Domain")
             if clean.pick(cols, c)
         ),
         url,

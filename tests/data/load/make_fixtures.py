@@ -157,6 +157,9 @@ MELTWATER_EXPLORE = (
     "Engagement\tLikes\tReplies\tReposts\n"
     "09-Sep-25\t11:30 PM\tdoc-1\thttps://x.com/eka/status/1965000000000000001\tSocial\tX\t"
     "x.com\tReply\tEka\t@eka\t\t\tSudah lebih baik\tPositive\t900\t\t8\t2\t1\n"
+    # a shortened link and no domain: only Source Name says the network
+    "10-Sep-25\t08:05 AM\tdoc-2\thttps://short.example/ab12\tSocial\tInstagram\t\tPost\t"
+    "Fitri\t@fitri\t\t\tMasih kecewa\tNegative\t1.2K\t\t\t\t\n"
 )
 
 META_DAILY_VIEWS = (
