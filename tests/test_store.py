@@ -564,3 +564,24 @@ def test_reingesting_with_handles_flags_brand_posts(tmp_path):
     assert (entry["stored"], entry["duplicates"], entry["filled"]) == (0, 2, 1)
     frame = store.mentions(with_sentiment=False).collect().sort("mention_id")
     assert frame.get_column("is_brand_post").to_list() == [False, True]
+
+
+def test_a_file_the_loader_chokes_on_fails_alone(tmp_path, monkeypatch):
+    import analytics.load
+
+    data = Path(__file__).parent / "data" / "store"
+    real = analytics.load.iter_load_export
+
+    def choke_on_week2(path, **kwargs):
+        if Path(path).name == "bw_week2.csv":
+            raise pl.exceptions.ComputeError("could not parse column 3")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(analytics.load, "iter_load_export", choke_on_week2)
+    report = Store(tmp_path).ingest(
+        [data / "bw_week2.csv", data / "bw_week1.csv"], brand="Kopi Nusantara"
+    )
+    (failed,) = report.failed
+    assert failed["file"] == "bw_week2.csv"
+    assert "bw_week2.csv: could not parse column 3" in failed["error"]
+    assert report.totals["stored"] == 4  # week 1's four good rows went in all the same

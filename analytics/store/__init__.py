@@ -246,7 +246,8 @@ class Store:
                 )
             except StoreError:
                 raise  # the store itself is at fault: every other file would fail the same way
-            except (AnalyticsError, OSError, UnicodeError) as error:
+            except (AnalyticsError, OSError, UnicodeError, pl.exceptions.PolarsError) as error:
+                # a file the loader could not read fails alone; the next files still go in
                 message = str(error) if isinstance(error, AnalyticsError) else f"{path}: {error}"
                 entry = {"file": path.name, "path": str(path), "error": message}
                 entry.update(dict.fromkeys(COUNTS, 0))
