@@ -136,3 +136,22 @@ def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe" + "id,waktu".encode("utf-16-le") + b"\x00")  # odd length
     with pytest.raises(ExportFormatError, match=r"broken\.csv"):
         load_export(path, brand="B", mapping=ENCODED_MAPPING)
+
+
+def test_record_with_more_cells_than_the_header_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "shifted.csv"
+    # line 3: an unquoted comma splits the text, so the url lands in a fifth cell
+    path.write_text(
+        "id,waktu,isi,tautan\n"
+        "1,2026-09-02 08:00:00,baik,u1\n"
+        "2,2026-09-02 08:00:00,mahal, banget,u2\n"
+        '3,2026-09-02 08:00:00,"ok\nlanjut",u3\n',
+        encoding="utf-8",
+    )
+    result = load_export(path, brand="B", mapping=ENCODED_MAPPING)
+    assert result.mentions["source_row"].to_list() == [2, 4]
+    assert result.rejected["source_row"].to_list() == [3]
+    assert result.rejected["reason"][0] == (
+        'the record has more cells than the header\'s 4: extra ["u2"] '
+        "(an unquoted delimiter inside a text?)"
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from analytics.load import clean
-from analytics.load.read import ROW, RawTable
+from analytics.load.read import EXTRA, ROW, RawTable
 from analytics.schema import (
     DAILY_METRICS_SCHEMA,
     MENTION_SCHEMA,
@@ -92,6 +92,23 @@ def surrogate_ids(frame: pl.DataFrame) -> pl.Series:
     )
 
 
+def with_broken_records(
+    raw: RawTable, bad: pl.Series, reasons: pl.Series
+) -> tuple[pl.Series, pl.Series]:
+    """Add records with more cells than the header to the rejects (their columns shifted)."""
+    if EXTRA not in raw.frame.columns:
+        return bad, reasons
+    extra = raw.frame.get_column(EXTRA)
+    broken = extra.is_not_null()
+    message = pl.concat_str(
+        pl.lit(f"the record has more cells than the header's {len(raw.columns)}: extra "),
+        pl.lit(extra),
+        pl.lit(" (an unquoted delimiter inside a text?)"),
+    )
+    reasons = pl.select(pl.when(pl.lit(broken)).then(message).otherwise(pl.lit(reasons)))
+    return bad | broken, reasons.to_series()
+
+
 def rejected_rows(raw: RawTable, mask: pl.Series, reasons: pl.Series) -> pl.DataFrame:
     """Rows of ``raw`` under ``mask`` as REJECTED_SCHEMA, the whole record kept as JSON."""
     if not mask.any():
@@ -140,6 +157,7 @@ def finish_mentions(
         .otherwise(pl.lit(f"no text and no url (columns {mapped.text_columns} are all empty)"))
     ).to_series()
     bad = no_time | no_content
+    bad, reasons = with_broken_records(raw, bad, reasons)
     rejected = rejected_rows(raw, bad, reasons)
     kept = frame.filter(~bad)
     mentions = complete_mentions(kept, mapped, ctx, raw.file)
@@ -242,6 +260,7 @@ def finish_daily(
             pl.lit(f'" is not a date in the expected layout ({mapped.date_expected})'),
         )
     ).to_series()
+    bad, reasons = with_broken_records(raw, bad, reasons)
     rejected = rejected_rows(raw, bad, reasons)
     frame = frame.filter(~bad).with_columns(
         pl.lit(ctx.brand).alias("brand"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ import polars as pl
 from analytics.errors import ExportFormatError
 
 ROW = "__row"  # the column holding each record's 1-based line number in the file
+EXTRA = "__extra"  # cells beyond the header's width (JSON list), when a record has any
 HEADER_SCAN_LINES = 12
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -44,7 +46,7 @@ class RawTable:
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in self.frame.columns if c != ROW]
+        return [c for c in self.frame.columns if c not in (ROW, EXTRA)]
 
 
 # ---------------------------------------------------------------- encoding and delimiter
@@ -233,7 +235,7 @@ def parse_records(
             separator=delimiter,
             infer_schema=False,
             empty_string_is_null=False,
-            truncate_ragged_lines=True,
+            truncate_ragged_lines=False,  # more cells than the header: see the slow path
             raise_if_empty=False,
         )
     except pl.exceptions.PolarsError:
@@ -253,15 +255,23 @@ def parse_records(
 def parse_records_slow(
     buf: bytes, columns: list[str], delimiter: str, first_line: int, file: str
 ) -> pl.DataFrame:
-    """Row-by-row parse with the csv module; only for files whose quotes defeat the fast path."""
+    """Record-by-record parse with the csv module, for blocks the fast path cannot read.
+
+    That is a stray quote inside an unquoted field, or a record with more cells than the
+    header. Extra cells that hold something mean the record is broken (often an unquoted
+    delimiter inside a text): they are kept in ``__extra`` and the record is rejected.
+    """
     reader = csv.reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter=delimiter)
-    rows, starts = [], []
+    rows, starts, extras = [], [], []
+    width = len(columns)
     line = first_line
     try:
         for record in reader:
             if record:  # an empty line is layout, not a record
                 starts.append(line)
-                rows.append((record + [""] * len(columns))[: len(columns)])
+                rows.append((record + [""] * width)[:width])
+                extra = [cell for cell in record[width:] if cell.strip()]
+                extras.append(json.dumps(extra, ensure_ascii=False) if extra else None)
             line = first_line + reader.line_num
     except csv.Error as err:
         raise ExportFormatError(
@@ -269,7 +279,10 @@ def parse_records_slow(
         ) from err
     data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
-    return frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
+    frame = frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
+    if any(e is not None for e in extras):
+        frame = frame.with_columns(pl.Series(EXTRA, extras, dtype=pl.Utf8))
+    return frame
 
 
 def drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
