@@ -117,7 +117,7 @@ class Store:
     def _scan(
         self, table: str, schema: dict, brand: str | None, manifest: dict | None = None
     ) -> pl.LazyFrame:
-        manifest = manifest or read_manifest(self.root)
+        manifest = read_manifest(self.root) if manifest is None else manifest
         return scan_parts(part_paths(self.root, manifest, table, brand), schema)
 
     # ---------------------------------------------------------------------------- readers
