@@ -281,3 +281,16 @@ def test_mapping_column_names_match_without_case(tmp_path: Path) -> None:
     m = load_export(path, brand="B", mapping=mapping).mentions
     assert m["mention_id"].to_list() == ["7"]
     assert m["text"].to_list() == ["halo"]
+
+
+def test_excel_cell_under_no_header_rejects_the_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "time", "text", "link", "likes"])
+    sheet.append(["1", "2026-09-02 08:00:00", "halo", "https://e/1", 1])
+    sheet.append(["2", "2026-09-02 08:00:00", "geser", "https://e/2", 1, "sisa"])  # 6th cell
+    book.save(tmp_path / "wide.xlsx")
+    result = load_export(tmp_path / "wide.xlsx", brand="B", mapping=_mapping(tmp_path))
+    assert result.mentions["source_row"].to_list() == [2]
+    assert result.rejected["source_row"].to_list() == [3]  # sheet row 3
+    assert '["sisa"]' in result.rejected["reason"][0]

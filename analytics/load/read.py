@@ -286,8 +286,8 @@ def parse_records_slow(
 
 
 def drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
-    """Remove blank lines (every cell empty): they are layout, not records."""
-    cells = [c for c in frame.columns if c != ROW]
+    """Remove blank rows (every cell empty): they are layout, not records."""
+    cells = [c for c in frame.columns if c != ROW]  # an __extra cell makes a row not blank
     if not cells:
         return frame
     return frame.filter(~pl.all_horizontal(pl.col(cells).fill_null("").str.strip_chars() == ""))

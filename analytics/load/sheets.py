@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import ExportFormatError
-from analytics.load.read import ROW, RawTable, decode_file, drop_blank, unique_names
+from analytics.load.read import EXTRA, ROW, RawTable, decode_file, drop_blank, unique_names
 
 
 def excel_cell(value: object) -> str:
@@ -65,15 +65,21 @@ def rows_table(rows: list[list[str]], header_index: int, file: str, sheet: str |
     while header and not header[-1].strip():
         header = header[:-1]  # Excel pads rows to the widest one
     columns = unique_names(header)
-    data = {c: [] for c in columns}
-    lines = []
+    width = len(columns)
+    data: dict[str, list[str]] = {c: [] for c in columns}
+    lines, extras = [], []
     for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        padded = (row + [""] * len(columns))[: len(columns)]
+        padded = (row + [""] * width)[:width]
         for c, v in zip(columns, padded, strict=True):
             data[c].append(v)
         lines.append(number)
+        extra = [cell for cell in row[width:] if cell.strip()]
+        extras.append(json.dumps(extra, ensure_ascii=False) if extra else None)
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
-    frame = drop_blank(frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64)))
+    frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
+    if any(e is not None for e in extras):  # cells under no header: the row is suspect
+        frame = frame.with_columns(pl.Series(EXTRA, extras, dtype=pl.Utf8))
+    frame = drop_blank(frame)
     return RawTable(frame, file, header_index + 1, "xlsx", ",", sheet, rows[:header_index])
 
 
