@@ -136,6 +136,14 @@ def test_json_jsonl_parquet_and_xlsx_give_the_same_rows(tmp_path: Path) -> None:
         ("[columns]\npublished_at = 'a'\n", r"needs text or url"),
         ("[columns]\npublished_at = 'a'\nbody = 'b'\n", r"'body' is not a canonical field"),
         ("[colums]\n", r"unknown section\(s\) \['colums'\]"),
+        (
+            "[columns]\npublished_at='t'\ntext='x'\n[time]\ntimezon='UTC'\n",
+            r"\[time\] unknown key\(s\) \['timezon'\]",
+        ),
+        (
+            "[columns]\npublished_at='t'\ntext='x'\n[constants]\npublished_at='2026'\n",
+            r"'published_at' cannot be a constant",
+        ),
         ("[columns\n", r"not valid TOML"),
         (
             "[columns]\npublished_at='t'\ntext='x'\n[time]\ntimezone='WIB'\n",

@@ -36,6 +36,7 @@ from analytics.schema import MENTION_SCHEMA
 _DERIVED = {"brand", "id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes"}
 FIELDS = tuple(f for f in MENTION_SCHEMA if f not in _DERIVED)
 _SECTIONS = {"columns", "time", "constants", "file"}
+_KEYS = {"time": {"format", "timezone"}, "file": {"delimiter", "encoding", "sheet", "header_line"}}
 
 
 @dataclass
@@ -72,6 +73,13 @@ def read_mapping(path: Path | str) -> Mapping:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise _fail(path, f"unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
+    for section, allowed in _KEYS.items():
+        # a misspelt key (timezon = ...) must not be ignored: the times would silently shift
+        extra = set(data.get(section, {})) - allowed
+        if extra:
+            raise _fail(
+                path, f"[{section}] unknown key(s) {sorted(extra)}; expected {sorted(allowed)}"
+            )
     columns: dict[str, list[str]] = {}
     for key, value in data.get("columns", {}).items():
         if key not in FIELDS:
@@ -85,8 +93,12 @@ def read_mapping(path: Path | str) -> Mapping:
         columns[key] = names
     constants = dict(data.get("constants", {}))
     for key in constants:
-        if key not in FIELDS:
-            raise _fail(path, f"[constants] {key!r} is not a canonical field")
+        if key not in FIELDS or key == "published_at":
+            raise _fail(
+                path,
+                f"[constants] {key!r} cannot be a constant (not a canonical field, "
+                "or the time, which every row must have)",
+            )
     if "published_at" not in columns:
         raise _fail(path, "[columns] published_at is required (the column with the time)")
     if not {"text", "url"} & set(columns):
@@ -94,6 +106,8 @@ def read_mapping(path: Path | str) -> Mapping:
     time = data.get("time", {})
     formats = time.get("format", [])
     formats = [formats] if isinstance(formats, str) else list(formats)
+    if not all(isinstance(f, str) and f for f in formats):
+        raise _fail(path, "[time] format must be a layout string or a list of them")
     timezone = time.get("timezone")
     if timezone is not None:
         try:
