@@ -73,6 +73,7 @@ def test_ingest_json_counts_overlap_and_reingest(tmp_path):
     assert "Brandwatch" in entry["detection_reason"]
     assert len(entry["sha256"]) == 64
 
+    assert "same_file_ingested_at" not in entry  # first time this file is seen
     second = cli("ingest", WEEK2, "--brand", "Kopi Nusantara", "--store", store, "--json")
     # week 2: 5 read; 1005 and 1006 new; 1003, 1004 stored already, 1006 repeated -> 3 dup.
     assert counts(json.loads(second.stdout)) == (5, 2, 3, 0)
@@ -81,6 +82,9 @@ def test_ingest_json_counts_overlap_and_reingest(tmp_path):
     # everything again: 10 read, nothing stored; duplicates = week 1's 4 good rows + all 5 of
     # week 2 = 9; the bad row is rejected again (and counted) = 1
     assert counts(json.loads(again.stdout)) == (10, 0, 9, 1)
+    # both files were seen before: the entries say when (week 1 first, in the first run)
+    week1_again = json.loads(again.stdout)["files"][0]
+    assert week1_again["same_file_ingested_at"] == entry["ingested_at"]
 
     info = cli("info", "--store", store, "--json")
     assert info.returncode == 0, info.stderr
@@ -182,3 +186,12 @@ def test_generic_csv_with_mapping_tz_and_handle(tmp_path):
     (rejected,) = Store(store).quarantine().collect().iter_rows(named=True)
     assert rejected["source_row"] == 5  # line 5: a2's text spans lines 3-4
     assert '"waktu"' in rejected["reason"] and "kemarin" in rejected["reason"]
+
+
+def test_reingesting_a_file_says_so(tmp_path):
+    store = str(tmp_path / "store")
+    cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store)
+    again = cli("ingest", WEEK1, "--brand", "Kopi Nusantara", "--store", store)
+    assert again.returncode == 0
+    assert "read 5  stored 0  duplicates 4  rejected 1" in again.stdout
+    assert "the same file (same sha256) was ingested on 20" in again.stdout

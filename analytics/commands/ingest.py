@@ -25,6 +25,8 @@ def _print_file(entry: dict[str, Any]) -> None:
     print(f"{entry['file']}: {entry['format']} ({entry['detection_reason']})")
     counts = "  ".join(f"{name} {_count(entry[name])}" for name in _COUNTS)
     print(f"  {counts}")
+    if entry.get("same_file_ingested_at"):
+        print(f"  the same file (same sha256) was ingested on {entry['same_file_ingested_at']}")
     if entry.get("filled"):
         print(
             f"  {_count(entry['filled'])} stored mentions completed from their copies in this"

@@ -277,6 +277,9 @@ class Store:
             "ingested_at": iso(ingested_at), "options": options or {},
         }  # fmt: skip
         with self._writing() as txn:
+            earlier = [f for f in txn.manifest["files"] if sha256 and f.get("sha256") == sha256]
+            if earlier:  # tells the analyst why everything below is a duplicate
+                entry["same_file_ingested_at"] = earlier[0]["ingested_at"]
             daily_batches = []
             for batch in batches:
                 entry["format"] = batch.format
