@@ -302,3 +302,46 @@ def test_excel_cell_under_no_header_rejects_the_row(tmp_path: Path) -> None:
     assert result.mentions["source_row"].to_list() == [2]
     assert result.rejected["source_row"].to_list() == [3]  # sheet row 3
     assert '["sisa"]' in result.rejected["reason"][0]
+
+
+def test_json_object_with_records_under_a_key(tmp_path: Path) -> None:
+    path = tmp_path / "api.json"
+    path.write_text(
+        json.dumps(
+            {
+                "meta": {"n": 1},
+                "data": {
+                    "items": [
+                        {
+                            "id": "9",
+                            "time": "2026-09-02T08:00:00Z",
+                            "text": "halo",
+                            "link": "https://e/9",
+                            "likes": "1,5 rb",
+                        }
+                    ]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    plain = _mapping(tmp_path)
+    with pytest.raises(
+        ExportFormatError, match=r"api\.json: a JSON object.*keys found: meta, data"
+    ):
+        load_export(path, brand="B", mapping=plain)
+    keyed = _mapping(tmp_path, SIMPLE_MAPPING + '\n[file]\nrecords = "data.items"\n')
+    m = load_export(path, brand="B", mapping=keyed).mentions
+    assert m["mention_id"].to_list() == ["9"]
+    assert m["likes"].to_list() == [1500]  # "1,5 rb" = 1.5 thousand
+
+
+def test_json_records_that_are_not_objects_are_named(tmp_path: Path) -> None:
+    array = tmp_path / "a.json"
+    array.write_text('[{"id": "1"}, "oops"]', encoding="utf-8")
+    with pytest.raises(ExportFormatError, match=r"a\.json: record 2 is str, not an object"):
+        load_export(array, brand="B", mapping=_mapping(tmp_path))
+    lines = tmp_path / "b.jsonl"
+    lines.write_text('{"id": "1"}\n\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ExportFormatError, match=r"b\.jsonl: line 3 is list, not an object"):
+        load_export(lines, brand="B", mapping=_mapping(tmp_path))

@@ -163,7 +163,7 @@ def load(path: Path, *, mapping: Path | str | None, ctx: Context) -> LoadResult:
     """Load a whole file with a mapping."""
     m, opened = _open(path, mapping)
     if opened.kind == "json":
-        raw = sheets.json_table(path)
+        raw = sheets.json_table(path, m.records)
         return _result(raw, m, ctx, f"generic with mapping {m.path.name} (JSON records)")
     if opened.kind == "parquet":
         raw = sheets.parquet_table(path)

@@ -20,6 +20,7 @@ Example (see docs/loading.md for every key)::
     encoding = "utf-8"             # default: sniffed
     sheet = "Data"                 # Excel; default: first sheet with the columns
     header_line = 1                # default: first line holding every mapped column
+    records = "data.items"         # JSON object: where the list of records is
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ from analytics.schema import MENTION_SCHEMA
 _DERIVED = {"brand", "id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes"}
 FIELDS = tuple(f for f in MENTION_SCHEMA if f not in _DERIVED)
 _SECTIONS = {"columns", "time", "constants", "file"}
-_KEYS = {"time": {"format", "timezone"}, "file": {"delimiter", "encoding", "sheet", "header_line"}}
+_KEYS = {
+    "time": {"format", "timezone"},
+    "file": {"delimiter", "encoding", "sheet", "header_line", "records"},
+}
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Mapping:
     encoding: str | None = None
     sheet: str | None = None
     header_line: int | None = None
+    records: str | None = None  # JSON: dotted path of the list of records in an object
 
     def sources(self) -> set[str]:
         return {name for names in self.columns.values() for name in names}
@@ -128,4 +133,5 @@ def read_mapping(path: Path | str) -> Mapping:
         encoding=options.get("encoding"),
         sheet=options.get("sheet"),
         header_line=header_line,
+        records=options.get("records"),
     )

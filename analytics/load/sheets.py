@@ -83,31 +83,77 @@ def rows_table(rows: list[list[str]], header_index: int, file: str, sheet: str |
     return RawTable(frame, file, header_index + 1, "xlsx", ",", sheet, rows[:header_index])
 
 
-def json_table(path: Path) -> RawTable:
-    """A JSON array of objects, or JSON Lines, as strings; nested values stay JSON text."""
+def json_table(path: Path, records_key: str | None = None) -> RawTable:
+    """JSON records as strings; nested values stay JSON text.
+
+    Accepts an array of objects, JSON Lines (one object per line) or an object holding the
+    array under ``records_key`` (a dotted path such as ``data.items``). Anything that is not
+    an object where a record should be is an error naming where, never skipped.
+    """
     text, encoding = decode_file(path)
-    records: list[dict] = []
-    lines: list[int] = []
-    stripped = text.lstrip()
     try:
-        if stripped.startswith("["):
-            loaded = json.loads(text)
-            records = [r for r in loaded if isinstance(r, dict)]
-            lines = list(range(1, len(records) + 1))  # record number: JSON has no line layout
-        else:
-            for number, line in enumerate(text.splitlines(), start=1):
-                if line.strip():
-                    records.append(json.loads(line))
-                    lines.append(number)
+        whole: object = json.loads(text)
+        lines_mode = False
     except json.JSONDecodeError as err:
-        raise ExportFormatError(
-            f"{path.name}: line {err.lineno} is not valid JSON ({err.msg})"
-        ) from err
+        if err.msg != "Extra data":
+            raise ExportFormatError(
+                f"{path.name}: line {err.lineno} is not valid JSON ({err.msg})"
+            ) from err
+        lines_mode, whole = True, None  # several values: JSON Lines
+    if lines_mode:
+        records, lines = _json_lines(path, text)
+    else:
+        items = _records_of(path, whole, records_key)
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise ExportFormatError(
+                    f"{path.name}: record {number} is {type(item).__name__}, not an object"
+                )
+        records, lines = items, list(range(1, len(items) + 1))  # record numbers
     columns = list(dict.fromkeys(k for r in records for k in r))
     data = {c: [json_text(r.get(c)) for r in records] for c in columns}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
     frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
     return RawTable(frame, path.name, 0, encoding, "json")
+
+
+def _json_lines(path: Path, text: str) -> tuple[list[dict], list[int]]:
+    records, lines = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ExportFormatError(
+                f"{path.name}: line {number} is not valid JSON ({err.msg})"
+            ) from err
+        if not isinstance(record, dict):
+            raise ExportFormatError(
+                f"{path.name}: line {number} is {type(record).__name__}, not an object"
+            )
+        records.append(record)
+        lines.append(number)
+    return records, lines
+
+
+def _records_of(path: Path, whole: object, records_key: str | None) -> list:
+    """The list of records inside a JSON document (top level, or under ``records_key``)."""
+    value = whole
+    if records_key:
+        for part in records_key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise ExportFormatError(
+                    f'{path.name}: no "{part}" on the path "{records_key}" given by [file] records'
+                )
+            value = value[part]
+    if isinstance(value, list):
+        return value
+    keys = ", ".join(list(value)[:10]) if isinstance(value, dict) else type(value).__name__
+    raise ExportFormatError(
+        f"{path.name}: a JSON object, not a list of records; name the list with "
+        f'[file] records = "<key>" in the mapping (keys found: {keys})'
+    )
 
 
 def json_text(value: object) -> str | None:
