@@ -585,3 +585,13 @@ def test_a_file_the_loader_chokes_on_fails_alone(tmp_path, monkeypatch):
     assert failed["file"] == "bw_week2.csv"
     assert "bw_week2.csv: could not parse column 3" in failed["error"]
     assert report.totals["stored"] == 4  # week 1's four good rows went in all the same
+
+
+def test_rejects_without_a_line_number_are_quarantined_once(tmp_path):
+    store = Store(tmp_path)
+    # a loader may reject a record it cannot place on a line (source_row null)
+    bad = rejected([1]).with_columns(source_row=pl.lit(None, dtype=pl.Int64))
+    store.ingest_batches([result(bad=bad)], brand="Acme", source="a.csv")
+    again = store.ingest_batches([result(bad=bad)], brand="Acme", source="a.csv")
+    assert again["rejected"] == 1  # counted again ...
+    assert store.info()["quarantined"] == 1  # ... but kept once

@@ -364,11 +364,16 @@ class Store:
         rows = conform(rows, QUARANTINE_SCHEMA).unique(same_row, keep="first", maintain_order=True)
         parts = txn.parts("quarantine", brand)
         if parts:
+            # only rows at the same file and line can match: memory stays bounded by the batch
             files = rows.get_column("source_file").unique().implode()
+            lines = rows.get_column("source_row").unique().implode()
             seen = (
                 scan_parts(parts, QUARANTINE_SCHEMA)
                 .select(same_row)
-                .filter(pl.col("source_file").is_in(files))
+                .filter(
+                    pl.col("source_file").is_in(files, nulls_equal=True)
+                    & pl.col("source_row").is_in(lines, nulls_equal=True)
+                )
                 .collect(engine="streaming")
                 .unique()
             )
