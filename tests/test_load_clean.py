@@ -207,3 +207,10 @@ def test_half_hour_dst_shift_lord_howe() -> None:
         None,
         dt.datetime(2026, 10, 3, 15, 45, tzinfo=UTC),
     ]
+
+
+def test_source_sentiment_is_kept_exactly() -> None:
+    frame = pl.DataFrame({"s": ["Not Rated", "-", " ", None, "-2", "Unknown"]})
+    out = frame.select(clean.sentiment("s")).to_series().to_list()
+    # the tool's own word, even "-": only an empty cell means "no label"
+    assert out == ["Not Rated", "-", None, None, "-2", "Unknown"]

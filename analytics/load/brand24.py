@@ -46,7 +46,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "title": clean.text(clean.pick(cols, "Title"))[0],
         "text": body,
         "url": url,
-        "source_sentiment": clean.raw(clean.pick(cols, "Sentiment")),
+        "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
     }
     raw_time = pl.concat_str(
         clean.raw(date_col).fill_null("(empty)"),

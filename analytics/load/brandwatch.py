@@ -119,7 +119,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "comments": comments,
         "shares": shares,
         # "Engagement Score" is a score, not a count of interactions: engagement is derived
-        "source_sentiment": clean.raw(clean.pick(cols, "Sentiment")),
+        "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
         "parent_id": parent,
     }
     notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]

@@ -444,3 +444,12 @@ def join_notes(notes: list[pl.Expr]) -> pl.Expr:
         return pl.lit(None, _NOTE)
     joined = pl.concat_str(notes, separator=";", ignore_nulls=True)
     return pl.when(joined == "").then(None).otherwise(joined)
+
+
+def sentiment(name: str | None) -> pl.Expr:
+    """The tool's sentiment label exactly as exported (``Not Rated``, ``-2``, ``-``);
+    only an empty cell is null. Mapping labels to positive/negative is the scorer's job."""
+    if name is None:
+        return pl.lit(None, pl.Utf8)
+    value = pl.col(name).cast(pl.Utf8)
+    return pl.when(value.str.strip_chars() == "").then(None).otherwise(value)

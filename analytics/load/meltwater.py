@@ -75,7 +75,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "comments": comments,
         "shares": shares,
         "engagement": engagement,
-        "source_sentiment": clean.raw(clean.pick(cols, "Sentiment")),
+        "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
     }
     notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
     frame = map_frame(raw, values, notes, when_text)

@@ -93,7 +93,7 @@ def _inbox(raw: RawTable, ctx: Context) -> Mapped:
         "text": body,
         "url": url,
         "language": clean.raw(clean.pick(cols, "Language")),
-        "source_sentiment": clean.raw(clean.pick(cols, "Sentiment")),
+        "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
         "parent_id": clean.raw(clean.pick(cols, "Parent Post ID")),
         # "Incoming" is the audience; anything sent/outgoing is the brand's own reply
         "is_brand_post": direction.str.contains("outgoing|sent").fill_null(False),

@@ -123,7 +123,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "comments": comments,
         "shares": shares,
         "engagement": engagement,
-        "source_sentiment": clean.raw(clean.pick(cols, "sentiment")),
+        "source_sentiment": clean.sentiment(clean.pick(cols, "sentiment")),
         "parent_id": clean.raw(clean.pick(cols, "parent_url")),
     }
     notes = [url_note, time_note, body_note, n1, n2, n3, n4, n5, n6, n7]
