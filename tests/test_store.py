@@ -204,7 +204,7 @@ def test_crash_while_replacing_the_manifest_keeps_old_store(tmp_path, monkeypatc
     def fail(*args, **kwargs):
         raise KeyboardInterrupt  # e.g. Ctrl-C between the parts and the manifest
 
-    monkeypatch.setattr(disk, "write_text_atomic", fail)
+    monkeypatch.setattr(disk, "write_manifest", fail)
     with pytest.raises(KeyboardInterrupt):
         store.ingest_batches([result(mentions(["3"]))], brand="Acme", source="b.csv")
     assert snapshot(tmp_path) == before

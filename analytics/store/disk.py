@@ -13,6 +13,7 @@ import contextlib
 import copy
 import hashlib
 import json
+import os
 import sys
 import uuid
 from collections.abc import Iterator, Sequence
@@ -23,7 +24,7 @@ from typing import Any
 import filelock
 import polars as pl
 
-from analytics.atomic import atomic_path, write_text_atomic
+from analytics.atomic import atomic_path
 from analytics.errors import StoreError
 
 MANIFEST = "manifest.json"
@@ -130,6 +131,7 @@ class Transaction:
         with atomic_path(target) as tmp:
             # zstd level 1: a third faster to write than the default level, files ~6% larger
             frame.write_parquet(tmp, compression="zstd", compression_level=1, statistics=True)
+            fsync(tmp)
         self.written.append(target)
         self.manifest["parts"].append(
             {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
@@ -188,8 +190,7 @@ def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
         try:
             yield txn
             txn.manifest["generation"] += 1
-            text = json.dumps(txn.manifest, indent=1, ensure_ascii=False)
-            write_text_atomic(root / MANIFEST, text)
+            write_manifest(root, txn.manifest)
         except BaseException:
             for path in txn.written:  # not listed by any manifest: nobody can miss them
                 path.unlink(missing_ok=True)
@@ -198,6 +199,29 @@ def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
             path.unlink(missing_ok=True)
     finally:
         lock.release()
+
+
+def fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk, so a power cut cannot undo it."""
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+    descriptor = os.open(path, flags)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_manifest(root: Path, manifest: dict[str, Any]) -> None:
+    """Replace the manifest atomically and durably: the commit point of every writer.
+
+    The new parts were flushed before this; the manifest is flushed before the rename and
+    the folder after it, so after a power cut the store is the old one or the new one.
+    """
+    with atomic_path(root / MANIFEST) as tmp:
+        tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        fsync(tmp)
+    for folder in {root, *(root / p["path"].split("/")[0] for p in manifest["parts"])}:
+        fsync(folder)  # the renames of the new parts and of the manifest
 
 
 def remove_leftovers(root: Path, manifest: dict[str, Any]) -> int:
