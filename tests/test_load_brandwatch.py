@@ -135,3 +135,30 @@ def test_a_big_brandwatch_csv_streams_in_batches(tmp_path: Path) -> None:
     # has 500 of them before it -> line 8 + 4999 + 500 = 5507
     assert streamed["source_row"].to_list()[-1] == 5507
     assert all(b.format == "brandwatch" for b in batches)
+
+
+def test_older_twitter_column_family(tmp_path: Path) -> None:
+    # exports before the X rename: Twitter Followers / Likes / Retweets / Reply Count
+    path = tmp_path / "old_bw.csv"
+    path.write_text(
+        "Report:,Bulk Mentions Download\nBrand:,K\nFrom:,2022-01-01\nTo:,2022-01-31\n"
+        "Label:,x\n\n"
+        "Query Id,Query Name,Resource Id,Date,Snippet,Url,Page Type,Author,Twitter Followers,"
+        "Twitter Likes,Twitter Retweets,Twitter Reply Count,Twitter Reply to\n"
+        "1,K,1480000000000000001,2022-01-05 20:00:00.0,lama,"
+        'https://twitter.com/a/status/1480000000000000001,twitter,a,"1,234",7,2,1,'
+        "https://twitter.com/b/status/1479999999999999999\n",
+        encoding="utf-8",
+    )
+    m = load_export(path, brand="K").mentions
+    row = m.row(0, named=True)
+    assert row["mention_id"] == "1480000000000000001"  # Resource Id when no Mention Id
+    assert (row["author_followers"], row["likes"], row["shares"], row["comments"]) == (
+        1234,
+        7,
+        2,
+        1,
+    )
+    assert row["parent_id"] == "1479999999999999999"
+    # 20:00 Jakarta = 13:00 UTC
+    assert row["published_at"] == dt.datetime(2022, 1, 5, 13, 0, tzinfo=UTC)
