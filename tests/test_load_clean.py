@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from analytics.load import clean
+from analytics.load import clean, times
 
 UTC = dt.UTC
 
@@ -70,7 +70,7 @@ def test_count_keeps_percent_out_and_notes_unreadable_values() -> None:
 
 def _times(values: list[str], formats: list[str], tz: str) -> tuple[list, list]:
     frame = pl.DataFrame({"t": values})
-    value, note = clean.local_time(pl.col("t"), formats, tz)
+    value, note = times.local_time(pl.col("t"), formats, tz)
     out = frame.select(value.alias("v"), note.alias("n"))
     return out["v"].to_list(), out["n"].to_list()
 
@@ -115,7 +115,7 @@ def test_two_digit_year_is_not_read_as_year_25() -> None:
 
 def test_aware_time_legacy_x() -> None:
     out = pl.DataFrame({"t": ["2015-09-30 18:42 +0000", "2015-09-30 18:42 +0700"]}).select(
-        clean.aware_time(pl.col("t"), ["%Y-%m-%d %H:%M %z"])
+        times.aware_time(pl.col("t"), ["%Y-%m-%d %H:%M %z"])
     )
     # +0700 means 7 hours ahead of UTC: 18:42 - 7 h = 11:42 UTC
     assert out.to_series().to_list() == [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import Context, Mapped, map_frame
 from analytics.load.read import RawTable
 
@@ -18,7 +18,7 @@ TIME_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 
 def combined_time(date: pl.Expr, hours: pl.Expr) -> pl.Expr:
     """``Date`` (ISO day or Excel serial) and ``Hrs`` (``HH:MM[:SS]``) as one text."""
-    day = clean.day(date, DATE_FORMATS).dt.strftime("%Y-%m-%d")
+    day = times.day(date, DATE_FORMATS).dt.strftime("%Y-%m-%d")
     hours = hours.str.strip_chars()
     # a time cell that lost its format arrives as a day fraction (0.4375 = 10:30)
     fraction = hours.str.extract(r"^(0?\.\d+)$", 1).cast(pl.Float64)
@@ -33,7 +33,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     cols = raw.columns
     date_col, hrs_col = clean.pick(cols, "Date"), clean.pick(cols, "Hrs")
     when_text = combined_time(clean.raw(date_col), clean.raw(hrs_col).fill_null("00:00"))
-    published, time_note = clean.local_time(when_text, TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.local_time(when_text, TIME_FORMATS, ctx.default_tz)
     url, url_note = clean.text(clean.pick(cols, "Source"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "ID")), url)
     body, body_note = clean.first_text(cols, "Content", "Title")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import Context, Mapped, map_frame
 from analytics.load.read import RawTable
 
@@ -34,7 +34,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         url,
     )
     time_col = clean.pick(cols, "Date")
-    published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
     body, body_note = clean.first_text(cols, "Full Text", "Snippet", "Title")
     title, _ = clean.text(clean.pick(cols, "Title"))
     likes, n1 = clean.first_count(

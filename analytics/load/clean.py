@@ -18,15 +18,12 @@ from functools import partial
 
 import polars as pl
 
-from analytics.schema import UTC_DATETIME
-
 _NULL_WORDS = ["", "-", "–", "—", "n/a", "na", "null", "none", "nan", "NaN", "#n/a"]
 # every spelling, so a column is checked without lower-casing it first (that costs more than
 # the whole check on a long column)
 NULL_WORDS = sorted({v for w in _NULL_WORDS for v in (w, w.upper(), w.title(), w.capitalize())})
 FORMULA_ERRORS = ["#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"]
 STATUS_ID = r"/status(?:es)?/(\d+)"
-_EXCEL_EPOCH = pl.datetime(1899, 12, 30)
 _HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
 _QUOTED_FORMULA = r'^="(.*)"$'
 _ROUNDED_ID = r"(?i)^[+-]?\d(\.\d+)?e\+?\d+$"
@@ -47,7 +44,7 @@ _SCALES = {
     "miliar": 1e9,
     "milyar": 1e9,
 }
-_NOTE = pl.Utf8()
+NOTE_TYPE = pl.Utf8()
 
 
 def pick(columns: list[str], *aliases: str) -> str | None:
@@ -70,7 +67,9 @@ def raw(name: str | None) -> pl.Expr:
     return pl.when(value.is_in(NULL_WORDS)).then(None).otherwise(value)
 
 
-def _udf(expr: pl.Expr, fn: Callable[[pl.Series], pl.Series], dtype: pl.DataType) -> pl.Expr:
+def whole_column(
+    expr: pl.Expr, fn: Callable[[pl.Series], pl.Series], dtype: pl.DataType
+) -> pl.Expr:
     """``fn`` over the whole column; a literal (an absent column) stays a null literal so it
     broadcasts like one instead of becoming a one-row column."""
     if expr.meta.is_literal(allow_aliasing=True):
@@ -78,7 +77,7 @@ def _udf(expr: pl.Expr, fn: Callable[[pl.Series], pl.Series], dtype: pl.DataType
     return expr.map_batches(fn, dtype)
 
 
-def _pair(
+def cleaner_pair(
     expr: pl.Expr, fn: Callable[[pl.Series], pl.DataFrame], dtype: pl.DataType
 ) -> tuple[pl.Expr, pl.Expr]:
     """A staged Series cleaner as two expressions: (value, note).
@@ -87,7 +86,7 @@ def _pair(
     the note would each run the cleaner. The cleaner is pure, so the last result is reused
     when the same input comes again (checked by content, which costs far less than regexes).
     """
-    struct = pl.Struct({"value": dtype, "note": _NOTE})
+    struct = pl.Struct({"value": dtype, "note": NOTE_TYPE})
     last: list[tuple[pl.Series, pl.Series]] = []
     lock = threading.Lock()  # polars may evaluate the value and the note on two threads
 
@@ -100,7 +99,7 @@ def _pair(
             return out
 
     if expr.meta.is_literal(allow_aliasing=True):
-        return pl.lit(None, dtype), pl.lit(None, _NOTE)
+        return pl.lit(None, dtype), pl.lit(None, NOTE_TYPE)
     node = expr.map_batches(run, struct)
     return node.struct.field("value"), node.struct.field("note")
 
@@ -113,7 +112,7 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
     # with nothing but blanks is empty. A url is a token: blanks around it and "-" go.
     if not want_url and not s.str.contains(r"^\s*$|^['=#]").any():
         # the common case, decided in one pass: no blank cell, nothing Excel could have done
-        return s.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
+        return s.to_frame("value").with_columns(pl.lit(None, NOTE_TYPE).alias("note"))
     f = s.to_frame("v")
     if want_url:
         f = f.with_columns(pl.col("v").str.strip_chars())
@@ -124,7 +123,7 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
         pl.when(pl.col("v").str.strip_chars() == "").then(None).otherwise("v").alias("v")
     )
     if not f["v"].str.contains(r"^['=#]").any():
-        return f.select(pl.col("v").alias("value"), pl.lit(None, _NOTE).alias("note"))
+        return f.select(pl.col("v").alias("value"), pl.lit(None, NOTE_TYPE).alias("note"))
     if unguard:
         # drop the apostrophe spreadsheet injection guards put before @ = + - ('@Reply)
         f = f.with_columns(
@@ -171,9 +170,9 @@ def text(
     injection guards. Otherwise the text is returned exactly, spaces and line breaks kept.
     """
     if name is None:
-        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
+        return pl.lit(None, pl.Utf8), pl.lit(None, NOTE_TYPE)
     fn = partial(_text_frame, column=name, want_url=want_url, unguard=unguard)
-    return _pair(pl.col(name).cast(pl.Utf8), fn, pl.Utf8())
+    return cleaner_pair(pl.col(name).cast(pl.Utf8), fn, pl.Utf8())
 
 
 # ---------------------------------------------------------------- numbers
@@ -232,13 +231,13 @@ def number(value: pl.Expr) -> pl.Expr:
     ``3,4`` (decimal comma), ``424.0``, ``1.2K``, ``3,4 rb``, ``2 jt``, ``3.45%`` (-> 0.0345),
     ``5.70306E+17``. Never returns 0 for a blank.
     """
-    return _udf(value, _number_series, pl.Float64())
+    return whole_column(value, _number_series, pl.Float64())
 
 
 def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
     quick = s.cast(pl.Int64, strict=False)
     if not (quick.is_null() & s.is_not_null()).any():  # plain integers (or blanks) only
-        return quick.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
+        return quick.to_frame("value").with_columns(pl.lit(None, NOTE_TYPE).alias("note"))
     f = s.to_frame("v").with_columns(_number_series(s).alias("n"))
     # a percentage is a rate, never a count: keep it out rather than round 15% to 0
     f = f.with_columns(
@@ -255,8 +254,8 @@ def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
 def count(name: str | None) -> tuple[pl.Expr, pl.Expr]:
     """A count column (likes, reach, ...) as Int64; unreadable text -> null plus a note."""
     if name is None:
-        return pl.lit(None, pl.Int64), pl.lit(None, _NOTE)
-    return _pair(raw(name), partial(_count_frame, column=name), pl.Int64())
+        return pl.lit(None, pl.Int64), pl.lit(None, NOTE_TYPE)
+    return cleaner_pair(raw(name), partial(_count_frame, column=name), pl.Int64())
 
 
 def add_counts(*values: pl.Expr) -> pl.Expr:
@@ -266,115 +265,13 @@ def add_counts(*values: pl.Expr) -> pl.Expr:
     return pl.when(present > 0).then(total).otherwise(None).cast(pl.Int64)
 
 
-# ---------------------------------------------------------------- times
-
-
-def _plausible(parsed: pl.Expr) -> pl.Expr:
-    """Null for years a social post cannot have: ``%Y`` happily reads ``07-Jul-25`` as year 25."""
-    return pl.when(parsed.dt.year().is_between(1990, 2199)).then(parsed)
-
-
-def _excel_serial(v: pl.Expr) -> pl.Expr:
-    """Naive datetime from an Excel serial day number like ``42059.48``; else null."""
-    serial = v.str.extract(r"^(\d{5}(\.\d+)?)$", 1).cast(pl.Float64, strict=False)
-    seconds = pl.when((serial > 20000) & (serial < 80000)).then(serial * 86400).round(0)
-    return (_EXCEL_EPOCH + pl.duration(seconds=seconds.cast(pl.Int64))).cast(pl.Datetime("us"))
-
-
-def _parse_formats(v: pl.Series, formats: list[str], **options: object) -> pl.Series:
-    """Datetimes from text trying each format in turn, each only on the rows still unread."""
-    dtype = pl.Datetime("us", options.get("time_zone"))  # type: ignore[arg-type]
-    out = pl.repeat(None, v.len(), dtype=dtype, eager=True)
-    for fmt in formats:
-        todo = out.is_null() & v.is_not_null()
-        if not todo.any():
-            break
-        parsed = v.filter(todo).str.to_datetime(fmt, strict=False, time_unit="us", **options)
-        parsed = parsed.to_frame("p").select(_plausible(pl.col("p"))).to_series()
-        out = out.scatter(todo.arg_true(), parsed)
-    return out
-
-
-def _to_utc(naive: pl.Series, tz: str) -> pl.Series:
-    """Localise naive times in ``tz`` and convert to UTC, looking the zone up per 15 minutes.
-
-    The zone's offset is computed once per distinct 15-minute bucket (transitions happen
-    on quarter hours) instead of once per row: the same result, several times faster. A
-    time in a DST gap is null; a repeated one takes the earlier offset.
-    """
-    f = naive.to_frame("n").with_columns(pl.col("n").dt.truncate("15m").alias("b"))
-    buckets = f["b"].unique().drop_nulls().to_frame("b")
-    offsets = buckets.with_columns(
-        (
-            pl.col("b")
-            .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
-            .dt.convert_time_zone("UTC")
-            .dt.replace_time_zone(None)
-            - pl.col("b")
-        ).alias("offset")
-    )
-    joined = f.join(offsets, on="b", how="left", maintain_order="left")
-    return joined.select((pl.col("n") + pl.col("offset")).dt.replace_time_zone("UTC")).to_series()
-
-
-def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
-    v = s.str.strip_chars()
-    text = _parse_formats(v, formats)
-    unread = text.is_null() & v.is_not_null()
-    serial = (
-        v.to_frame("v").select(_excel_serial(pl.col("v"))).to_series()
-        if unread.any()
-        else pl.repeat(None, v.len(), dtype=pl.Datetime("us"), eager=True)
-    )
-    naive = text.to_frame("t").select(pl.coalesce("t", serial)).to_series()
-    from_serial = pl.DataFrame({"m": text.is_null() & serial.is_not_null()})
-    return pl.DataFrame(
-        {
-            "value": _to_utc(naive, tz).cast(UTC_DATETIME),
-            "note": from_serial.select(
-                pl.when("m").then(pl.lit("date_from_excel_serial")).otherwise(pl.lit(None, _NOTE))
-            ).to_series(),
-        }
-    )
-
-
-def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl.Expr]:
-    """Naive local time text (any of ``formats``, tried in order) -> UTC; Excel serials too.
-
-    Formats are explicit (never guessed), so ``03/04/2026`` is read only as the format says.
-    Times that do not exist in ``tz`` (a DST gap) become null; repeated ones take the earlier.
-    """
-    return _pair(value, partial(_local_frame, formats=formats, tz=tz), UTC_DATETIME)
-
-
-def _aware_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
-    return _parse_formats(s.str.strip_chars(), formats, time_zone="UTC").cast(UTC_DATETIME)
-
-
-def aware_time(value: pl.Expr, formats: list[str]) -> pl.Expr:
-    """Time text with an explicit offset (``2015-09-30 18:42 +0000``) -> UTC."""
-    fn = partial(_aware_series, formats=formats)
-    return _udf(value, fn, UTC_DATETIME)
-
-
-def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
-    f = s.to_frame("v").with_columns(pl.col("v").str.strip_chars())
-    parsed = [_plausible(pl.col("v").str.to_date(fmt, strict=False)) for fmt in formats]
-    return f.select(pl.coalesce(*parsed, _excel_serial(pl.col("v")).dt.date())).to_series()
-
-
-def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
-    """A calendar date from text in one of ``formats`` (or an Excel serial)."""
-    return _udf(value, partial(_day_series, formats=formats), pl.Date())
-
-
 # ---------------------------------------------------------------- ids and handles
 
 
 def _id_frame(s: pl.Series) -> pl.DataFrame:
     ids = s.struct.field("id")
     if not ids.str.contains_any([".", "e", "E", "'", " "]).any():  # plain ids: nothing to do
-        return ids.to_frame("value").with_columns(pl.lit(None, _NOTE).alias("note"))
+        return ids.to_frame("value").with_columns(pl.lit(None, NOTE_TYPE).alias("note"))
     f = s.struct.unnest().with_columns(
         pl.col("id").str.strip_chars().str.strip_prefix("'").str.replace(r"^(\d+)\.0+$", "$1")
     )
@@ -400,10 +297,10 @@ def native_id(value: pl.Expr, url: pl.Expr | None = None) -> tuple[pl.Expr, pl.E
     ``424.0``-style float ids lose the ``.0``.
     """
     if value.meta.is_literal(allow_aliasing=True):  # no id column at all
-        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
+        return pl.lit(None, pl.Utf8), pl.lit(None, NOTE_TYPE)
     url = pl.lit(None, pl.Utf8) if url is None else url
     both = pl.struct(value.cast(pl.Utf8).alias("id"), url.cast(pl.Utf8).alias("url"))
-    return _pair(both, _id_frame, pl.Utf8())
+    return cleaner_pair(both, _id_frame, pl.Utf8())
 
 
 def handle(value: pl.Expr) -> pl.Expr:
@@ -422,7 +319,7 @@ def first_count(columns: list[str], *aliases: str) -> tuple[pl.Expr, pl.Expr]:
     """
     present = [a for a in dict.fromkeys(pick(columns, a) for a in aliases) if a is not None]
     if not present:
-        return pl.lit(None, pl.Int64), pl.lit(None, _NOTE)
+        return pl.lit(None, pl.Int64), pl.lit(None, NOTE_TYPE)
     pairs = [count(name) for name in present]
     return pl.coalesce(*(v for v, _ in pairs)), join_notes([n for _, n in pairs])
 
@@ -433,7 +330,7 @@ def first_text(
     """The first non-empty text among the aliases present (e.g. Full Text, Snippet, Title)."""
     present = [a for a in dict.fromkeys(pick(columns, a) for a in aliases) if a is not None]
     if not present:
-        return pl.lit(None, pl.Utf8), pl.lit(None, _NOTE)
+        return pl.lit(None, pl.Utf8), pl.lit(None, NOTE_TYPE)
     pairs = [text(name, want_url=want_url, unguard=unguard) for name in present]
     return pl.coalesce(*(v for v, _ in pairs)), join_notes([n for _, n in pairs])
 
@@ -441,7 +338,7 @@ def first_text(
 def join_notes(notes: list[pl.Expr]) -> pl.Expr:
     """Repair codes joined by ``;``; null (not "") when there is none."""
     if not notes:
-        return pl.lit(None, _NOTE)
+        return pl.lit(None, NOTE_TYPE)
     joined = pl.concat_str(notes, separator=";", ignore_nulls=True)
     return pl.when(joined == "").then(None).otherwise(joined)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import ExportFormatError
-from analytics.load import clean, detect, read, sheets, vocab
+from analytics.load import clean, detect, read, sheets, times, vocab
 from analytics.load.finish import Context, LoadResult, Mapped, finish_mentions, map_frame
 from analytics.load.mapping import Mapping, read_mapping
 from analytics.load.read import HeaderCandidate, RawTable
@@ -74,9 +74,9 @@ def _time(value: pl.Expr, m: Mapping, tz: str) -> tuple[pl.Expr, pl.Expr, str]:
         aware, naive = ISO_AWARE, ISO_NAIVE
     parts, note = [], pl.lit(None, pl.Utf8)
     if aware:
-        parts.append(clean.aware_time(value, aware))
+        parts.append(times.aware_time(value, aware))
     if naive:
-        local, note = clean.local_time(value, naive, tz)
+        local, note = times.local_time(value, naive, tz)
         parts.append(local)
     return pl.coalesce(*parts), note, " or ".join(formats) if formats else "ISO 8601"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import Context, Mapped, map_frame
 from analytics.load.read import RawTable
 
@@ -28,10 +28,10 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     when_text = pl.concat_str(
         clean.raw(day_col), clean.raw(clock_col), separator=" ", ignore_nulls=True
     )
-    published, time_note = clean.local_time(when_text, FORMATS, ctx.default_tz)
+    published, time_note = times.local_time(when_text, FORMATS, ctx.default_tz)
     if day_col != clean.pick(cols, "Date") and clean.pick(cols, "Date"):
         # legacy files also carry "Date"; use it when the alternate pair is empty
-        fallback, _ = clean.local_time(clean.raw(clean.pick(cols, "Date")), FORMATS, ctx.default_tz)
+        fallback, _ = times.local_time(clean.raw(clean.pick(cols, "Date")), FORMATS, ctx.default_tz)
         published = pl.coalesce(published, fallback)
     url, url_note = clean.text(clean.pick(cols, "URL"), want_url=True)
     native, id_note = clean.native_id(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import TIME_RAW, Context, DailyMapped, Mapped, map_frame
 from analytics.load.read import ROW, RawTable
 
@@ -48,7 +48,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
 def _posts(raw: RawTable, ctx: Context, *, instagram: bool) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Publish time")
-    published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
     url, url_note = clean.text(clean.pick(cols, "Permalink"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post ID")), url)
     body, body_note = clean.first_text(cols, "Description", "Title")
@@ -106,7 +106,7 @@ def _daily(raw: RawTable, ctx: Context) -> DailyMapped:
     value, _ = clean.count(clean.pick(cols, "Primary"))
     metric = [value.alias(column)] if column else []
     frame = raw.frame.select(
-        clean.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
         pl.lit(platform).alias("platform"),
         pl.lit(None, pl.Utf8).alias("account"),
         *metric,

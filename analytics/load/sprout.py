@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import TIME_RAW, Context, DailyMapped, Mapped, map_frame
 from analytics.load.read import ROW, RawTable
 
@@ -39,7 +39,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
 def _posts(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Date")
-    published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
     url, url_note = clean.text(clean.pick(cols, "Link"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post ID")), url)
     body, body_note = clean.text(clean.pick(cols, "Post"), unguard=True)
@@ -77,7 +77,7 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
 def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Timestamp (PT)")
-    published, time_note = clean.local_time(clean.raw(time_col), TIME_FORMATS, PACIFIC)
+    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, PACIFIC)
     url, url_note = clean.first_text(cols, "Message URL", "Permalink", "Link", want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Message ID", "Post ID")), url)
     body, body_note = clean.text(clean.pick(cols, "Message"), unguard=True)
@@ -120,7 +120,7 @@ def _profiles(raw: RawTable) -> DailyMapped:
         "posts_published": "Published Posts (Total)",
     }
     frame = raw.frame.select(
-        clean.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
         vocab.platform(clean.raw(clean.pick(cols, "Network"))).alias("platform"),
         clean.text(clean.pick(cols, "Profile"))[0].alias("account"),
         *(clean.count(clean.pick(cols, src))[0].alias(dst) for dst, src in metrics.items()),

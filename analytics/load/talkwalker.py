@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean, vocab
+from analytics.load import clean, times, vocab
 from analytics.load.finish import Context, Mapped, map_frame
 from analytics.load.read import RawTable
 
@@ -36,8 +36,8 @@ def _names(*dotted: str) -> list[str]:
 
 def published_time(value: pl.Expr, tz: str) -> tuple[pl.Expr, pl.Expr]:
     """ISO with offset -> UTC; naive ISO -> ``tz``; 13-digit epoch milliseconds -> UTC."""
-    aware = clean.aware_time(value, AWARE_FORMATS)
-    naive, note = clean.local_time(value, NAIVE_FORMATS, tz)
+    aware = times.aware_time(value, AWARE_FORMATS)
+    naive, note = times.local_time(value, NAIVE_FORMATS, tz)
     millis = value.str.strip_chars().str.extract(r"^(\d{13})$", 1).cast(pl.Int64)
     epoch = pl.from_epoch(millis, time_unit="ms").dt.replace_time_zone("UTC")
     return pl.coalesce(aware, naive, epoch.cast(pl.Datetime("us", "UTC"))), note

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.load import clean
+from analytics.load import clean, times
 from analytics.load.finish import TIME_RAW, Context, DailyMapped, Mapped, map_frame
 from analytics.load.read import ROW, RawTable
 
@@ -72,7 +72,7 @@ def _legacy(raw: RawTable) -> Mapped:
         "mention_id": native,
         "platform": pl.lit("x"),
         "content_type": pl.lit("post"),
-        "published_at": clean.aware_time(clean.raw(time_col), LEGACY_TIME),
+        "published_at": times.aware_time(clean.raw(time_col), LEGACY_TIME),
         "author": url.str.extract(_HANDLE_IN_URL, 1),
         "text": clean.text(clean.pick(cols, "Tweet text"))[0],
         "url": url,
@@ -93,7 +93,7 @@ def _content(raw: RawTable, ctx: Context) -> Mapped:
     url, url_note = clean.text(clean.pick(cols, "Post Link", "Post link"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post id")), url)
     date_col = clean.pick(cols, "Date")
-    day = clean.day(clean.raw(date_col), DAY_FORMATS)
+    day = times.day(clean.raw(date_col), DAY_FORMATS)
     exact = snowflake_time(native)
     midnight = (
         day.cast(pl.Datetime("us")).dt.replace_time_zone(ctx.default_tz).dt.convert_time_zone("UTC")
@@ -158,7 +158,7 @@ def _overview(raw: RawTable, ctx: Context) -> DailyMapped:
     if account:
         ctx.notes.append(f"X overview files name no account: rows filed under @{account}")
     frame = raw.frame.select(
-        clean.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
         pl.lit("x").alias("platform"),
         pl.lit(account, pl.Utf8).alias("account"),
         (follows - unfollows).alias("followers_change"),
