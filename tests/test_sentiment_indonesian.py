@@ -49,7 +49,7 @@ def test_negation_is_weaker_than_the_opposite_word(scorer):
 
 def test_negation_scope_ends_at_punctuation_and_at_the_first_sentiment_word(scorer):
     # "tidak, enak": the comma closes the negator's clause, so "enak" stays positive
-    assert scorer.polarity("tidak. enak") > 0.05
+    assert scorer.polarity("tidak, enak") > 0.05
     # "tidak enak dan mahal": "tidak" belongs to "enak"; "mahal" stays negative, so the
     # whole is more negative than "tidak enak" alone
     assert scorer.polarity("tidak enak dan mahal") < scorer.polarity("tidak enak") < 0
