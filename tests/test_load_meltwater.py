@@ -48,3 +48,27 @@ def test_explore_utf16_be() -> None:
     assert m["platform"].to_list() == ["x", "instagram"]
     assert m["reach"].to_list() == [900, 1200]  # "1.2K"
     assert m["engagement"].to_list() == [11, None]  # nothing to derive it from
+
+
+def test_a_big_utf16_export_streams_in_batches(tmp_path: Path) -> None:
+    import polars as pl
+
+    from analytics.load import iter_load_export
+
+    header = (
+        "Date\tTime\tDocument ID\tURL\tSource Type\tSource Name\tSource Domain\tContent Type\t"
+        "Author Name\tAuthor Handle\tTitle\tOpening Text\tHit Sentence\tSentiment\tReach\n"
+    )
+    rows = [
+        f"09-Sep-25\t11:30 PM\tdoc-{i}\thttps://x.com/u/status/{i}\tSocial\tX\tx.com\tPost\t"
+        f"U\t@u\t\t\tkalimat {i} “kutipan”\tNeutral\t{i}\n"
+        for i in range(4000)
+    ]
+    path = tmp_path / "big_meltwater.csv"
+    path.write_bytes((header + "".join(rows)).encode("utf-16"))  # UTF-16 LE with BOM
+    batches = list(iter_load_export(path, brand="K", batch_rows=500))
+    assert len(batches) >= 2
+    streamed = pl.concat([b.mentions for b in batches])
+    assert streamed.equals(load_export(path, brand="K").mentions)
+    assert streamed["source_row"].to_list() == list(range(2, 4002))
+    assert streamed["text"][3999] == "kalimat 3999 “kutipan”"
