@@ -162,3 +162,29 @@ def test_older_twitter_column_family(tmp_path: Path) -> None:
     assert row["parent_id"] == "1479999999999999999"
     # 20:00 Jakarta = 13:00 UTC
     assert row["published_at"] == dt.datetime(2022, 1, 5, 13, 0, tzinfo=UTC)
+
+
+def test_time_layout_override_for_an_excel_resaved_file() -> None:
+    override = DATA.parent / "overrides" / "day_first.toml"
+    result = load_export(DATA / "mentions.csv", brand="K", format="brandwatch", mapping=override)
+    m = result.mentions
+    # with "%d/%m/%Y %H:%M" the ISO rows no longer match (rejected with the new layout named)
+    # and line 12's "02/09/2026 11:00" is 2 September, 11:00 Jakarta = 04:00 UTC
+    assert m["source_row"].to_list() == [12]
+    assert m["published_at"][0] == dt.datetime(2026, 9, 2, 4, 0, tzinfo=UTC)
+    assert result.rejected["reason"][0] == (
+        'column "Date": value "2026-09-02 08:15:00" is not a time in the expected layout '
+        "(%d/%m/%Y %H:%M or %d/%m/%Y %H:%M:%S)"
+    )
+    assert any("times read as %d/%m/%Y %H:%M" in n for n in result.notes)
+
+
+def test_a_column_mapping_with_a_vendor_format_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from analytics.errors import ExportFormatError
+
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\npublished_at = "Date"\ntext = "Snippet"\n', encoding="utf-8")
+    with pytest.raises(ExportFormatError, match=r"with format='brandwatch' only a \[time\]"):
+        load_export(DATA / "mentions.csv", brand="K", format="brandwatch", mapping=mapping)

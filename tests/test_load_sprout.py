@@ -62,3 +62,11 @@ def test_profile_performance_is_daily_metrics() -> None:
     # 13-02-2026 has no month 13 in MM-DD-YYYY: rejected, never re-read as DD-MM
     assert result.rejected["source_row"].to_list() == [4]
     assert 'value "13-02-2026" is not a date' in result.rejected["reason"][0]
+
+
+def test_zone_override_replaces_pacific(tmp_path: Path) -> None:
+    override = tmp_path / "zone.toml"
+    override.write_text('[time]\ntimezone = "UTC"\n', encoding="utf-8")
+    m = load_export(DATA / "inbox.csv", brand="K", format="sprout", mapping=override).mentions
+    # the documented layout stays; 3:15 am read as UTC instead of Pacific
+    assert m["published_at"][0] == dt.datetime(2026, 9, 2, 3, 15, tzinfo=UTC)

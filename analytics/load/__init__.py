@@ -24,6 +24,7 @@ from analytics.load.finish import (
     finish_daily,
     finish_mentions,
 )
+from analytics.load.mapping import read_time_override
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
 
 FORMATS: tuple[str, ...] = (
@@ -89,7 +90,9 @@ def load_export(
     """
     _check_format(format)
     path = Path(path)
-    if format == "generic" or (format is None and mapping is not None):
+    if format is None and mapping is not None:
+        format = "generic"  # a mapping without a format means: my own layout
+    if format == "generic":
         from analytics.load import generic
 
         return generic.load(
@@ -97,7 +100,7 @@ def load_export(
         )
     opened = _detect.open_file(path)
     match, reason = _choose(opened, format)
-    ctx = _context(brand, default_tz, brand_handles, match.signature.format)
+    ctx = _context(brand, default_tz, brand_handles, match.signature.format, mapping)
     return _load_table(_raw_table(opened, match), match, reason, ctx)
 
 
@@ -135,7 +138,9 @@ def iter_load_export(
     """
     _check_format(format)
     path = Path(path)
-    if format == "generic" or (format is None and mapping is not None):
+    if format is None and mapping is not None:
+        format = "generic"
+    if format == "generic":
         from analytics.load import generic
 
         ctx = _context(brand, default_tz, brand_handles, "generic")
@@ -144,27 +149,40 @@ def iter_load_export(
     opened = _detect.open_file(path)
     match, reason = _choose(opened, format)
     fmt = match.signature.format
-    _context(brand, default_tz, brand_handles, fmt)  # check the parameters before reading
+    _context(brand, default_tz, brand_handles, fmt, mapping)  # check before reading
     if opened.kind != "text":
-        ctx = _context(brand, default_tz, brand_handles, fmt)
+        ctx = _context(brand, default_tz, brand_handles, fmt, mapping)
         yield _load_table(_raw_table(opened, match), match, reason, ctx)
         return
     header = match.header
     for raw in _read.iter_text_tables(path, header, opened.encoding, opened.head_text, batch_rows):
-        ctx = _context(brand, default_tz, brand_handles, fmt)  # notes are per batch
+        ctx = _context(brand, default_tz, brand_handles, fmt, mapping)  # notes are per batch
         yield _load_table(raw, match, reason, ctx)
 
 
-def _context(brand: str, default_tz: str, handles: Sequence[str], tool: str) -> Context:
+def _context(
+    brand: str,
+    default_tz: str,
+    handles: Sequence[str],
+    tool: str,
+    mapping: Path | str | None = None,
+) -> Context:
     if not brand or not str(brand).strip():
         raise ExportFormatError("a brand name is required (the brand the export was collected for)")
     _check_zone(default_tz)
-    return Context(
+    ctx = Context(
         brand=str(brand).strip(),
         default_tz=default_tz,
         brand_handles=tuple(handles),
         source_tool=tool,
     )
+    if mapping is not None and tool != "generic":
+        # a vendor format with a [time]-only file: the user's own time layout/zone
+        formats, zone = read_time_override(mapping, tool)
+        ctx.time_formats, ctx.time_zone = formats or None, zone
+        shown = " or ".join(formats) if formats else "the documented layout"
+        ctx.notes.append(f"times read as {shown} in {ctx.zone()} (from {Path(mapping).name})")
+    return ctx
 
 
 def _check_zone(tz: str) -> None:

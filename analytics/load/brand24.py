@@ -33,7 +33,9 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     cols = raw.columns
     date_col, hrs_col = clean.pick(cols, "Date"), clean.pick(cols, "Hrs")
     when_text = combined_time(clean.raw(date_col), clean.raw(hrs_col).fill_null("00:00"))
-    published, time_note = times.local_time(when_text, TIME_FORMATS, ctx.default_tz)
+    if ctx.time_formats:  # the user's layout applies to the two cells as written
+        when_text = pl.concat_str(clean.raw(date_col), clean.raw(hrs_col), separator=" ")
+    published, time_note = times.read(when_text, ctx.formats(TIME_FORMATS), ctx.zone())
     url, url_note = clean.text(clean.pick(cols, "Source"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "ID")), url)
     body, body_note = clean.first_text(cols, "Content", "Title")
@@ -57,6 +59,6 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     return Mapped(
         frame,
         f'"{date_col or "Date"}" + "{hrs_col or "Hrs"}"',
-        "Date YYYY-MM-DD and Hrs HH:MM",
+        ctx.layout("Date YYYY-MM-DD and Hrs HH:MM"),
         '"Content", "Title", "Source"',
     )

@@ -34,7 +34,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         url,
     )
     time_col = clean.pick(cols, "Date")
-    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.read(clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone())
     body, body_note = clean.first_text(cols, "Full Text", "Snippet", "Title")
     title, _ = clean.text(clean.pick(cols, "Title"))
     likes, n1 = clean.first_count(
@@ -128,7 +128,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     return Mapped(
         frame,
         f'"{time_col or "Date"}"',
-        "YYYY-MM-DD HH:MM:SS",
+        ctx.layout("YYYY-MM-DD HH:MM:SS"),
         '"Full Text", "Snippet", "Title", "Url"',
     )
 

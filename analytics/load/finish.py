@@ -38,6 +38,23 @@ class Context:
     brand_handles: Sequence[str] = ()
     source_tool: str = ""
     notes: list[str] = field(default_factory=list)  # file-level notes, added by loaders
+    # the user's own time layout and zone for a vendor file (e.g. a CSV Excel re-saved with
+    # day-first dates): they replace the tool's documented ones
+    time_formats: list[str] | None = None
+    time_zone: str | None = None
+
+    def formats(self, documented: list[str]) -> list[str]:
+        """The time layouts to try: the user's override, else the tool's documented ones."""
+        return self.time_formats or documented
+
+    def zone(self, documented: str | None = None) -> str:
+        """The zone of naive times: the override, else the tool's documented zone (Sprout
+        inbox: Pacific), else ``default_tz``."""
+        return self.time_zone or documented or self.default_tz
+
+    def layout(self, documented: str) -> str:
+        """The expected layout, as rejection reasons name it."""
+        return " or ".join(self.time_formats) if self.time_formats else documented
 
 
 @dataclass

@@ -62,23 +62,11 @@ def _header_for(opened: detect.Opened, m: Mapping) -> tuple[str | None, HeaderCa
 
 def _time(value: pl.Expr, m: Mapping, tz: str) -> tuple[pl.Expr, pl.Expr, str]:
     """(UTC time, note, layout description) for the published_at column."""
-    if m.time_formats == ["epoch_ms"] or m.time_formats == ["epoch_s"]:
-        unit = "ms" if m.time_formats == ["epoch_ms"] else "s"
-        number = value.str.strip_chars().cast(pl.Int64, strict=False)
-        parsed = pl.from_epoch(number, time_unit=unit).dt.replace_time_zone("UTC")
-        return parsed.cast(pl.Datetime("us", "UTC")), pl.lit(None, pl.Utf8), f"epoch {unit}"
-    formats = m.time_formats
-    aware = [f for f in formats if "%z" in f or "%#z" in f or "%:z" in f]
-    naive = [f for f in formats if f not in aware]
-    if not formats:
-        aware, naive = ISO_AWARE, ISO_NAIVE
-    parts, note = [], pl.lit(None, pl.Utf8)
-    if aware:
-        parts.append(times.aware_time(value, aware))
-    if naive:
-        local, note = times.local_time(value, naive, tz)
-        parts.append(local)
-    return pl.coalesce(*parts), note, " or ".join(formats) if formats else "ISO 8601"
+    if not m.time_formats:
+        utc, note = times.read(value, ISO_AWARE + ISO_NAIVE, tz)
+        return utc, note, "ISO 8601"
+    utc, note = times.read(value, m.time_formats, tz)
+    return utc, note, " or ".join(m.time_formats)
 
 
 def _value(field: str, value: pl.Expr, name: str | None, url: pl.Expr) -> tuple[pl.Expr, pl.Expr]:

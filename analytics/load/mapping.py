@@ -135,3 +135,41 @@ def read_mapping(path: Path | str) -> Mapping:
         header_line=header_line,
         records=options.get("records"),
     )
+
+
+def read_time_override(path: Path | str, format: str) -> tuple[list[str], str | None]:
+    """The ``[time]`` section of a file given with a vendor ``format``: (layouts, zone).
+
+    It replaces the tool's documented time layout and zone, e.g. for a Brandwatch CSV that
+    Excel re-saved with day-first dates. Only ``[time]`` belongs in such a file.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ExportFormatError(f"mapping file {path}: not found") from err
+    except tomllib.TOMLDecodeError as err:
+        raise _fail(path, f"not valid TOML: {err}") from err
+    if set(data) != {"time"}:
+        raise _fail(
+            path,
+            f"with format={format!r} only a [time] section (format, timezone) is read; "
+            f"found {sorted(data)}. Column mappings are for format='generic'",
+        )
+    time = data["time"]
+    extra = set(time) - _KEYS["time"]
+    if extra:
+        raise _fail(
+            path, f"[time] unknown key(s) {sorted(extra)}; expected {sorted(_KEYS['time'])}"
+        )
+    formats = time.get("format", [])
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    if not all(isinstance(f, str) and f for f in formats):
+        raise _fail(path, "[time] format must be a layout string or a list of them")
+    timezone = time.get("timezone")
+    if timezone is not None:
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
+    return formats, timezone

@@ -28,10 +28,12 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     when_text = pl.concat_str(
         clean.raw(day_col), clean.raw(clock_col), separator=" ", ignore_nulls=True
     )
-    published, time_note = times.local_time(when_text, FORMATS, ctx.default_tz)
+    published, time_note = times.read(when_text, ctx.formats(FORMATS), ctx.zone())
     if day_col != clean.pick(cols, "Date") and clean.pick(cols, "Date"):
         # legacy files also carry "Date"; use it when the alternate pair is empty
-        fallback, _ = times.local_time(clean.raw(clean.pick(cols, "Date")), FORMATS, ctx.default_tz)
+        fallback, _ = times.read(
+            clean.raw(clean.pick(cols, "Date")), ctx.formats(FORMATS), ctx.zone()
+        )
         published = pl.coalesce(published, fallback)
     url, url_note = clean.text(clean.pick(cols, "URL"), want_url=True)
     native, id_note = clean.native_id(
@@ -81,5 +83,8 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     frame = map_frame(raw, values, notes, when_text)
     where = f'"{day_col}" + "{clock_col}"' if clock_col else f'"{day_col or "Date"}"'
     return Mapped(
-        frame, where, "DD-Mon-YY and hh:mm AM/PM", '"Hit Sentence", "Opening Text", "URL"'
+        frame,
+        where,
+        ctx.layout("DD-Mon-YY and hh:mm AM/PM"),
+        '"Hit Sentence", "Opening Text", "URL"',
     )

@@ -48,7 +48,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
 def _posts(raw: RawTable, ctx: Context, *, instagram: bool) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Publish time")
-    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.read(clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone())
     url, url_note = clean.text(clean.pick(cols, "Permalink"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post ID")), url)
     body, body_note = clean.first_text(cols, "Description", "Title")
@@ -80,7 +80,7 @@ def _posts(raw: RawTable, ctx: Context, *, instagram: bool) -> Mapped:
     return Mapped(
         frame,
         f'"{time_col or "Publish time"}"',
-        "MM/DD/YYYY HH:MM",
+        ctx.layout("MM/DD/YYYY HH:MM"),
         '"Description", "Title", "Permalink"',
         owned=True,
     )
@@ -106,11 +106,11 @@ def _daily(raw: RawTable, ctx: Context) -> DailyMapped:
     value, _ = clean.count(clean.pick(cols, "Primary"))
     metric = [value.alias(column)] if column else []
     frame = raw.frame.select(
-        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), ctx.formats(DAY_FORMATS)).alias("date"),
         pl.lit(platform).alias("platform"),
         pl.lit(None, pl.Utf8).alias("account"),
         *metric,
         clean.raw(date_col).alias(TIME_RAW),
         pl.col(ROW),
     )
-    return DailyMapped(frame, f'"{date_col or "Date"}"', "YYYY-MM-DDT00:00:00")
+    return DailyMapped(frame, f'"{date_col or "Date"}"', ctx.layout("YYYY-MM-DDT00:00:00"))

@@ -30,7 +30,7 @@ DAY_FORMATS = ["%m-%d-%Y", "%m/%d/%Y", "%Y-%m-%d"]
 def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
     """Map one Sprout report; the variant comes from detection."""
     if variant == "profiles":
-        return _profiles(raw)
+        return _profiles(raw, ctx)
     if variant == "inbox":
         return _inbox(raw, ctx)
     return _posts(raw, ctx)
@@ -39,7 +39,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
 def _posts(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Date")
-    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, ctx.default_tz)
+    published, time_note = times.read(clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone())
     url, url_note = clean.text(clean.pick(cols, "Link"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post ID")), url)
     body, body_note = clean.text(clean.pick(cols, "Post"), unguard=True)
@@ -70,14 +70,20 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
     notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     return Mapped(
-        frame, f'"{time_col or "Date"}"', "MM/DD/YYYY h:mm am/pm", '"Post", "Link"', owned=True
+        frame,
+        f'"{time_col or "Date"}"',
+        ctx.layout("MM/DD/YYYY h:mm am/pm"),
+        '"Post", "Link"',
+        owned=True,
     )
 
 
 def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
     time_col = clean.pick(cols, "Timestamp (PT)")
-    published, time_note = times.local_time(clean.raw(time_col), TIME_FORMATS, PACIFIC)
+    published, time_note = times.read(
+        clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone(PACIFIC)
+    )
     url, url_note = clean.first_text(cols, "Message URL", "Permalink", "Link", want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Message ID", "Post ID")), url)
     body, body_note = clean.text(clean.pick(cols, "Message"), unguard=True)
@@ -101,11 +107,14 @@ def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     notes = [id_note, time_note, url_note, body_note]
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     return Mapped(
-        frame, f'"{time_col}" (Pacific time)', "MM/DD/YYYY h:mm am/pm", '"Message", "Message URL"'
+        frame,
+        f'"{time_col}" ({ctx.zone(PACIFIC)})',
+        ctx.layout("MM/DD/YYYY h:mm am/pm"),
+        '"Message", "Message URL"',
     )
 
 
-def _profiles(raw: RawTable) -> DailyMapped:
+def _profiles(raw: RawTable, ctx: Context) -> DailyMapped:
     cols = raw.columns
     date_col = clean.pick(cols, "Date")
     metrics = {
@@ -120,11 +129,11 @@ def _profiles(raw: RawTable) -> DailyMapped:
         "posts_published": "Published Posts (Total)",
     }
     frame = raw.frame.select(
-        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), ctx.formats(DAY_FORMATS)).alias("date"),
         vocab.platform(clean.raw(clean.pick(cols, "Network"))).alias("platform"),
         clean.text(clean.pick(cols, "Profile"))[0].alias("account"),
         *(clean.count(clean.pick(cols, src))[0].alias(dst) for dst, src in metrics.items()),
         clean.raw(date_col).alias(TIME_RAW),
         pl.col(ROW),
     )
-    return DailyMapped(frame, f'"{date_col or "Date"}"', "MM-DD-YYYY")
+    return DailyMapped(frame, f'"{date_col or "Date"}"', ctx.layout("MM-DD-YYYY"))

@@ -48,7 +48,10 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     cols = raw.columns
     url, url_note = clean.text(clean.pick(cols, "url"), want_url=True)
     time_col = clean.pick(cols, "published")
-    published, time_note = published_time(clean.raw(time_col), ctx.default_tz)
+    if ctx.time_formats:
+        published, time_note = times.read(clean.raw(time_col), ctx.time_formats, ctx.zone())
+    else:
+        published, time_note = published_time(clean.raw(time_col), ctx.zone())
     body, body_note = clean.first_text(cols, "content", "content_snippet", "title_snippet", "title")
     likes, n1 = clean.first_count(
         cols,
@@ -131,6 +134,6 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     return Mapped(
         frame,
         f'"{time_col or "published"}"',
-        "ISO 8601 date-time or epoch milliseconds",
+        ctx.layout("ISO 8601 date-time or epoch milliseconds"),
         '"content", "title", "url"',
     )

@@ -117,3 +117,23 @@ def _day_series(s: pl.Series, *, formats: list[str]) -> pl.Series:
 def day(value: pl.Expr, formats: list[str]) -> pl.Expr:
     """A calendar date from text in one of ``formats`` (or an Excel serial)."""
     return whole_column(value, partial(_day_series, formats=formats), pl.Date())
+
+
+def read(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl.Expr]:
+    """Time text in any of ``formats`` -> UTC: layouts with an offset (``%z``) are read as
+    such, the others as naive local times in ``tz``; ``epoch_s`` / ``epoch_ms`` read Unix
+    times. Returns (time, note)."""
+    if formats in (["epoch_s"], ["epoch_ms"]):
+        unit = "ms" if formats == ["epoch_ms"] else "s"
+        number = value.str.strip_chars().cast(pl.Int64, strict=False)
+        epoch = pl.from_epoch(number, time_unit=unit).dt.replace_time_zone("UTC")
+        return epoch.cast(UTC_DATETIME), pl.lit(None, NOTE_TYPE)
+    aware = [f for f in formats if "%z" in f or "%#z" in f or "%:z" in f]
+    naive = [f for f in formats if f not in aware]
+    parts, note = [], pl.lit(None, NOTE_TYPE)
+    if aware:
+        parts.append(aware_time(value, aware))
+    if naive:
+        local, note = local_time(value, naive, tz)
+        parts.append(local)
+    return pl.coalesce(*parts), note

@@ -30,7 +30,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
         return _overview(raw, ctx)
     if variant == "content":
         return _content(raw, ctx)
-    return _legacy(raw)
+    return _legacy(raw, ctx)
 
 
 def snowflake_time(post_id: pl.Expr) -> pl.Expr:
@@ -53,7 +53,7 @@ def _counts(cols: list[str], names: dict[str, tuple[str, ...]]) -> tuple[dict, l
     return values, notes
 
 
-def _legacy(raw: RawTable) -> Mapped:
+def _legacy(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
     url, url_note = clean.text(clean.pick(cols, "Tweet permalink"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Tweet id")), url)
@@ -72,7 +72,9 @@ def _legacy(raw: RawTable) -> Mapped:
         "mention_id": native,
         "platform": pl.lit("x"),
         "content_type": pl.lit("post"),
-        "published_at": times.aware_time(clean.raw(time_col), LEGACY_TIME),
+        "published_at": times.read(clean.raw(time_col), ctx.formats(LEGACY_TIME), ctx.zone("UTC"))[
+            0
+        ],
         "author": url.str.extract(_HANDLE_IN_URL, 1),
         "text": clean.text(clean.pick(cols, "Tweet text"))[0],
         "url": url,
@@ -82,7 +84,7 @@ def _legacy(raw: RawTable) -> Mapped:
     return Mapped(
         frame,
         f'"{time_col or "time"}"',
-        "YYYY-MM-DD HH:MM +0000",
+        ctx.layout("YYYY-MM-DD HH:MM +0000"),
         '"Tweet text", "Tweet permalink"',
         owned=True,
     )
@@ -93,10 +95,10 @@ def _content(raw: RawTable, ctx: Context) -> Mapped:
     url, url_note = clean.text(clean.pick(cols, "Post Link", "Post link"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "Post id")), url)
     date_col = clean.pick(cols, "Date")
-    day = times.day(clean.raw(date_col), DAY_FORMATS)
+    day = times.day(clean.raw(date_col), ctx.formats(DAY_FORMATS))
     exact = snowflake_time(native)
     midnight = (
-        day.cast(pl.Datetime("us")).dt.replace_time_zone(ctx.default_tz).dt.convert_time_zone("UTC")
+        day.cast(pl.Datetime("us")).dt.replace_time_zone(ctx.zone()).dt.convert_time_zone("UTC")
     )
     # the id's time must fall near the exported day (the day is in the account's zone)
     plausible = (exact - midnight).dt.total_hours().is_between(-36, 60)
@@ -133,7 +135,7 @@ def _content(raw: RawTable, ctx: Context) -> Mapped:
     return Mapped(
         frame,
         f'"{date_col or "Date"}" (with the time from "Post id")',
-        "Sun, Sep 13, 2026",
+        ctx.layout("Sun, Sep 13, 2026"),
         '"Post text", "Post Link"',
         owned=True,
     )
@@ -158,7 +160,7 @@ def _overview(raw: RawTable, ctx: Context) -> DailyMapped:
     if account:
         ctx.notes.append(f"X overview files name no account: rows filed under @{account}")
     frame = raw.frame.select(
-        times.day(clean.raw(date_col), DAY_FORMATS).alias("date"),
+        times.day(clean.raw(date_col), ctx.formats(DAY_FORMATS)).alias("date"),
         pl.lit("x").alias("platform"),
         pl.lit(account, pl.Utf8).alias("account"),
         (follows - unfollows).alias("followers_change"),
@@ -166,4 +168,4 @@ def _overview(raw: RawTable, ctx: Context) -> DailyMapped:
         clean.raw(date_col).alias(TIME_RAW),
         pl.col(ROW),
     )
-    return DailyMapped(frame, f'"{date_col or "Date"}"', "Sun, Sep 13, 2026")
+    return DailyMapped(frame, f'"{date_col or "Date"}"', ctx.layout("Sun, Sep 13, 2026"))
