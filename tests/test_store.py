@@ -595,3 +595,12 @@ def test_rejects_without_a_line_number_are_quarantined_once(tmp_path):
     again = store.ingest_batches([result(bad=bad)], brand="Acme", source="a.csv")
     assert again["rejected"] == 1  # counted again ...
     assert store.info()["quarantined"] == 1  # ... but kept once
+
+
+def test_a_deleted_part_is_reported_as_damage(tmp_path):
+    store = Store(tmp_path)
+    store.ingest_batches([result(mentions(["1"]))], brand="Acme", source="a.csv")
+    (part,) = (tmp_path / "mentions").glob("part-*.parquet")
+    part.unlink()
+    with pytest.raises(StoreError, match=r"1 part\(s\) listed in the manifest are missing"):
+        store.mentions()

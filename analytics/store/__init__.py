@@ -118,7 +118,15 @@ class Store:
         self, table: str, schema: dict, brand: str | None, manifest: dict | None = None
     ) -> pl.LazyFrame:
         manifest = read_manifest(self.root) if manifest is None else manifest
-        return scan_parts(part_paths(self.root, manifest, table, brand), schema)
+        parts = part_paths(self.root, manifest, table, brand)
+        missing = [p for p in parts if not p.is_file()]
+        if missing:
+            raise StoreError(
+                f"{self.root}: {len(missing)} part(s) listed in the manifest are missing, e.g. "
+                f"{missing[0].relative_to(self.root)}; the store is damaged (restore it from a "
+                "backup, or delete it and ingest the exports again)"
+            )
+        return scan_parts(parts, schema)
 
     # ---------------------------------------------------------------------------- readers
     def manifest(self) -> list[dict[str, Any]]:
