@@ -604,3 +604,33 @@ def test_a_deleted_part_is_reported_as_damage(tmp_path):
     part.unlink()
     with pytest.raises(StoreError, match=r"1 part\(s\) listed in the manifest are missing"):
         store.mentions()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    updates=st.lists(
+        st.tuples(
+            st.integers(1, 3),  # day of March
+            st.sampled_from(["followers", "impressions"]),
+            st.one_of(st.none(), st.integers(0, 50)),
+        ),
+        max_size=12,
+    )
+)
+def test_daily_rule_keeps_the_newest_value_of_each_figure(updates):
+    """Oracle: replay the updates into a dict, keeping the last non-null value per figure."""
+    expected: dict[date, dict[str, int | None]] = {}
+    for day, figure, value in updates:
+        row = expected.setdefault(date(2024, 3, day), {"followers": None, "impressions": None})
+        if value is not None:
+            row[figure] = value
+    frame = pl.concat(
+        [daily([(date(2024, 3, day), "acme", value)], figure) for day, figure, value in updates]
+        or [daily([])]
+    ).with_columns(brand=pl.lit("Acme"))
+    resolved = rules.resolve_daily(frame.lazy()).collect().sort("date")
+    got = {
+        row["date"]: {"followers": row["followers"], "impressions": row["impressions"]}
+        for row in resolved.iter_rows(named=True)
+    }
+    assert got == expected
