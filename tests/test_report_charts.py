@@ -70,7 +70,9 @@ def test_offline_renderer_writes_a_div_without_remote_scripts():
     assert pio.renderers.default == charts.RENDERER_NAME
     bundle = charts.OfflineRenderer().to_mimebundle(charts.time_chart(
         _timeline(), y="mentions", title="t").to_dict())  # fmt: skip
-    assert list(bundle) == ["text/html"]  # no plotly mimetype that nbconvert would drop
+    # HTML that nbconvert keeps (+ our JSON for static export), no plotly mimetype that
+    # nbconvert would silently drop
+    assert set(bundle) == {"text/html", charts.CHART_JSON_MIME}
     html = bundle["text/html"]
     assert html.startswith('<div class="crisis-chart">')
     assert "<script src" not in html and "cdn" not in html.lower()

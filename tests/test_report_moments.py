@@ -27,7 +27,8 @@ def _mentions() -> pl.DataFrame:
 
 def _events(rows) -> pl.DataFrame:
     return pl.DataFrame(
-        rows, schema={"time": pl.Datetime("us", "UTC"), "channel": pl.Utf8, "type": pl.Utf8},
+        rows,
+        schema={"time": pl.Datetime("us", "UTC"), "channel": pl.Utf8, "type": pl.Utf8},
         orient="row",
     )
 
@@ -85,3 +86,13 @@ def test_in_range_accepts_local_bounds():
     kept = moments.in_range(marks, datetime(2026, 10, 20, 21, tzinfo=wib),
                             datetime(2026, 10, 20, 22, tzinfo=wib))  # fmt: skip
     assert kept.get_column("label").to_list() == ["media pickup"]
+
+
+def test_too_many_statements_keep_the_first_of_each_type_per_day():
+    # 40 apologies over 2 days (every 72 min) and a clarification: over max_marks=5, so one
+    # apology per day (2) + the clarification + first post + media pickup = 5 marks
+    many = [(ONSET + timedelta(minutes=72 * i), "x", "apology") for i in range(40)]
+    events = _events([*many, (ONSET + timedelta(hours=3), "x", "clarification")])
+    marks = moments.key_moments(_mentions(), onset=ONSET, responses=events, max_marks=5)
+    assert marks.get_column("label").to_list() == [
+        "first post", "apology", "media pickup", "clarification", "apology"]  # fmt: skip

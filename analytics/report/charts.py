@@ -112,34 +112,26 @@ def mark_moments(
 
     ``moments`` has ``time`` (datetime), ``label`` (short text) and ``kind``
     (``"response"`` or anything else). Labels alternate heights so neighbours stay legible.
+    The lines are added in one layout update: ``add_shape`` in a loop copies the layout
+    each time, which is quadratic and took minutes for a few thousand marks.
     """
     if moments is None or moments.height == 0:
         return fig
     moments = moments.sort("time")
     times = local_times(moments.get_column("time"), tz)
+    shapes, notes = list(fig.layout.shapes), list(fig.layout.annotations)
     for i, (row, x) in enumerate(zip(moments.iter_rows(named=True), times, strict=True)):
         colour = COLOURS["response"] if row.get("kind") == "response" else COLOURS["moment"]
-        fig.add_shape(
-            type="line",
-            xref="x",
-            yref="paper",
-            x0=x,
-            x1=x,
-            y0=0,
-            y1=1,
-            line={"color": colour, "width": 1, "dash": "dot"},
-        )
-        fig.add_annotation(
-            x=x,
-            xref="x",
-            yref="paper",
-            y=1.0 - 0.07 * (i % 4),
-            text=str(row["label"]),
-            showarrow=False,
-            xanchor="left",
-            font={"size": 10, "color": colour},
-            bgcolor="rgba(255,255,255,0.8)",
-        )
+        shapes.append(
+            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+             "line": {"color": colour, "width": 1, "dash": "dot"}}
+        )  # fmt: skip
+        notes.append(
+            {"x": x, "xref": "x", "yref": "paper", "y": 1.0 - 0.07 * (i % 4),
+             "text": str(row["label"]), "showarrow": False, "xanchor": "left",
+             "font": {"size": 10, "color": colour}, "bgcolor": "rgba(255,255,255,0.8)"}
+        )  # fmt: skip
+    fig.update_layout(shapes=shapes, annotations=notes)
     return fig
 
 

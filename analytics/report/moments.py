@@ -105,8 +105,14 @@ def key_moments(
     end: datetime | None = None,
     responses: pl.DataFrame | None = None,
     lookback_hours: float = 6,
+    max_marks: int = 30,
 ) -> pl.DataFrame:
-    """Frame of ``time`` (UTC), ``label``, ``kind`` (first_post / media / response)."""
+    """Frame of ``time`` (UTC), ``label``, ``kind`` (first_post / media / response / event).
+
+    At most ``max_marks`` marks: a chart with hundreds of dotted lines says nothing, so when
+    the brand posted more statements than that, only the first of each type per (UTC) day is
+    kept, and then the earliest ``max_marks``.
+    """
     rows: list[dict] = []
     given = responses if responses is not None else pl.DataFrame(schema={"time": pl.Datetime(
         "us", "UTC"), "type": pl.Utf8, "channel": pl.Utf8})  # fmt: skip
@@ -137,12 +143,19 @@ def key_moments(
         rows.append({"time": item["time"], "label": item["type"], "kind": "event"})
     if not rows:
         return pl.DataFrame(schema=MOMENT_SCHEMA)
-    return (
+    marks = (
         pl.DataFrame(rows)
         .with_columns(pl.col("time").dt.convert_time_zone("UTC").dt.cast_time_unit("us"))
         .select(list(MOMENT_SCHEMA))
         .sort("time")
     )
+    if marks.height > max_marks:
+        marks = (
+            marks.with_columns(_day=pl.col("time").dt.date())
+            .unique(["_day", "label"], keep="first", maintain_order=True)
+            .drop("_day")
+        )
+    return marks.head(max_marks)
 
 
 def in_range(moments: pl.DataFrame, start: datetime, end: datetime) -> pl.DataFrame:
