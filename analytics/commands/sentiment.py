@@ -191,17 +191,25 @@ def train(
 def store_command(
     brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
     model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    alias: list[str] = typer.Option(
+        [], "--alias", help="Another name of the brand that carries no sentiment (repeat)."
+    ),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
-    """Score the store's new mentions (those without a score yet)."""
+    """Score the store's new mentions (those without a score yet).
+
+    Each mention's own brand name is neutral; add other spellings with --alias.
+    """
     from analytics.sentiment.bulk import score_store
     from analytics.store import Store
 
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
-    scored = score_store(Store(store), brand=brand, model_dir=model, workers=workers)
+    scored = score_store(
+        Store(store), brand=brand, model_dir=model, brand_names=alias, workers=workers
+    )
     if as_json:
         _print_json({"scored": scored, "brand": brand, "store": str(store)})
     else:

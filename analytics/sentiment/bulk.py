@@ -57,14 +57,20 @@ def _serial(chunks: list[list[Item]], out: list[list[Result]]) -> Iterator[int]:
 def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -> Iterator[int]:
     """This process scores chunks too, while ``workers - 1`` helper processes take others.
 
-    Starting a process costs seconds on a busy machine; working here meanwhile means two
-    cores are busy from the first moment, and the helpers' share adjusts to their speed.
+    Starting a process can take a second or more on a busy machine; working here meanwhile
+    means both cores are busy from the first moment, and the helpers' share adjusts to
+    their speed.
     """
     pending = deque(enumerate(chunks))
     in_flight: dict[Future[list[Result]], int] = {}
     helpers = workers - 1
-    # "spawn": forking a process whose polars thread pool is running can deadlock
-    context = multiprocessing.get_context("spawn")
+    # Build the scorers here first; a forked helper then starts with them warm instead of
+    # spending a second re-importing and re-reading lexicons. Fork is safe here because a
+    # helper only runs score_chunk (pure Python, no polars, whose thread pool must not be
+    # used in a forked child); elsewhere (no fork) helpers are spawned.
+    warm_up()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(max_workers=helpers, mp_context=context)
     try:
         # helpers get chunks only once started, so a slow start never leaves this process

@@ -16,7 +16,12 @@ from functools import cache
 from importlib import resources
 
 from analytics.errors import InputDataError
-from analytics.sentiment.social_text import SocialText, destretch
+from analytics.sentiment.social_text import (
+    EMOJI_MODIFIERS,
+    ZERO_WIDTH_JOINER,
+    SocialText,
+    destretch,
+)
 from analytics.sentiment.vader_core import VaderCore, vader_lexicons
 
 METHOD = "vader-social"
@@ -29,6 +34,7 @@ _REFUND_DEMAND_RE = re.compile(
     re.IGNORECASE,
 )
 _REFUND_RE = re.compile(r"refunds?\b", re.IGNORECASE)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -111,16 +117,18 @@ class EnglishScorer:
         self.social = social
         self.core = VaderCore(lexicon, emoji_descriptions() if social else stock_emojis)
         self.text_preparer = SocialText(brand_names)
-        # social mode describes emoji in one str.translate pass, each description spaced as
-        # its own words (VADER glues a description to a following letter: "eyesdef")
-        descriptions = emoji_descriptions().items()
-        self._emoji_table = {ord(c): f" {words} " for c, words in descriptions if len(c) == 1}
+        # social mode describes emoji in one pass over the non-ASCII characters, each
+        # description spaced as its own words (VADER glues a description to a following
+        # letter: "eyesdef"); skin tones and variation selectors vanish, joiners split
+        table = {c: f" {words} " for c, words in emoji_descriptions().items() if len(c) == 1}
+        table.update(dict.fromkeys(EMOJI_MODIFIERS, "") | {ZERO_WIDTH_JOINER: " "})
+        self._emoji_words = table
 
     def prepare(self, text: str) -> str:
         """The text the rules see (see ``SocialText.prepare``)."""
         if not self.social:
             return text
-        text = self.text_preparer.prepare(text)
+        text = self.text_preparer.prepare(text, clean_emoji=False)  # described() does it
         if "efund" in text:
             text = _REFUND_DEMAND_RE.sub(lambda m: _REFUND_RE.sub("refund_demand", m.group()), text)
         if _STRETCH_RE.search(text):
@@ -136,7 +144,10 @@ class EnglishScorer:
         text = self.prepare(text)
         if not self.social:
             return self.core.describe_emoji(text)
-        return text if text.isascii() else text.translate(self._emoji_table)
+        if text.isascii():
+            return text
+        words = self._emoji_words
+        return _NON_ASCII_RE.sub(lambda m: words.get(m.group(), m.group()), text)
 
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one mention."""

@@ -20,6 +20,11 @@ _LABEL_WORDS = {
     "negative": "negative", "neg": "negative", "negatif": "negative", "-": "negative",
     "-1": "negative", "-1.0": "negative",
 }  # fmt: skip
+_TOOL_WORDS = {
+    "positive": "positive", "pos": "positive", "neutral": "neutral", "neu": "neutral",
+    "negative": "negative", "neg": "negative",
+    "mixed": None,  # neither side: excluded like an unrated mention
+}  # fmt: skip
 # what listening tools write when they did not rate a mention; excluded, not neutral
 _UNRATED = {"", "unknown", "not rated", "not_rated", "unrated", "n/a", "na", "none", "null", "-"}
 

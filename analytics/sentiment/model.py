@@ -136,8 +136,12 @@ def cross_validated_macro_f1(
     *,
     folds: int = 5,
     seed: int = 0,
+    progress: bool | None = None,
 ) -> tuple[float, float, int]:
-    """Mean and standard deviation of macro-F1 over stratified folds, and the folds used."""
+    """Mean and standard deviation of macro-F1 over stratified folds, and the folds used.
+
+    Each fold is one full fit (minutes for ~10,000 labels), so a terminal shows progress.
+    """
     from sklearn.model_selection import StratifiedKFold
 
     from analytics.sentiment.metrics import classification_report
@@ -148,7 +152,12 @@ def cross_validated_macro_f1(
     frame = _inputs(texts, features)
     target = np.asarray(labels)
     scores = []
-    for train, test in splitter.split(frame, target):
+    from analytics.progress import progress as progress_bar
+
+    splits = list(splitter.split(frame, target))
+    for train, test in progress_bar(
+        splits, total=len(splits), description="cross-validation", enabled=progress
+    ):
         pipeline = build_pipeline(rules=features is not None, seed=seed)
         pipeline.fit(frame.iloc[train], target[train])
         predicted = pipeline.predict(frame.iloc[test])
@@ -200,7 +209,7 @@ def train_model(
 
         features = rule_features(texts, brand_names=brand_names, workers=workers, progress=progress)
     cv_mean, cv_std, used_folds = cross_validated_macro_f1(
-        texts, list(labels), features, folds=folds, seed=seed
+        texts, list(labels), features, folds=folds, seed=seed, progress=progress
     )
     pipeline = build_pipeline(rules=rules, seed=seed)
     pipeline.fit(_inputs(texts, features), np.asarray(labels))

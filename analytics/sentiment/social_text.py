@@ -27,8 +27,10 @@ URL_RE = re.compile(
 )
 HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
 HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
-# emoji modifiers that VADER would glue onto the described word ("heart\ufe0f")
-EMOJI_MODIFIERS_RE = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+# emoji modifiers that VADER would glue onto the described word ("heart\ufe0f"):
+# variation selectors and the five skin tones
+EMOJI_MODIFIERS = "\ufe0e\ufe0f" + "".join(map(chr, range(0x1F3FB, 0x1F400)))
+EMOJI_MODIFIERS_RE = re.compile(f"[{EMOJI_MODIFIERS}]")
 ZERO_WIDTH_JOINER = "\u200d"
 STRETCHED_RE = re.compile(r"\b\w*?(\w)\1{2,}\w*\b")
 CAMEL_PARTS_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -114,11 +116,12 @@ class SocialText:
         else:
             self._brand_re = None
 
-    def prepare(self, text: str, *, split_hashtags: bool = True) -> str:
+    def prepare(self, text: str, *, split_hashtags: bool = True, clean_emoji: bool = True) -> str:
         """Links and handles removed, hashtags split, brand names neutralised, emoji cleaned.
 
         ``split_hashtags=False`` leaves hashtags to a scorer that splits them itself (the
-        Indonesian one), only cutting the brand's name out of them.
+        Indonesian one), only cutting the brand's name out of them. ``clean_emoji=False``
+        keeps skin tones and variation selectors for a caller that removes them itself.
         """
         if "&" in text:
             text = html.unescape(text)
@@ -142,9 +145,9 @@ class SocialText:
             text = HASHTAG_RE.sub(hashtag, text)
         if self._brand_re is not None:
             text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
-        if not text.isascii():
+        if clean_emoji and not text.isascii():
             text = EMOJI_MODIFIERS_RE.sub("", text).replace(ZERO_WIDTH_JOINER, " ")
-        return " ".join(text.split())
+        return text
 
     def _hashtag(self, body: str) -> str:
         lowered = body.lower()
