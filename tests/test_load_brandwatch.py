@@ -73,7 +73,8 @@ def test_csv_rejected_rows_have_reasons() -> None:
     # line 12: "02/09/2026 11:00" could be 2 Sept or 9 Feb: never guessed
     assert rejected["reason"][0] == (
         'column "Date": value "02/09/2026 11:00" is not a time in the expected layout '
-        "(YYYY-MM-DD HH:MM:SS)"
+        "(YYYY-MM-DD HH:MM:SS); if Excel re-saved the file, give its date layout in a [time] "
+        "file (docs/loading.md, 'A vendor file whose dates Excel rewrote')"
     )
     assert rejected["reason"][1].startswith("no text and no url")
     # the whole record is kept as JSON

@@ -26,6 +26,10 @@ from analytics.schema import (
 )
 
 NOTES = "__notes"
+EXCEL_DATES_HINT = (
+    "; if Excel re-saved the file, give its date layout in a [time] file "
+    "(docs/loading.md, 'A vendor file whose dates Excel rewrote')"
+)
 TIME_RAW = "__time_raw"
 
 
@@ -169,6 +173,13 @@ def finish_mentions(
                 pl.lit(f'column {mapped.time_column}: value "'),
                 pl.col("time_raw"),
                 pl.lit(f'" is not a time in the expected layout ({mapped.time_expected})'),
+                # a slashed date where none is expected: most likely Excel re-saved the file
+                pl.when(
+                    pl.lit("/" not in mapped.time_expected)
+                    & pl.col("time_raw").str.contains(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+                )
+                .then(pl.lit(EXCEL_DATES_HINT))
+                .otherwise(pl.lit("")),
             )
         )
         .otherwise(pl.lit(f"no text and no url (columns {mapped.text_columns} are all empty)"))
