@@ -133,6 +133,18 @@ def test_report_renders_offline_in_chromium(reports, name):
 
 @pytest.mark.slow
 @pytest.mark.browser
+def test_review_fits_a_phone_screen(reports):
+    from analytics.report.browser import check_report
+
+    check = check_report(reports["review"].html_path, width=390, height=844,
+                         screenshot=ARTIFACTS / "report_review_phone.png")  # fmt: skip
+    assert check.ok
+    # nothing makes the page scroll sideways: wide tables scroll inside their own box
+    assert check.page_width <= 390
+
+
+@pytest.mark.slow
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["weekly", "review"])
 def test_planted_script_mention_is_shown_as_text(reports, name):
     from analytics.report.browser import check_report

@@ -31,6 +31,7 @@ class BrowserCheck:
     title: str = ""
     screenshot: Path | None = None
     dialogs: list[str] = field(default_factory=list)  # alert()/confirm() a script opened
+    page_width: int = 0  # the page's scroll width: wider than the viewport = sideways scroll
     text: str = ""  # the page's visible text
 
     @property
@@ -130,6 +131,7 @@ def check_report(
                     "() => Array.from(document.scripts).map(s => s.text.slice(0, 200))"
                 )
                 title = tab.title()
+                page_width = tab.evaluate("() => document.documentElement.scrollWidth")
                 text = tab.inner_text("body")
                 shot = None
                 if screenshot is not None:
@@ -150,4 +152,5 @@ def check_report(
         screenshot=shot,
         dialogs=dialogs,
         text=text,
+        page_width=int(page_width),
     )

@@ -56,7 +56,10 @@ def header(
     subtitle: str = "",
 ) -> str:
     """Title block: brand, period, time zone, data sources and scorers; then the TOC slot."""
-    files = ", ".join(sorted(set(sources.get_column("file").to_list()))) or "none"
+    names = sorted(set(sources.get_column("file").to_list()))
+    # a long list of exports belongs in the provenance footer, not in the title block
+    files = ", ".join(names) if len(names) <= 3 else f"{len(names)} files (listed under Provenance)"
+    files = files or "none"
     tools = ", ".join(sorted({f for f in sources.get_column("format").to_list() if f})) or "?"
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     rows = [
