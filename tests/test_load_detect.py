@@ -122,3 +122,15 @@ def test_header_only_export_yields_one_empty_result(tmp_path: Path) -> None:
     assert batches[0].mentions.height == 0
     assert batches[0].rejected.height == 0
     assert load_export(path, brand="K").mentions.height == 0
+
+
+def test_a_file_like_no_tool_gets_the_generic_hint(tmp_path: Path) -> None:
+    path = tmp_path / "own_tool.csv"
+    path.write_text("ID;Tanggal;Isi\n1;02/09/2026;halo\n", encoding="utf-8")
+    # only "ID" is shared (with Brand24): not worth calling it the closest format
+    with pytest.raises(
+        ExportFormatError,
+        match=r"own_tool\.csv: not a known export layout: .*nearest, Brand24, shares only: ID\)"
+        r".*--format generic --mapping FILE",
+    ):
+        detect_format(path)

@@ -139,20 +139,31 @@ def match_for_format(opened: Opened, format: str) -> Match | None:
     return good[0] if good else (ranked[0] if ranked else None)
 
 
+GENERIC_HINT = (
+    "load it as format 'generic' with a mapping file (--format generic --mapping FILE; "
+    "see docs/loading.md)"
+)
+
+
 def unknown_error(opened: Opened, closest: Match | None) -> ExportFormatError:
     """The error for a file no signature fits: names the closest format and what it lacked."""
     name = opened.path.name
-    if closest is None:
+    if closest is None or len(closest.found) < 2:
+        shared = (
+            f" (the nearest, {closest.signature.label}, shares only: {', '.join(closest.found)})"
+            if closest is not None and closest.found
+            else ""
+        )
         return ExportFormatError(
-            f"{name}: no header found in the first {read.HEADER_SCAN_LINES} lines; "
-            "pass format='generic' with a mapping file (see docs/loading.md)"
+            f"{name}: not a known export layout: no line in the first "
+            f"{read.HEADER_SCAN_LINES} looks like a supported tool's header{shared}; "
+            + GENERIC_HINT
         )
     lacked = ", ".join(closest.missing[:8]) + (" ..." if len(closest.missing) > 8 else "")
     return ExportFormatError(
         f"{name}: not a known export layout. Closest is {closest.signature.label} "
         f"(format '{closest.signature.format}'): {closest.reason()}; it lacked: {lacked}. "
-        "Pass format=... to force a format, or use format='generic' with a mapping file "
-        "(see docs/loading.md)"
+        f"Force that format (--format / format=) if it is one, or {GENERIC_HINT}"
     )
 
 
