@@ -172,7 +172,7 @@ def detect(opened: Opened) -> Match:
     if opened.kind in ("json", "parquet"):
         raise ExportFormatError(
             f"{opened.path.name}: {opened.kind.upper()} files have no vendor layout; "
-            "load them with format='generic' and a mapping file (see docs/loading.md)"
+            + GENERIC_HINT
         )
     good, closest = best_match(opened)
     if good is None:

@@ -139,8 +139,8 @@ def _result(raw: RawTable, m: Mapping, ctx: Context, reason: str) -> LoadResult:
 def _open(path: Path, mapping: Path | str | None) -> tuple[Mapping, detect.Opened]:
     if mapping is None:
         raise ExportFormatError(
-            f"{path.name}: the generic format needs a mapping file (mapping=...); "
-            "see docs/loading.md for its layout"
+            f"{path.name}: the generic format needs a mapping file (mapping=... or "
+            "--mapping FILE); see docs/loading.md for its layout"
         )
     m = read_mapping(mapping)
     scan = max(read.HEADER_SCAN_LINES, m.header_line or 0)
