@@ -134,3 +134,12 @@ def test_a_file_like_no_tool_gets_the_generic_hint(tmp_path: Path) -> None:
         r".*--format generic --mapping FILE",
     ):
         detect_format(path)
+
+
+def test_empty_file_and_folder_are_named(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(ExportFormatError, match=r"empty\.csv: the file is empty"):
+        load_export(empty, brand="K")
+    with pytest.raises(ExportFormatError, match=r"is a folder"):
+        load_export(tmp_path, brand="K")

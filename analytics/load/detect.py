@@ -79,6 +79,10 @@ def open_file(
     """
     if not path.exists():
         raise ExportFormatError(f"{path}: file not found")
+    if path.is_dir():
+        raise ExportFormatError(f"{path}: is a folder; pass the export files in it")
+    if path.stat().st_size == 0:
+        raise ExportFormatError(f"{path.name}: the file is empty (0 bytes); export it again")
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ExportFormatError(
