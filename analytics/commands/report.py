@@ -140,7 +140,8 @@ def run_weekly(
 def run_review(
     *, brand: str, start: str, end: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
     handles: list[str] | None = None, events: Path | None = None, notes: Path | None = None,
-    claims: dict | None = None, labels: Path | None = None, extra: dict | None = None,
+    claims: dict | None = None, labels: Path | None = None, survey: Path | None = None,
+    extra: dict | None = None,
     notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
     static: str | None = None,
 ):  # fmt: skip
@@ -155,7 +156,8 @@ def run_review(
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
         "notes": _absolute(notes, "--notes"), "claims": claims or {},
-        "labels": _absolute(labels, "--labels"), **(extra or {}),
+        "labels": _absolute(labels, "--labels"), "survey": _absolute(survey, "--survey"),
+        **(extra or {}),
     }  # fmt: skip
     request = ReportRequest(
         notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
@@ -220,7 +222,9 @@ def review(
     claims: str | None = typer.Option(
         None, "--claims", help="Hoax claims: YAML file or inline {claim: [keywords]}."),
     labels: Path | None = typer.Option(
-        None, "--labels", help="Analyst sentiment labels CSV (mention_id,label) for accuracy."),
+        None, "--labels", help="Analyst-labelled CSV (text,label) to measure accuracy."),
+    survey: Path | None = typer.Option(
+        None, "--survey", help="Audience feedback CSV with free-text answers."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
 ) -> None:  # fmt: skip
@@ -228,7 +232,7 @@ def review(
     setup_logging(log_file)
     result = run_review(
         brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
-        events=events, notes=notes, claims=parse_claims(claims), labels=labels,
+        events=events, notes=notes, claims=parse_claims(claims), labels=labels, survey=survey,
         extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout, static=static,
     )  # fmt: skip
     _finish(result, as_json)

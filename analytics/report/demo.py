@@ -89,6 +89,6 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
         brand=brand, start=period["start"], end=period["end"], store=Path(store),
         out=Path(out), tz=tz, handles=handles, events=optional("events"),
         notes=optional("notes"), claims=manifest.get("hoax_claims") or {},
-        labels=optional("labels"),
+        labels=optional("labels"), survey=optional("survey"),
     )  # fmt: skip
     return [weekly, review]
