@@ -8,6 +8,7 @@ run on this machine:
   (a) baseline: ``SentimentIntensityAnalyzer().polarity_scores`` in a plain loop;
   (b) ours: ``score_texts(texts, lang="en", workers=2)`` (social preparation, crisis
       lexicon, re-implemented VADER core, 2 processes);
+  (b1) ours in one process (``workers=1``), for information;
   (c) ours with language detection per text (``lang="auto"``), for information.
 
 The machine is shared and noisy: the three runs are interleaved over ROUNDS rounds and the
@@ -167,6 +168,9 @@ def main() -> None:
         "(b) ours, score_texts(lang='en')  ": lambda: score_texts(
             texts, lang="en", workers=2, progress=False
         ),
+        "(b1) ours, one process (workers=1)": lambda: score_texts(
+            texts, lang="en", workers=1, progress=False
+        ),
         "(c) ours, score_texts(lang='auto')": lambda: score_texts(
             texts, lang="auto", workers=2, progress=False
         ),
@@ -183,11 +187,12 @@ def main() -> None:
             best[name] = (
                 (min(wall, previous[0]), min(cpu, previous[1])) if previous else (wall, cpu)
             )
-    (a, b, c) = (best[name] for name in runs)
+    (a, b, b1, c) = (best[name] for name in runs)
     print(f"best wall: (a) {a[0]:.2f} s ({n / a[0]:,.0f} texts/s)  (b) {b[0]:.2f} s "
           f"({n / b[0]:,.0f} texts/s)  (c) {c[0]:.2f} s")  # fmt: skip
     print(f"ratio (a)/(b) wall: {a[0] / b[0]:.2f}x   (target >= 3x, two cores)")
     print(f"ratio (a)/(c) wall: {a[0] / c[0]:.2f}x   (with language id per text)")
+    print(f"ratio (a)/(b1) wall: {a[0] / b1[0]:.2f}x  (one process)")
     print(f"ratio (a)/(b) CPU:  {a[1] / b[1]:.2f}x   (work per text, independent of free cores)")
     baseline = results["(a) plain vaderSentiment loop     "]
     ours = results["(b) ours, score_texts(lang='en')  "]

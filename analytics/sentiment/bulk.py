@@ -8,6 +8,7 @@ its scorers once per brand. A progress bar shows on a terminal only.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -71,6 +72,9 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
     warm_up()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # a forked helper's garbage collector would otherwise walk (and so copy) every page of
+    # this process's heap; frozen objects are skipped
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=helpers, mp_context=context)
     try:
         # helpers get chunks only once started, so a slow start never leaves this process
@@ -78,7 +82,8 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
         ready = [pool.submit(warm_up) for _ in range(helpers)]
         while pending or in_flight:
             started = sum(future.done() for future in ready)
-            while pending and len(in_flight) < 2 * started:
+            # a few chunks queued per helper, so it never idles while this process is busy
+            while pending and len(in_flight) < 4 * started:
                 n, chunk = pending.popleft()
                 in_flight[pool.submit(score_chunk, chunk)] = n
             for future in [f for f in in_flight if f.done()]:
@@ -94,6 +99,7 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
     finally:
         # a helper still starting up when the work is done is not waited for
         pool.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
 
 
 def score_texts(
@@ -126,19 +132,23 @@ def score_texts(
         from analytics.sentiment.model import load_model
 
         model = load_model(model_dir)
-    base_names = tuple(name for name in brand_names if name)
+    base_names = tuple(sorted({name for name in brand_names if name}))
+    with_brand: dict[str, tuple[str, ...]] = {}  # names per mention brand, built once each
+    features = model is not None
     unique: dict[Item, int] = {}
     row_item: list[int] = []
     for row in range(n):
         text = texts[row]
-        if text is None or not str(text).strip():
+        if text is None or not (text := str(text)).strip():
             row_item.append(-1)
             continue
-        brand = brands[row] if brands is not None else None
-        names = tuple(sorted({*base_names, brand})) if brand else tuple(sorted(set(base_names)))
+        names = base_names
+        if brands is not None and (brand := brands[row]):
+            names = with_brand.get(brand) or with_brand.setdefault(
+                brand, tuple(sorted({*base_names, brand}))
+            )
         given = normalize_language(languages[row]) if languages is not None else None
-        item: Item = (str(text), names, given, lang, model is not None)
-        row_item.append(unique.setdefault(item, len(unique)))
+        row_item.append(unique.setdefault((text, names, given, lang, features), len(unique)))
     items = list(unique)
     results = _run(items, workers, progress)
     labels: list[str | None] = [label_from_compound(r[1]) for r in results]

@@ -175,6 +175,8 @@ class VaderCore:
         n_upper = sum(map(str.isupper, words))
         cap_diff = 0 < n_upper < n
         negations = self.negations
+        # idioms ("the bomb", "kind of") are rare: look for them only if one of their words is here
+        idioms_possible = not self._idiom_words.isdisjoint(lower)
         idiom_words = self._idiom_words
         for i in hits:
             word = lower[i]
@@ -201,13 +203,28 @@ class VaderCore:
                     continue
                 if before in boosters:
                     valence = valence + self._booster(j, distance, valence, lower, words, cap_diff)
+                # VADER's negation check for the word 1, 2 or 3 places before
                 if distance == 1:
                     if before in negations or "n't" in before:
                         valence = valence * N_SCALAR
+                elif distance == 2:
+                    if before == "never" and lower[i - 1] in _SO_THIS:
+                        valence = valence * 1.25
+                    elif before == "without" and lower[i - 1] == "doubt":
+                        pass
+                    elif before in negations or "n't" in before:
+                        valence = valence * N_SCALAR
                 else:
-                    valence = self._negation(valence, i, distance, lower)
-                if distance == 3 and idiom_words.intersection(lower[i - 3 : i + 3]):
-                    valence = self._idioms(valence, lower, i)
+                    if (before == "never" and lower[i - 2] in _SO_THIS) or lower[i - 1] in _SO_THIS:
+                        valence = valence * 1.25
+                    elif before == "without" and (
+                        lower[i - 2] == "doubt" or lower[i - 1] == "doubt"
+                    ):
+                        pass
+                    elif before in negations or "n't" in before:
+                        valence = valence * N_SCALAR
+                    if idioms_possible and idiom_words.intersection(lower[i - 3 : i + 3]):
+                        valence = self._idioms(valence, lower, i)
             if i > 0 and lower[i - 1] == "least":
                 valence = self._least(valence, lower, i)
             sentiments[i] = valence
@@ -228,24 +245,6 @@ class VaderCore:
         elif distance == 3 and scalar != 0:
             scalar *= 0.9
         return scalar
-
-    def _negated(self, word: str) -> bool:
-        return word in self.negations or "n't" in word
-
-    def _negation(self, valence: float, i: int, distance: int, lower: list[str]) -> float:
-        if distance == 1:
-            return valence * N_SCALAR if self._negated(lower[i - 1]) else valence
-        if distance == 2:
-            if lower[i - 2] == "never" and lower[i - 1] in _SO_THIS:
-                return valence * 1.25
-            if lower[i - 2] == "without" and lower[i - 1] == "doubt":
-                return valence
-            return valence * N_SCALAR if self._negated(lower[i - 2]) else valence
-        if (lower[i - 3] == "never" and lower[i - 2] in _SO_THIS) or lower[i - 1] in _SO_THIS:
-            return valence * 1.25
-        if lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
-            return valence
-        return valence * N_SCALAR if self._negated(lower[i - 3]) else valence
 
     def _idioms(self, valence: float, lower: list[str], i: int) -> float:
         one_zero = f"{lower[i - 1]} {lower[i]}"

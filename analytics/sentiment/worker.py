@@ -7,7 +7,7 @@ set; the Indonesian and code-mixed scorers only when a text needs them.
 
 from __future__ import annotations
 
-from analytics.sentiment.english import EnglishScorer
+from analytics.sentiment.english import METHOD, EnglishScorer
 from analytics.sentiment.language import detect_language
 
 # (text, brand names, language given by the export or forced, mode, want model features)
@@ -85,7 +85,14 @@ def score_item(item: Item) -> Result:
 
 def score_chunk(items: list[Item]) -> list[Result]:
     """Score a chunk of items (the unit of work sent to a worker process)."""
-    return [score_item(item) for item in items]
+    out: list[Result] = []
+    for item in items:
+        text, brand_names, _, mode, features = item
+        if mode == "en" and not features:  # the common bulk case, without the detours
+            out.append(("en", _scorers(brand_names).english.polarity(text), METHOD, 0.0, 0.0))
+        else:
+            out.append(score_item(item))
+    return out
 
 
 def warm_up() -> bool:
