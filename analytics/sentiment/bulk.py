@@ -28,7 +28,7 @@ LANG_MODES = ("auto", "id", "en")
 NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored forever
 # below this many distinct texts, starting worker processes costs more than it saves
 PARALLEL_MIN_TEXTS = 4_000
-CHUNK_TEXTS = 1_000
+CHUNK_TEXTS = 2_500
 SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
 
 
