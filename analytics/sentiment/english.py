@@ -157,9 +157,3 @@ class EnglishScorer:
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many mentions (one process; see ``bulk`` for both cores)."""
         return [self.polarity(text) for text in texts]
-
-    def token_valences(self, text: str) -> tuple[list[str], list[float], str]:
-        """(tokens, per-token valences, emoji-described text) for combining with Indonesian."""
-        described = self.described(text)
-        tokens = self.core.tokens(described)
-        return tokens, self.core.valences(tokens), described

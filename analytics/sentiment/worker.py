@@ -51,11 +51,6 @@ def _scorers(brand_names: tuple[str, ...]) -> _Scorers:
     return scorers
 
 
-def score_one(text: str, brand_names: tuple[str, ...], given: str | None, mode: str) -> Result:
-    """Language, compound and method of one text (no model); see ``score_texts``."""
-    return score_item((text, brand_names, given, mode, False))
-
-
 def score_item(item: Item) -> Result:
     text, brand_names, given, mode, features = item
     scorers = _scorers(brand_names)
