@@ -52,6 +52,7 @@ def _scorers(brand_names: tuple[str, ...]) -> _Scorers:
 
 
 def score_item(item: Item) -> Result:
+    """Pick the language and scorer for one text and score it (see ``bulk.score_texts``)."""
     text, brand_names, given, mode, features = item
     scorers = _scorers(brand_names)
     if mode != "auto":
