@@ -22,7 +22,8 @@ class ReportInputs:
 
     brand: str
     mentions: pl.DataFrame  # canonical columns + sentiment columns, published_at in range
-    sources: pl.DataFrame  # file, sha256, format, stored, rejected, ingested_at
+    sources: pl.DataFrame  # brand, file, sha256, format, stored, rejected, ingested_at (every
+    # file in the store: competitors' exports feed share of voice)
     other_brands: list[str]  # other brands in the store (competitors for share of voice)
     store_root: str
 
@@ -74,9 +75,10 @@ def load_inputs(
         known = ", ".join(brands) if brands else "none: ingest exports first"
         raise StoreError(f"{store_root}: no brand {brand!r} in the store (brands: {known})")
     mentions = scan_mentions(store_root, brand, start=start, end=end).collect()
-    files = [entry for entry in store.manifest() if entry.get("brand") == brand]
+    files = store.manifest()
     sources = pl.DataFrame(
         {
+            "brand": [str(e.get("brand", "")) for e in files],
             "file": [str(e.get("file", "")) for e in files],
             "sha256": [str(e.get("sha256") or "") for e in files],
             "format": [str(e.get("format") or "") for e in files],
@@ -84,8 +86,8 @@ def load_inputs(
             "rejected": [int(e.get("rejected") or 0) for e in files],
             "ingested_at": [str(e.get("ingested_at") or "") for e in files],
         },
-        schema={"file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8, "stored": pl.Int64,
-                "rejected": pl.Int64, "ingested_at": pl.Utf8},
+        schema={"brand": pl.Utf8, "file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8,
+                "stored": pl.Int64, "rejected": pl.Int64, "ingested_at": pl.Utf8},
     )  # fmt: skip
     return ReportInputs(
         brand=brand,

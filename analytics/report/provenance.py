@@ -56,6 +56,7 @@ def header(
     subtitle: str = "",
 ) -> str:
     """Title block: brand, period, time zone, data sources and scorers; then the TOC slot."""
+    sources = sources.filter(pl.col("brand") == brand) if "brand" in sources.columns else sources
     names = sorted(set(sources.get_column("file").to_list()))
     # a long list of exports belongs in the provenance footer, not in the title block
     files = ", ".join(names) if len(names) <= 3 else f"{len(names)} files (listed under Provenance)"
@@ -98,14 +99,15 @@ def footer(
     params = {k: v for k, v in parameters.items() if k != "render"}
     elapsed = (datetime.now(UTC) - started_at).total_seconds()
     files = table(
-        sources.select("file", "format", "sha256", "stored", "rejected", "ingested_at"),
-        {"file": "file", "format": "format", "sha256": "SHA-256", "stored": "rows stored",
-         "rejected": "rows rejected", "ingested_at": "ingested"},
+        sources.select("brand", "file", "format", "sha256", "stored", "rejected", "ingested_at"),
+        {"brand": "brand", "file": "file", "format": "format", "sha256": "SHA-256",
+         "stored": "rows stored", "rejected": "rows rejected", "ingested_at": "ingested"},
         max_rows=200, max_chars=80,
     )  # fmt: skip
     return (
         '<section class="provenance"><h3>Provenance</h3>'
-        f"<p>Input files (from the store manifest):</p>{files}"
+        "<p>Input files (every file in the store manifest: competitors' exports feed share "
+        f"of voice):</p>{files}"
         "<p>Parameters:</p><pre>"
         f"{html.escape(json.dumps(params, indent=1, default=str, ensure_ascii=False))}</pre>"
         "<p>Package versions: "
