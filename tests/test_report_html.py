@@ -59,7 +59,7 @@ def test_nothing_is_loaded_from_the_network(page):
 def test_code_is_hidden_and_skip_cells_removed(page):
     assert "SECRET_CODE" not in page
     assert "Help for analysts only" not in page
-    assert 'class="jp-InputPrompt' not in page and 'hl-ipython3' not in page  # no code shown
+    assert 'class="jp-InputPrompt' not in page and "hl-ipython3" not in page  # no code shown
 
 
 def test_utf8_title_and_table_of_contents(page):
