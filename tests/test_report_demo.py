@@ -1,0 +1,52 @@
+"""``crisis-analytics demo`` end to end on the bundled sample (data/sample): ingest, score,
+both reports, index. Slow (a few minutes on a busy 2-core machine)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analytics.errors import InputDataError
+from analytics.report.demo import read_sample_manifest, run_demo
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+def test_sample_manifest_is_checked(tmp_path):
+    with pytest.raises(InputDataError, match="sample.json: not found"):
+        read_sample_manifest(tmp_path)
+    (tmp_path / "sample.json").write_text(
+        json.dumps(
+            {
+                "brand": "B",
+                "files": [{"path": "x"}],
+                "review_period": {},
+                "weekly_report_week": "2026-W43",
+            }
+        )
+    )
+    with pytest.raises(InputDataError, match='files entry 1 needs "path" and "brand"'):
+        read_sample_manifest(tmp_path)
+
+
+@pytest.mark.slow
+def test_demo_writes_both_reports_from_the_sample(tmp_path):
+    manifest = read_sample_manifest(SAMPLE)
+    results = run_demo(sample=SAMPLE, store=tmp_path / "store", out=tmp_path / "reports")
+    weekly, review = results
+    brand = manifest["brand"]
+    assert weekly.html_path == (tmp_path / "reports" / brand / "weekly"
+                                / manifest["weekly_report_week"] / "report.html")  # fmt: skip
+    period = manifest["review_period"]
+    assert review.html_path.parent.name == f"{period['start']}_{period['end']}"
+    for result in results:
+        assert result.chart_count >= 5
+        assert result.size_bytes < 6_000_000  # plotly.js (4.8 MB) once + the report
+    page = review.html_path.read_text(encoding="utf-8")
+    # the sample's events, notes, claims, survey and labels all reached the review
+    assert "holding statement" in page and "media pickup" in page
+    assert "What we would do differently" in page  # a heading of data/sample/notes.md
+    assert "NusaPay bangkrut" in page
+    assert "Audience feedback" in page and "Against analyst labels (labels.csv)" in page
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert index.count("report.html") == 2
