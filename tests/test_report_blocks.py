@@ -53,6 +53,13 @@ def test_kpi_cards_format_values_and_colour_deltas():
     assert "n/a" in html
 
 
+def test_big_numbers_are_compact_so_a_card_stays_one_line():
+    html = kpi_cards([Kpi("Potential reach", 1_331_939_328, delta=1_262_141_124)])
+    assert "1.33 bn" in html and "+1.26 bn" in html
+    assert "12.4 M" in kpi_cards([Kpi("Reach", 12_400_000)])
+    assert "999,999" in kpi_cards([Kpi("Reach", 999_999)])
+
+
 def test_format_delta_units():
     assert format_delta(0.5, "score") == "+0.50"
     assert format_delta(-3.25, "h") == "-3.2 h"

@@ -62,6 +62,9 @@ def test_sentiment_chart_stacks_labels_and_marks_moments():
     fig = charts.sentiment_chart(_timeline(), title="s", moments=_moments())
     assert [t.name for t in fig.data] == ["negative", "neutral", "positive", "net sentiment"]
     assert fig.layout.barmode == "stack"
+    # net sentiment on its own fixed -1..1 axis with round ticks
+    assert list(fig.layout.yaxis2.tickvals) == [-1, -0.5, 0, 0.5, 1]
+    assert fig.layout.yaxis2.tickmode == "array"
     assert len(fig.layout.annotations) == 2
 
 

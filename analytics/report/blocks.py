@@ -45,9 +45,20 @@ def format_value(value: float | int | None, unit: str = "") -> str:
         return f"{value:.1f} h"
     if unit == "score":
         return f"{value:+.2f}"
+    if abs(value) >= 1_000_000:
+        return _compact(value)
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}"
+
+
+def _compact(value: float) -> str:
+    """1,331,939,328 -> '1.33 bn', 12,450,000 -> '12.4 M': a card stays one line wide."""
+    for size, suffix in ((1_000_000_000, "bn"), (1_000_000, "M")):
+        if abs(value) >= size:
+            scaled = value / size
+            return f"{scaled:,.2f} {suffix}" if abs(scaled) < 10 else f"{scaled:,.1f} {suffix}"
+    return f"{value:,.0f}"
 
 
 def format_delta(delta: float | None, unit: str = "") -> str:
@@ -60,6 +71,8 @@ def format_delta(delta: float | None, unit: str = "") -> str:
         return f"{delta:+.2f}"
     if unit == "h":
         return f"{delta:+.1f} h"
+    if abs(delta) >= 1_000_000:
+        return ("+" if delta > 0 else "") + _compact(delta)
     if float(delta).is_integer():
         return f"{int(delta):+,}"
     return f"{delta:+,.2f}"

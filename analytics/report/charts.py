@@ -250,9 +250,14 @@ def sentiment_chart(
             yaxis2={
                 "overlaying": "y",
                 "side": "right",
-                "range": [-1, 1],
+                # fixed -1..1 with its own ticks: synced to the count axis they read 0.558
+                "range": [-1.05, 1.05],
+                "autorange": False,
+                "tickmode": "array",
+                "tickvals": [-1, -0.5, 0, 0.5, 1],
                 "title": "net sentiment",
                 "showgrid": False,
+                "zeroline": False,
             }
         )
     fig.update_layout(barmode="stack")
