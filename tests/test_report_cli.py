@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from analytics.commands.report import check_brand, parse_claims, run_review, run_weekly
-from analytics.errors import InputDataError, ReportError, StoreError
+from analytics.errors import AnalysisError, InputDataError, ReportError, StoreError
 from analytics.report.synthetic import small_store
 
 
@@ -33,6 +33,20 @@ def test_bad_week_and_dates_fail_before_running(store, tmp_path):
         run_review(brand="Kopi Nusantara", start="2026-10-15", end="2026-10-20", store=store,
                    out=tmp_path, notes=tmp_path / "missing.md")  # fmt: skip
     assert not (tmp_path / "Kopi-Nusantara").exists()  # nothing was started
+
+
+def test_a_period_without_mentions_fails_before_running(store, tmp_path):
+    # the small store holds mentions from 2026-10-04 (17:00 UTC) to 2026-11-15
+    with pytest.raises(
+        AnalysisError,
+        match=r"no mention of 'Kopi Nusantara' in 2027-W10 or "
+        r"the weeks before it .*it holds 3,000 from 2026-10-04 to 2026-11-15",
+    ):
+        run_weekly(brand="Kopi Nusantara", week="2027-W10", store=store, out=tmp_path)
+    with pytest.raises(AnalysisError, match="in the review period"):
+        run_review(brand="Kopi Nusantara", start="2025-01-01", end="2025-01-31", store=store,
+                   out=tmp_path)  # fmt: skip
+    assert not (tmp_path / "Kopi-Nusantara").exists()
 
 
 def test_claims_inline_or_file_must_map_names_to_keyword_lists(tmp_path):

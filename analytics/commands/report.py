@@ -99,6 +99,31 @@ def check_brand(store: Path, brand: str) -> None:
         raise StoreError(f"{store}: no brand {brand!r} in the store (brands: {known})")
 
 
+def check_has_mentions(store: Path, brand: str, start: Any, end: Any, what: str) -> None:
+    """Fail before starting a kernel when the brand has no mention in ``[start, end)``."""
+    import polars as pl
+
+    from analytics.errors import AnalysisError
+    from analytics.report.inputs import scan_mentions
+
+    everything = scan_mentions(store, brand).select(
+        pl.len().alias("n"), pl.col("published_at").min().alias("first"),
+        pl.col("published_at").max().alias("last"),
+    ).collect().row(0, named=True)  # fmt: skip
+    inside = scan_mentions(store, brand, start=start, end=end).select(pl.len()).collect().item()
+    if inside == 0:
+        held = (
+            f"it holds {everything['n']:,} from {everything['first']:%Y-%m-%d} to "
+            f"{everything['last']:%Y-%m-%d} (UTC)"
+            if everything["n"]
+            else "it holds none"
+        )
+        raise AnalysisError(
+            f"{store}: no mention of {brand!r} {what} ({start:%Y-%m-%d} to {end:%Y-%m-%d}); "
+            f"{held}. Ingest the exports for that period first."
+        )  # fmt: skip
+
+
 def _finish(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps({
@@ -118,11 +143,14 @@ def run_weekly(
     progress: bool | None = None, static: str | None = None,
 ):  # fmt: skip
     """Resolve the ISO week and run the weekly reputation notebook."""
-    from analytics.report.periods import iso_week
+    from analytics.report.periods import iso_week, previous_weeks
     from analytics.report.runner import ReportRequest, run_report
 
     period = iso_week(week, tz=tz)
     check_brand(store, brand)
+    first = previous_weeks(period, max(compare_weeks, 4))[0]
+    check_has_mentions(store, brand, first.start, period.end,
+                       f"in {period.name} or the weeks before it")  # fmt: skip
     parameters = {
         "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
@@ -151,6 +179,7 @@ def run_review(
 
     period = date_range(start, end, tz=tz)
     check_brand(store, brand)
+    check_has_mentions(store, brand, period.start, period.end, "in the review period")
     parameters = {
         "brand": brand, "start": period.first_day.isoformat(),
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
