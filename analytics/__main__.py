@@ -2,4 +2,6 @@
 
 from analytics.cli import app
 
-app(prog_name="crisis-analytics")
+# guarded: helper processes started by spawn/forkserver import this module again
+if __name__ == "__main__":
+    app(prog_name="crisis-analytics")

@@ -71,9 +71,7 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
             f"{totals['duplicates']:,} already stored, {totals['rejected']:,} rejected"
         )
     brands = {entry["brand"] for entry in manifest["files"]}
-    # one process: in this process (after the store's polars threads ran) the sentiment
-    # stage's forked helper was seen to hang on a lock; the sample scores in seconds anyway
-    scored = score_store(target, brand_names=sorted(brands | set(handles)), workers=1)
+    scored = score_store(target, brand_names=sorted(brands | set(handles)))
     _say(f"scored {scored:,} new mentions")
 
     def optional(key: str) -> Path | None:
