@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import polars as pl
 import pytest
 
@@ -122,3 +125,26 @@ def test_score_store_scores_new_mentions_only() -> None:
     )
     assert score_store(store, workers=1) == 1
     assert store.saved.get_column("mention_id").to_list() == ["0", "1", "9"]
+
+
+def test_two_workers_after_polars_queries_do_not_hang(tmp_path):
+    # Regression: a forked helper that had to read the Indonesian lexicon itself (with
+    # polars) after the parent had run polars queries waited forever on a lock. The
+    # scenario runs in a subprocess so a hang fails the test by timeout instead of
+    # blocking the suite.
+    script = tmp_path / "score.py"
+    script.write_text(
+        "import polars as pl\n"
+        "from analytics.sentiment import score_texts\n"
+        "if __name__ == '__main__':\n"
+        "    pl.DataFrame({'a': list(range(100_000))}).group_by('a').len()\n"
+        "    texts = [f'pelayanan nomor {i} sangat mengecewakan' for i in range(6_000)]\n"
+        "    out = score_texts(texts, lang='id', workers=2, progress=False)\n"
+        "    print(out.height, (out['sentiment_compound'] < 0).sum())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=90
+    )
+    assert done.returncode == 0, done.stderr
+    # 6,000 distinct texts in, one score each; every one says "very disappointing"
+    assert done.stdout.split() == ["6000", "6000"]

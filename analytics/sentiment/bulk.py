@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -66,11 +65,14 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
     pending = deque(enumerate(chunks))
     in_flight: dict[Future[list[Result]], int] = {}
     helpers = workers - 1
-    # Build the scorers here first; a forked helper then starts with them warm instead of
-    # spending a second re-importing and re-reading lexicons (see _helper_context for when
-    # a fork is not safe).
+    # Build every scorer here first: a forked helper then starts warm instead of spending a
+    # second re-reading lexicons, and, above all, never runs polars itself. The lexicon
+    # files are read with polars, and polars used in a child forked after this process
+    # ran polars queries waits forever on its thread pool's lock (seen in demo: ingest,
+    # then score in one process). Helpers only run pure-Python scoring.
     warm_up()
-    context = _helper_context()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # a forked helper's garbage collector would otherwise walk (and so copy) every page of
     # this process's heap; frozen objects are skipped
     gc.freeze()
@@ -99,33 +101,6 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
         # a helper still starting up when the work is done is not waited for
         pool.shutdown(wait=False, cancel_futures=True)
         gc.unfreeze()
-
-
-def _helper_context() -> multiprocessing.context.BaseContext:
-    """How helper processes start: forked when that is safe, else from a clean server.
-
-    Forking copies the warm scorers for free, but a fork taken while other threads hold
-    locks can leave the child waiting on them forever (seen when ``demo`` ingested with
-    polars, whose thread pool then exists, and scored in the same process). So helpers are
-    forked only from a single-threaded process, else started by a fork server: a fresh
-    process that has imported only the scorers.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and _single_threaded():
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["analytics.sentiment.worker"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _single_threaded() -> bool:
-    """True when this process has no other OS thread (polars' pool, a progress refresher)."""
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:  # no /proc: do not risk a fork
-        return False
 
 
 def score_texts(

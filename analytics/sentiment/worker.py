@@ -92,9 +92,15 @@ def score_chunk(items: list[Item]) -> list[Result]:
 
 
 def warm_up() -> bool:
-    """Build the English scorer and load the hashtag vocabulary (a helper's first task)."""
+    """Build all scorers and load the hashtag vocabulary (before forking helpers).
+
+    The Indonesian lexicon is read (with polars) and cached here, so a forked helper
+    never has to read a file or touch polars.
+    """
+    from analytics.sentiment.lexicon_id import load_lexicon
     from analytics.sentiment.social_text import split_hashtag_words
 
     _scorers(())
+    load_lexicon()  # cached per process: a forked helper inherits it
     split_hashtag_words("warmup")
     return True
