@@ -148,6 +148,13 @@ def test_brand_responses_leave_out_replies_and_merge_events():
         "apology",
         "rebuild",
     )
+    # the instagram apology is b3's own words ("update"), not the file's summary of it,
+    # so consistency compares what was really posted; the x holding statement (no post
+    # within 30 min) keeps the file's description
+    instagram = responses.filter(pl.col("channel") == "instagram").row(0, named=True)
+    assert (instagram["type"], instagram["description"]) == ("apology", "update")
+    holding = responses.filter(pl.col("type") == "holding statement").row(0, named=True)
+    assert holding["description"].startswith("We are aware of reports")
 
 
 def test_brand_with_no_posts_gives_empty_responses():

@@ -265,8 +265,9 @@ def brand_responses(
     A brand post that replies to a customer (it has a ``parent_id`` that is not one of the
     brand's own posts, or is a reply/comment) is customer care, not a public response.
     A post on the same channel within ``match_minutes`` of an event is taken to *be* that
-    event and kept once, with the analyst's type and strategy. Context rows of the events
-    file (first post, media pickup, hoax first seen: see ``context_events``) are left out.
+    event and kept once, with the analyst's type and strategy and the post's own text.
+    Context rows of the events file (first post, media pickup, hoax first seen: see
+    ``context_events``) are left out.
     """
     own = brand_posts(mentions, brand_handles)
     own_ids = own.get_column("mention_id").to_list()
@@ -287,13 +288,25 @@ def brand_responses(
         answers = [is_response_type(kind) for kind in events.get_column("type").to_list()]
         events = events.filter(pl.Series(answers, dtype=pl.Boolean))
         tolerance = timedelta(minutes=match_minutes)
-        keep = [
-            not any(
-                channel == e_channel and abs(time - e_time) <= tolerance
-                for e_time, e_channel in events.select("time", "channel").iter_rows()
-            )
-            for time, channel in posts.select("time", "channel").iter_rows()
+        post_rows = posts.select("time", "channel", "description").rows()
+        event_rows = events.select("time", "channel", "description").rows()
+
+        def matching_post(e_time, e_channel):  # noqa: ANN001, ANN202
+            for index, (time, channel, _) in enumerate(post_rows):
+                if channel == e_channel and abs(time - e_time) <= tolerance:
+                    return index
+            return None
+
+        matches = [matching_post(e_time, e_channel) for e_time, e_channel, _ in event_rows]
+        # the matched post's own words are the statement (consistency compares them across
+        # channels); the events file's description is the analyst's summary of it
+        statements = [
+            post_rows[m][2] if m is not None and post_rows[m][2] else description
+            for m, (_, _, description) in zip(matches, event_rows, strict=True)
         ]
+        events = events.with_columns(pl.Series("description", statements, dtype=pl.Utf8))
+        matched = {m for m in matches if m is not None}
+        keep = [index not in matched for index in range(len(post_rows))]
         posts = pl.concat([posts.filter(pl.Series(keep, dtype=pl.Boolean)), events])
     return code_strategies(posts).sort("time")
 
