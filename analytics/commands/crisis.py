@@ -11,21 +11,19 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import polars as pl
 import typer
 
 from analytics.errors import AnalysisError, InputDataError
-from analytics.measure.completeness import coverage, coverage_warnings, gaps_between
-from analytics.measure.crisis_window import (
-    CrisisWindow,
-    detect_crisis,
-    manual_window,
-    platform_windows,
-)
-from analytics.measure.history import store_history
+
+if TYPE_CHECKING:
+    from analytics.measure.crisis_window import CrisisWindow
+
+# The measure modules (scipy, scikit-learn) are imported inside the commands: every
+# `crisis-analytics` call builds this module, and `--help` should not wait for them.
 
 crisis_app = typer.Typer(
     help="Crisis window (onset, peak, end, phases, daily alert level) and crisis history.",
@@ -82,6 +80,8 @@ def _local(moment: datetime | None, tz: str) -> str:
 
 def _completeness(mentions: pl.LazyFrame, window: CrisisWindow, tz: str) -> list[str]:
     """Coverage warnings, plus one about gaps inside the recovery (they fake a recovery)."""
+    from analytics.measure.completeness import coverage, coverage_warnings, gaps_between
+
     try:
         cov = coverage(mentions, tz=tz)
     except AnalysisError:
@@ -120,6 +120,12 @@ def window_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Detected (or given) crisis window: onset, peak, end, phases and alert level per day."""
+    from analytics.measure.crisis_window import (
+        detect_crisis,
+        manual_window,
+        platform_windows,
+    )
+
     tz = _zone(tz)
     if (start is None) != (end is None):
         raise InputDataError("give both --start and --end for a manual window, or neither")
@@ -215,6 +221,7 @@ def history_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """One row per crisis in the store: peak, time to peak and to first response, recovery."""
+    from analytics.measure.history import store_history
     from analytics.store import Store
 
     tz = _zone(tz)

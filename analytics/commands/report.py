@@ -17,7 +17,6 @@ from typing import Any
 import typer
 
 from analytics.errors import InputDataError, ReportError
-from analytics.report.static import parse_formats
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -25,6 +24,13 @@ report_app = typer.Typer(
     help="Write offline HTML reports (papermill executes a notebook, nbconvert exports it).",
     no_args_is_help=True,
 )
+
+
+def _static_formats(value: str | None) -> tuple[str, ...]:
+    # imported here: it pulls in plotly, which `--help` and argument errors should not wait for
+    from analytics.report.static import parse_formats
+
+    return parse_formats(value)
 
 
 def notebook_path(name: str) -> Path:
@@ -162,7 +168,7 @@ def run_weekly(
         title=f"{brand}: weekly reputation report, {period.name}",
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=parse_formats(static))  # fmt: skip
+                      static_formats=_static_formats(static))  # fmt: skip
 
 
 def run_review(
@@ -194,7 +200,7 @@ def run_review(
         title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=parse_formats(static))  # fmt: skip
+                      static_formats=_static_formats(static))  # fmt: skip
 
 
 _STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
