@@ -142,9 +142,7 @@ def test_two_workers_after_polars_queries_do_not_hang(tmp_path):
         "    out = score_texts(texts, lang='id', workers=2, progress=False)\n"
         "    print(out.height, (out['sentiment_compound'] < 0).sum())\n"
     )
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=90
-    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr
     # 6,000 distinct texts in, one score each; every one says "very disappointing"
     assert done.stdout.split() == ["6000", "6000"]
