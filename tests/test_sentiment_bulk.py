@@ -98,11 +98,14 @@ def test_two_processes_give_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 class FakeStore:
-    """The two Store methods score_store uses."""
+    """The Store methods score_store uses."""
 
     def __init__(self, mentions: pl.DataFrame) -> None:
         self._mentions = mentions
         self.saved = pl.DataFrame(schema=SENTIMENT_SCHEMA)
+
+    def mentions(self, brand: str | None = None, *, with_sentiment: bool = True) -> pl.LazyFrame:
+        return self._mentions.lazy()
 
     def unscored(self, brand: str | None = None) -> pl.LazyFrame:
         done = self.saved.get_column("mention_id").to_list()
@@ -146,3 +149,23 @@ def test_two_workers_after_polars_queries_do_not_hang(tmp_path):
     assert done.returncode == 0, done.stderr
     # 6,000 distinct texts in, one score each; every one says "very disappointing"
     assert done.stdout.split() == ["6000", "6000"]
+
+
+def test_rescore_switches_stored_scores_to_a_trained_model(tmp_path) -> None:
+    from pathlib import Path
+
+    from analytics.sentiment.model import train_model
+
+    labelled = pl.read_csv(Path(__file__).parent / "data" / "sentiment" / "fries_labels.csv")
+    model = train_model(
+        labelled["text"].to_list(), labelled["label"].to_list(), name="fries", folds=3, workers=1
+    )
+    model.save(tmp_path / "fries")
+    store = FakeStore(_mentions(["soggy nuggets again", "crispy as always"]))
+    assert score_store(store, workers=1) == 2  # first pass: the rule-based scorers
+    assert score_store(store, model_dir=tmp_path / "fries", workers=1) == 0  # nothing new
+    assert score_store(store, model_dir=tmp_path / "fries", workers=1, rescore=True) == 2
+    latest = store.saved.tail(2)  # save_sentiment upserts: the latest rows win
+    assert set(latest.get_column("sentiment_method")) == {"model:fries"}
+    # the domain words the rules do not know, learnt from the labels (see test_sentiment_model)
+    assert latest.get_column("sentiment_label").to_list() == ["negative", "positive"]

@@ -196,11 +196,15 @@ def store_command(
     ),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
+    rescore: bool = typer.Option(
+        False, "--rescore", help="Score all mentions again (e.g. with a newly trained --model)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
-    """Score the store's new mentions (those without a score yet).
+    """Score the store's new mentions (those without a score yet), or all with --rescore.
 
-    Each mention's own brand name is neutral; add other spellings with --alias.
+    Each mention's own brand name is neutral; add other spellings with --alias. Reports
+    read the stored scores and name the scorer that produced them.
     """
     from analytics.sentiment.bulk import score_store
     from analytics.store import Store
@@ -208,12 +212,18 @@ def store_command(
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
     scored = score_store(
-        Store(store), brand=brand, model_dir=model, brand_names=alias, workers=workers
+        Store(store),
+        brand=brand,
+        model_dir=model,
+        brand_names=alias,
+        workers=workers,
+        rescore=rescore,
     )
     if as_json:
         _print_json({"scored": scored, "brand": brand, "store": str(store)})
     else:
-        print(f"{scored:,} new mention(s) scored" + (f" for {brand}" if brand else ""))
+        what = "mention(s) re-scored" if rescore else "new mention(s) scored"
+        print(f"{scored:,} {what}" + (f" for {brand}" if brand else ""))
 
 
 def agreement(

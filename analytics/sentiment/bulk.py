@@ -246,13 +246,21 @@ def score_store(
     brand_names: Sequence[str] = (),
     workers: int = 2,
     progress: bool | None = None,
+    rescore: bool = False,
 ) -> int:
-    """Score the store's mentions that have no score yet; returns how many were scored."""
-    unscored = store.unscored(brand).collect()  # type: ignore[attr-defined]
-    if unscored.height == 0:
+    """Score the store's mentions that have no score yet; returns how many were scored.
+
+    ``rescore=True`` scores every mention (of ``brand``) again and replaces the stored
+    scores: the way to switch the store, and so the reports, to a newly trained model.
+    """
+    if rescore:
+        todo = store.mentions(brand, with_sentiment=False).collect()  # type: ignore[attr-defined]
+    else:
+        todo = store.unscored(brand).collect()  # type: ignore[attr-defined]
+    if todo.height == 0:
         return 0
     scores = score_mentions(
-        unscored,
+        todo,
         brand_names=brand_names,
         model_dir=model_dir,
         workers=workers,
