@@ -115,20 +115,34 @@ def test_clarification_that_slowed_the_claim():
     row = result.clarifications.row(0, named=True)
     # rising before (doubling each hour), halving after: slope turns from + to -
     assert row["mentions_before"] == 63 and row["mentions_after"] == 63
-    assert row["growth_per_hour_before"] > 0 > row["growth_per_hour_after"]
-    assert row["change"] < 0 and row["ci_high"] < 0
+    # slope of log(1 + n) on hour midpoints x = -2.5..2.5 (sum x^2 = 17.5), before:
+    # y = ln 2, ln 3, ln 5, ln 9, ln 17, ln 33 -> sum x*y = 9.9042 -> slope 0.56596 per hour,
+    # growth = e^0.56596 - 1 = 0.7611; after is the mirror image: e^-0.56596 - 1 = -0.4322,
+    # so the slope change is -2 * 0.56596 = -1.1319
+    assert row["growth_per_hour_before"] == pytest.approx(0.7611, abs=1e-4)
+    assert row["growth_per_hour_after"] == pytest.approx(-0.4322, abs=1e-4)
+    assert row["change"] == pytest.approx(-1.1319, abs=1e-4) and row["ci_high"] < 0
     assert row["verdict"] == "slowed"
-    assert row["kept_growing_hours"] <= 1
+    # 5-hour centred averages: hour -1 (8+16+32+32+16)/5 = 20.8 ties hour 0; the first
+    # (before the clarification) is the peak, so it did not keep growing at all
+    assert row["kept_growing_hours"] == 0.0
 
 
 def test_claim_that_kept_growing_after_the_clarification():
     after = [2 * (h + 1) for h in range(48)]  # keeps rising for two days
     result = track_claims(hoax_mentions(after), CLAIMS, responses=clarification(), window_hours=6)
     row = result.clarifications.row(0, named=True)
-    # the centred 5-hour average peaks near the last hour (hour 47 after T0)
-    assert 44 <= row["kept_growing_hours"] <= 48
-    # its growth rate did fall (doubling per hour before, +2 per hour after) but it still grew
-    assert row["growth_per_hour_after"] > 0
+    # hour h after T0 holds 2(h+1) posts at minutes 0..2h+1, so past 60 they spill into
+    # hour h+1: from hour 30 on each hour holds 60 + (2h - 60) = 2h (hour 30: 60, +1 hashtag),
+    # hour 47 holds 94 and hour 48 the 36 spilled. Centred 5-hour averages: hour 44 = 88,
+    # hour 45 = (86+88+90+92+94)/5 = 90, hour 46 = (88+90+92+94+36)/5 = 80 -> peak at 45 h
+    assert row["kept_growing_hours"] == 45.0
+    # its growth rate did fall (doubling per hour before, +2 per hour after) but it still grew:
+    # after: y = ln 3, ln 5, ln 7, ln 9, ln 11, ln 13 -> sum x*y = 4.9742 -> slope 0.28424,
+    # growth e^0.28424 - 1 = 0.3288 per hour (before: 0.7611, as above)
+    assert row["mentions_after"] == 2 + 4 + 6 + 8 + 10 + 12
+    assert row["growth_per_hour_before"] == pytest.approx(0.7611, abs=1e-4)
+    assert row["growth_per_hour_after"] == pytest.approx(0.3288, abs=1e-4)
 
 
 def test_missing_claims_and_missing_clarifications_are_messages():

@@ -75,3 +75,4 @@ def test_cli_prints_the_error_on_stderr_and_exits_1(store):
     assert done.returncode == 1
     assert done.stdout == ""
     assert "no brand 'Nope' in the store" in done.stderr
+    assert "Traceback" not in done.stderr  # the message alone, not a Python stack

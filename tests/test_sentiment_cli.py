@@ -84,6 +84,7 @@ def test_eval_missing_column_names_file_and_column() -> None:
     assert result.returncode == 1
     assert 'seven_labels.csv, column "body": no such column' in result.stderr
     assert "'tweet'" in result.stderr
+    assert "Traceback" not in result.stderr  # the message alone, not a Python stack
     assert result.stdout == ""
 
 
