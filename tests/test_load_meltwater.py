@@ -72,3 +72,18 @@ def test_a_big_utf16_export_streams_in_batches(tmp_path: Path) -> None:
     assert streamed.equals(load_export(path, brand="K").mentions)
     assert streamed["source_row"].to_list() == list(range(2, 4002))
     assert streamed["text"][3999] == "kalimat 3999 “kutipan”"
+
+
+def test_a_row_with_an_unreadable_date_is_kept_aside_with_its_reason(tmp_path: Path) -> None:
+    # explore.csv with the first record's "09-Sep-25" replaced by "yesterday": that row (line
+    # 2) cannot be placed in time, so it goes to `rejected` naming the columns and the value;
+    # the other row (line 3) loads as before
+    lines = (DATA / "explore.csv").read_text(encoding="utf-16").splitlines()
+    path = tmp_path / "explore_bad_date.csv"
+    bad = lines[1].replace("09-Sep-25", "yesterday", 1)
+    path.write_text("\n".join([lines[0], bad, lines[2]]) + "\n", encoding="utf-16")
+    result = load_export(path, brand="Kopi Senja")
+    assert result.mentions["source_row"].to_list() == [3]
+    assert result.rejected["source_row"].to_list() == [2]
+    reason = result.rejected["reason"][0]
+    assert '"Date"' in reason and '"yesterday 11:30 PM" is not a time' in reason

@@ -50,3 +50,9 @@ def test_demo_writes_both_reports_from_the_sample(tmp_path):
     assert "Audience feedback" in page and "Against analyst labels (labels.csv)" in page
     index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     assert index.count("report.html") == 2
+    # the store holds the brand and its competitor (from the manifest), every mention scored
+    from analytics.store import Store
+
+    store = Store(tmp_path / "store")
+    assert store.brands() == sorted([brand, *manifest["competitors"]])
+    assert store.unscored().collect().height == 0
