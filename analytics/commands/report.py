@@ -130,6 +130,14 @@ def check_has_mentions(store: Path, brand: str, start: Any, end: Any, what: str)
         )  # fmt: skip
 
 
+def check_events(events: Path | None, tz: str) -> None:
+    """Read the events file before a kernel starts, so a bad file fails fast and plainly."""
+    if events is not None and Path(events).is_file():
+        from analytics.measure.events import read_events
+
+        read_events(events, tz=tz)
+
+
 def _finish(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps({
@@ -157,6 +165,7 @@ def run_weekly(
     first = previous_weeks(period, max(compare_weeks, 4))[0]
     check_has_mentions(store, brand, first.start, period.end,
                        f"in {period.name} or the weeks before it")  # fmt: skip
+    check_events(events, tz)
     parameters = {
         "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
@@ -186,6 +195,7 @@ def run_review(
     period = date_range(start, end, tz=tz)
     check_brand(store, brand)
     check_has_mentions(store, brand, period.start, period.end, "in the review period")
+    check_events(events, tz)
     parameters = {
         "brand": brand, "start": period.first_day.isoformat(),
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
@@ -208,7 +218,7 @@ _OUT = typer.Option(Path("reports"), "--out", help="Reports folder (index.html i
 _TZ = typer.Option("Asia/Jakarta", "--tz", help="Time zone of the report's days and hours.")
 _HANDLE = typer.Option([], "--handle", help="Official account of the brand (repeatable).")
 _PARAMS = typer.Option(None, "--params", help="Extra notebook parameters: YAML mapping or file.")
-_TIMEOUT = typer.Option(1800, "--cell-timeout", help="Seconds a notebook cell may run.")
+_TIMEOUT = typer.Option(1800, "--cell-timeout", min=1, help="Seconds a notebook cell may run.")
 _LOG = typer.Option(None, "--log-file", help="Append a log of the run to this file.")
 _JSON = typer.Option(False, "--json", help="Print one JSON object about the written report.")
 _NOTEBOOK = typer.Option(None, "--notebook", help="Run this notebook instead of the bundled one.")
@@ -232,7 +242,8 @@ def weekly(
     week: str = typer.Option("last", "--week", help="ISO week like 2026-W47, or 'last'."),
     store: Path = _STORE, out: Path = _OUT, tz: str = _TZ, handle: list[str] = _HANDLE,
     events: Path | None = typer.Option(None, "--events", help="Events/responses CSV."),
-    compare_weeks: int = typer.Option(4, "--compare-weeks", help="Previous weeks shown."),
+    compare_weeks: int = typer.Option(
+        4, "--compare-weeks", min=0, help="Previous weeks shown."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
 ) -> None:  # fmt: skip

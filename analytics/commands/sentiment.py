@@ -211,6 +211,7 @@ def store_command(
 
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
+    _check_brand(Store(store), brand)
     scored = score_store(
         Store(store),
         brand=brand,
@@ -226,6 +227,16 @@ def store_command(
         print(f"{scored:,} {what}" + (f" for {brand}" if brand else ""))
 
 
+def _check_brand(store, brand: str | None) -> None:
+    """A --brand the store does not hold is a typo, not "0 mentions": say which it holds."""
+    if brand is None:
+        return
+    brands = store.brands()
+    if brand not in brands:
+        known = ", ".join(brands) if brands else "none yet (run `crisis-analytics ingest`)"
+        raise InputDataError(f'--store {store.root}: no brand "{brand}"; brands: {known}')
+
+
 def agreement(
     brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
@@ -237,6 +248,7 @@ def agreement(
 
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
+    _check_brand(Store(store), brand)
     mentions = Store(store).mentions(brand).collect()
     result = source_agreement(mentions)
     if as_json:

@@ -163,6 +163,11 @@ def read_labelled(
         table.frame, text_column=text_column, label_column=label_column, source=table.path.name
     )
     labelled.note = note
+    if not labelled.texts and not labelled.rejected.height:
+        raise InputDataError(
+            f"{table.path}: no labelled rows (only a header); expected one row per mention "
+            f'with its text in "{text_column}" and its label in "{label_column}"'
+        )
     if not labelled.texts:
         raise InputDataError(
             f"{table.path}: no usable labelled rows ({labelled.rejected.height} set aside; "

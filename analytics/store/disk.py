@@ -83,6 +83,8 @@ def part_paths(
 def read_manifest(root: Path) -> dict[str, Any]:
     """The store's manifest; an empty one for a new (empty or missing-but-creatable) store."""
     path = root / MANIFEST
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root}: is a file, not a store folder; pass --store DIR")
     if not path.exists():
         if not root.exists():
             raise StoreError(
@@ -159,6 +161,10 @@ class Transaction:
 
 
 def _lock(root: Path, timeout: float) -> filelock.FileLock:
+    if root.exists() and not root.is_dir():
+        raise StoreError(
+            f"{root}: cannot write to the store: it is a file, not a store folder; pass --store DIR"
+        )
     lock = filelock.FileLock(str(root / ".lock"))
     try:
         root.mkdir(parents=True, exist_ok=True)

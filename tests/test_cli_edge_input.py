@@ -1,0 +1,89 @@
+"""Bad and edge input on the command line: a plain message on stderr, exit code non-zero.
+
+Each case was found by running the CLI as an analyst would with a wrong file or option;
+before the fix it either passed silently (exit 0 with "0 mentions") or failed deep inside a
+notebook run.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+from analytics.commands.report import run_review, run_weekly
+from analytics.errors import InputDataError
+from analytics.report.synthetic import small_store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("edge") / "store"
+    small_store(root, plant_script=False)  # brands "Kopi Lain" and "Kopi Nusantara"
+    return root
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_bad_events_file_fails_before_the_notebook_runs(store, tmp_path):
+    wrong_header = tmp_path / "events.csv"
+    wrong_header.write_text("when,what\n2026-10-20 10:00,apology\n", encoding="utf-8")
+    with pytest.raises(InputDataError, match=r"events.csv, row 1: the events file has no column"):
+        run_weekly(brand="Kopi Nusantara", week="2026-W43", store=store, out=tmp_path / "r",
+                   events=wrong_header)  # fmt: skip
+    # header line 1, a good event on line 2, a time no parser can read on line 3
+    bad_time = tmp_path / "events2.csv"
+    bad_time.write_text(
+        "time,channel,type,description\n2026-10-21 10:00,x,apology,Maaf\n"
+        "yesterday,x,statement,Update\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputDataError, match=r"row 3, column \"time\": 'yesterday'"):
+        run_review(brand="Kopi Nusantara", start="2026-10-15", end="2026-10-30", store=store,
+                   out=tmp_path / "r", events=bad_time)  # fmt: skip
+    assert not (tmp_path / "r").exists()  # no kernel started, no half-written report folder
+
+
+def test_negative_compare_weeks_is_a_usage_error(store, tmp_path):
+    out = str(tmp_path / "r")
+    done = cli("report", "weekly", "--brand", "Kopi Nusantara", "--week", "2026-W43",
+               "--store", str(store), "--out", out, "--compare-weeks", "-1")  # fmt: skip
+    assert done.returncode == 2
+    assert "--compare-weeks" in done.stderr
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("command", [["sentiment", "store"], ["sentiment", "agreement"]])
+def test_unknown_brand_in_sentiment_commands_names_the_brands(store, command):
+    done = cli(*command, "--brand", "Kopi", "--store", str(store))
+    assert done.returncode == 1
+    assert 'no brand "Kopi"; brands: Kopi Lain, Kopi Nusantara' in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_file_given_as_store_is_refused_and_left_alone(tmp_path):
+    not_a_store = tmp_path / "mentions.csv"
+    not_a_store.write_text("a,b\n1,2\n", encoding="utf-8")
+    done = cli("info", "--store", str(not_a_store))
+    assert done.returncode == 1
+    assert "mentions.csv: is a file, not a store folder" in done.stderr
+    export = tmp_path / "export.csv"
+    export.write_text("a,b\n1,2\n", encoding="utf-8")
+    done = cli("ingest", str(export), "--brand", "Kopi", "--store", str(not_a_store))
+    assert done.returncode == 1
+    assert "mentions.csv: cannot write to the store: it is a file, not a store" in done.stderr
+    assert not_a_store.read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_a_labelled_file_with_only_a_header_says_so(tmp_path):
+    header_only = tmp_path / "labels.csv"
+    header_only.write_text("text,label\n", encoding="utf-8")
+    done = cli("sentiment", "eval", str(header_only))
+    assert done.returncode == 1
+    assert 'labels.csv: no labelled rows (only a header); expected one row per mention with its ' \
+        'text in "text" and its label in "label"' in done.stderr  # fmt: skip
+    assert "Traceback" not in done.stderr
