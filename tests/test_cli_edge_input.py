@@ -87,3 +87,27 @@ def test_a_labelled_file_with_only_a_header_says_so(tmp_path):
     assert 'labels.csv: no labelled rows (only a header); expected one row per mention with its ' \
         'text in "text" and its label in "label"' in done.stderr  # fmt: skip
     assert "Traceback" not in done.stderr
+
+
+def test_sentiment_outputs_never_replace_a_folder_or_a_file_they_did_not_write(tmp_path):
+    labels = tmp_path / "labels.csv"
+    labels.write_text("text,label\nbagus,positive\njelek,negative\n", encoding="utf-8")
+    folder = tmp_path / "results"
+    folder.mkdir()
+    done = cli("sentiment", "score", str(labels), "--text-column", "text", "--out", str(folder))
+    assert done.returncode == 1
+    assert "results: is a folder; expected the Parquet file to write" in done.stderr
+    assert "Traceback" not in done.stderr  # was an IsADirectoryError stack
+    assert list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["labels.csv", "results"]  # no temp left
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    done = cli("sentiment", "train", str(labels), "--out", str(notes))
+    assert done.returncode == 1
+    assert "notes.txt: is a file; the model folder is replaced as a whole" in done.stderr
+    assert notes.read_text(encoding="utf-8") == "keep me"  # was replaced by a model folder
+    (folder / "draft.md").write_text("mine", encoding="utf-8")
+    done = cli("sentiment", "train", str(labels), "--out", str(folder))
+    assert done.returncode == 1
+    assert "results: is a folder that holds no model (no metadata.json)" in done.stderr
+    assert [p.name for p in folder.iterdir()] == ["draft.md"]

@@ -39,6 +39,9 @@ def score(
     """Score a file: input columns + language, sentiment_compound/_label/_method."""
     import polars as pl
 
+    if Path(out).is_dir():
+        raise InputDataError(f"--out {out}: is a folder; expected the Parquet file to write")
+
     from analytics.atomic import atomic_path
     from analytics.sentiment.bulk import SCORE_COLUMNS, score_texts
     from analytics.sentiment.labelled import read_table, require_column
@@ -158,6 +161,7 @@ def train(
     from analytics.sentiment.labelled import read_labelled
     from analytics.sentiment.model import train_model
 
+    _check_model_out(out)
     labelled = read_labelled(file, text_column=text_column, label_column=label_column)
     model = train_model(
         labelled.texts,
@@ -225,6 +229,20 @@ def store_command(
     else:
         what = "mention(s) re-scored" if rescore else "new mention(s) scored"
         print(f"{scored:,} {what}" + (f" for {brand}" if brand else ""))
+
+
+def _check_model_out(out: Path) -> None:
+    """--out replaces a model folder as a whole: never let it replace anything else."""
+    out = Path(out)
+    if not out.exists():
+        return
+    if out.is_dir() and ((out / "metadata.json").is_file() or not any(out.iterdir())):
+        return  # an earlier model (retrained in place) or an empty folder
+    what = "a file" if not out.is_dir() else "a folder that holds no model (no metadata.json)"
+    raise InputDataError(
+        f"--out {out}: is {what}; the model folder is replaced as a whole, so give a new "
+        "folder or an earlier model's folder"
+    )
 
 
 def _check_brand(store, brand: str | None) -> None:
