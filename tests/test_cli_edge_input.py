@@ -111,3 +111,15 @@ def test_sentiment_outputs_never_replace_a_folder_or_a_file_they_did_not_write(t
     assert done.returncode == 1
     assert "results: is a folder that holds no model (no metadata.json)" in done.stderr
     assert [p.name for p in folder.iterdir()] == ["draft.md"]
+
+
+def test_a_file_given_as_reports_folder_is_refused(store, tmp_path):
+    not_a_folder = tmp_path / "reports.txt"
+    not_a_folder.write_text("keep me", encoding="utf-8")
+    out = str(not_a_folder)
+    done = cli("report", "review", "--brand", "Kopi Nusantara", "--start", "2026-10-15",
+               "--end", "2026-10-30", "--store", str(store), "--out", out)  # fmt: skip
+    assert done.returncode == 1
+    assert "reports.txt: is a file; expected the reports folder" in done.stderr
+    assert "Traceback" not in done.stderr  # was a NotADirectoryError stack
+    assert not_a_folder.read_text(encoding="utf-8") == "keep me"

@@ -130,6 +130,12 @@ def check_has_mentions(store: Path, brand: str, start: Any, end: Any, what: str)
         )  # fmt: skip
 
 
+def check_out(out: Path) -> None:
+    """The reports folder must be a folder (or not exist yet): fail before any work."""
+    if Path(out).exists() and not Path(out).is_dir():
+        raise InputDataError(f"--out {out}: is a file; expected the reports folder")
+
+
 def check_events(events: Path | None, tz: str) -> None:
     """Read the events file before a kernel starts, so a bad file fails fast and plainly."""
     if events is not None and Path(events).is_file():
@@ -161,6 +167,7 @@ def run_weekly(
     from analytics.report.runner import ReportRequest, run_report
 
     period = iso_week(week, tz=tz)
+    check_out(out)
     check_brand(store, brand)
     first = previous_weeks(period, max(compare_weeks, 4))[0]
     check_has_mentions(store, brand, first.start, period.end,
@@ -193,6 +200,7 @@ def run_review(
     from analytics.report.runner import ReportRequest, run_report
 
     period = date_range(start, end, tz=tz)
+    check_out(out)
     check_brand(store, brand)
     check_has_mentions(store, brand, period.start, period.end, "in the review period")
     check_events(events, tz)
