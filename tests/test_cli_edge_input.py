@@ -123,3 +123,14 @@ def test_a_file_given_as_reports_folder_is_refused(store, tmp_path):
     assert "reports.txt: is a file; expected the reports folder" in done.stderr
     assert "Traceback" not in done.stderr  # was a NotADirectoryError stack
     assert not_a_folder.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_log_file_in_a_missing_folder_is_a_clear_error(store, tmp_path):
+    log = str(tmp_path / "no-such-folder" / "weekly.log")
+    out = str(tmp_path / "r")
+    done = cli("report", "weekly", "--brand", "Kopi Nusantara", "--week", "2026-W43",
+               "--store", str(store), "--out", out, "--log-file", log)  # fmt: skip
+    assert done.returncode == 1
+    assert "weekly.log: cannot be opened for appending (No such file or directory)" in done.stderr
+    assert "Traceback" not in done.stderr  # was a FileNotFoundError stack
+    assert not (tmp_path / "r").exists()

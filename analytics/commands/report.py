@@ -48,7 +48,13 @@ def setup_logging(log_file: Path | None) -> None:
     """Log the runner's steps to ``log_file`` (append); nothing is logged to the terminal."""
     if log_file is None:
         return
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    try:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError as error:
+        raise InputDataError(
+            f"--log-file {log_file}: cannot be opened for appending ({error.strerror}); "
+            "give a file in an existing, writable folder"
+        ) from None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     for name in ("analytics", "papermill"):
         logger = logging.getLogger(name)
