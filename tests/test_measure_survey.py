@@ -82,3 +82,18 @@ def test_sample_survey_with_the_workbench_scorer():
     high = groups.filter(pl.col("satisfaction") >= 4)
     assert low.get_column("negative").sum() / low.get_column("answers").sum() >= 0.7
     assert high.get_column("negative").sum() / high.get_column("answers").sum() <= 0.1
+
+
+def test_negative_terms_keep_their_columns_when_there_is_nothing_to_contrast():
+    # the review's table reads term, kind, count_focus, count_baseline, z: a survey with no
+    # negative answer (or only negative ones, or no terms on one side) crashed the report
+    wanted = {"term", "kind", "count_focus", "count_baseline", "z"}
+    no_negative = pl.DataFrame({"answer": ["bagus sekali", "puas", "biasa saja"]})
+    only_negative = pl.DataFrame({"answer": ["kecewa berat", "lambat sekali"]})
+    # fake_scorer: "kecewa" is negative, the others are not; excluding every other word
+    # leaves the non-negative side without a single term
+    no_terms_left = pl.DataFrame({"answer": ["kecewa", "bagus"]})
+    for frame, exclude in ((no_negative, ()), (only_negative, ()), (no_terms_left, ["bagus"])):
+        terms = summarize_survey(frame, scorer=fake_scorer, exclude=exclude).negative_terms
+        assert terms.is_empty()
+        assert wanted <= set(terms.columns)

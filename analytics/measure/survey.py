@@ -179,13 +179,17 @@ def _negative_terms(
 ) -> pl.DataFrame:
     negative = answers.filter(pl.col("sentiment_label") == "negative")
     others = answers.filter(pl.col("sentiment_label") != "negative")
-    if negative.is_empty() or others.is_empty():
-        return pl.DataFrame(schema={"term": pl.Utf8, "kind": pl.Utf8, "z": pl.Float64})
-    scores = fightin_words(
-        count_terms(negative.get_column(column), exclude=exclude),
-        count_terms(others.get_column(column), exclude=exclude),
-    )
-    return scores.filter(pl.col("z") >= 1.96).head(n)
+    focus = count_terms(negative.get_column(column), exclude=exclude)
+    baseline = count_terms(others.get_column(column), exclude=exclude)
+    if focus.is_empty() or baseline.is_empty():
+        # no negative answer, only negative ones, or no terms on one side: nothing to
+        # contrast; same columns as fightin_words so the report's table stays valid
+        return pl.DataFrame(schema={
+            "term": pl.Utf8, "kind": pl.Utf8, "count_focus": pl.UInt32,
+            "count_baseline": pl.UInt32, "rate_focus": pl.Float64, "rate_baseline": pl.Float64,
+            "log_odds": pl.Float64, "z": pl.Float64,
+        })  # fmt: skip
+    return fightin_words(focus, baseline).filter(pl.col("z") >= 1.96).head(n)
 
 
 def _by_group(answers: pl.DataFrame, group_by: str) -> pl.DataFrame:
