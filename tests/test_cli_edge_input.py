@@ -134,3 +134,34 @@ def test_a_log_file_in_a_missing_folder_is_a_clear_error(store, tmp_path):
     assert "weekly.log: cannot be opened for appending (No such file or directory)" in done.stderr
     assert "Traceback" not in done.stderr  # was a FileNotFoundError stack
     assert not (tmp_path / "r").exists()
+
+
+def test_events_survey_and_labels_are_read_before_the_notebook_runs(store, tmp_path):
+    # "Maaf été" saved as Windows-1252: the header line is 30 bytes and
+    # "2026-10-21 10:00,x,apology,Maaf " another 32, so the first 0xE9 is at offset 62
+    cp1252 = tmp_path / "events.csv"
+    cp1252.write_bytes(
+        b"time,channel,type,description\n2026-10-21 10:00,x,apology,Maaf \xe9t\xe9\n"
+    )
+    common = ["--brand", "Kopi Nusantara", "--store", str(store), "--out", str(tmp_path / "r")]
+    done = cli("report", "weekly", "--week", "2026-W43", "--events", str(cp1252), *common)
+    assert done.returncode == 1
+    assert "events.csv: the events file is not UTF-8 text (byte 62); save it as CSV UTF-8" \
+        in done.stderr  # fmt: skip
+    assert "Traceback" not in done.stderr
+    done = cli("report", "weekly", "--week", "2026-W43", "--events", str(tmp_path), *common)
+    assert done.returncode == 1
+    assert "is a folder; expected the events CSV file" in done.stderr
+    period = ["--start", "2026-10-15", "--end", "2026-10-30"]
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(b"answer\nbagus \xe9\n")  # 0xE9 at offset 13 ("answer\n" 7 + "bagus " 6)
+    done = cli("report", "review", *period, "--survey", str(survey), *common)
+    assert done.returncode == 1
+    assert "survey.csv: the survey file is not UTF-8 text (byte 13)" in done.stderr
+    labels = tmp_path / "labels.csv"
+    labels.write_text("tweet,sentiment\nbagus,positive\n", encoding="utf-8")
+    done = cli("report", "review", *period, "--labels", str(labels), *common)
+    assert done.returncode == 1
+    assert 'labels.csv, column "text": no such column' in done.stderr
+    assert "crisis_review.ipynb" not in done.stderr  # failed before the notebook ran
+    assert not (tmp_path / "r").exists()

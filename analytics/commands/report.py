@@ -144,10 +144,24 @@ def check_out(out: Path) -> None:
 
 def check_events(events: Path | None, tz: str) -> None:
     """Read the events file before a kernel starts, so a bad file fails fast and plainly."""
+    if events is not None and Path(events).is_dir():
+        raise InputDataError(f"--events {events}: is a folder; expected the events CSV file")
     if events is not None and Path(events).is_file():
         from analytics.measure.events import read_events
 
         read_events(events, tz=tz)
+
+
+def check_survey_and_labels(survey: Path | None, labels: Path | None) -> None:
+    """Read the survey and the labels the way the review does, before a kernel starts."""
+    if survey is not None and Path(survey).is_file():
+        from analytics.measure.survey import find_text_column, read_survey
+
+        find_text_column(read_survey(survey), survey)
+    if labels is not None and Path(labels).is_file():
+        from analytics.sentiment.labelled import read_labelled
+
+        read_labelled(labels)
 
 
 def _finish(result: Any, as_json: bool) -> None:
@@ -210,6 +224,7 @@ def run_review(
     check_brand(store, brand)
     check_has_mentions(store, brand, period.start, period.end, "in the review period")
     check_events(events, tz)
+    check_survey_and_labels(survey, labels)
     parameters = {
         "brand": brand, "start": period.first_day.isoformat(),
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,

@@ -163,7 +163,12 @@ def read_events_with_rejects(
     path = Path(path)
     if not path.is_file():
         raise InputDataError(f"{path}: events file not found")
-    raw = path.read_text(encoding="utf-8-sig")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputDataError(
+            f"{path}: the events file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
+        ) from None
     if not raw.strip():
         raise InputDataError(f"{path}: the events file is empty; expected a header row and events")
     first_line = raw.splitlines()[0]

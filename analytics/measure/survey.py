@@ -58,7 +58,12 @@ def read_survey(path: str | Path) -> pl.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise InputDataError(f"{path}: survey file not found")
-    raw = path.read_text(encoding="utf-8-sig")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputDataError(
+            f"{path}: the survey file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
+        ) from None
     if not raw.strip():
         raise InputDataError(f"{path}: the survey file is empty; expected a header and answers")
     header = raw.splitlines()[0]
