@@ -164,4 +164,8 @@ def test_events_survey_and_labels_are_read_before_the_notebook_runs(store, tmp_p
     assert done.returncode == 1
     assert 'labels.csv, column "text": no such column' in done.stderr
     assert "crisis_review.ipynb" not in done.stderr  # failed before the notebook ran
+    done = cli("report", "review", *period, "--notes", str(tmp_path), *common)
+    assert done.returncode == 1
+    assert "notes file not found (expected a Markdown file)" in done.stderr
+    assert "crisis_review.ipynb" not in done.stderr
     assert not (tmp_path / "r").exists()

@@ -225,6 +225,10 @@ def run_review(
     check_has_mentions(store, brand, period.start, period.end, "in the review period")
     check_events(events, tz)
     check_survey_and_labels(survey, labels)
+    if notes is not None and Path(notes).exists():
+        from analytics.report.blocks import markdown_file
+
+        markdown_file(notes)  # a folder or a non-UTF-8 file fails here, not in the notebook
     parameters = {
         "brand": brand, "start": period.first_day.isoformat(),
         "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
