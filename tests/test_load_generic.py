@@ -149,6 +149,14 @@ def test_json_jsonl_parquet_and_xlsx_give_the_same_rows(tmp_path: Path) -> None:
             "[columns]\npublished_at='t'\ntext='x'\n[time]\ntimezone='WIB'\n",
             r"timezone 'WIB' is not an IANA zone name",
         ),
+        (  # a number instead of a layout string was a TypeError traceback
+            "[columns]\npublished_at='t'\ntext='x'\n[time]\nformat=12\n",
+            r"\[time\] format must be a layout string or a list of them",
+        ),
+        (
+            "[columns]\npublished_at='t'\ntext='x'\n[time]\ntimezone=7\n",
+            r"\[time\] timezone 7 is not an IANA zone name",
+        ),
     ],
 )
 def test_mapping_errors_name_the_key(tmp_path: Path, mapping: str, message: str) -> None:

@@ -110,14 +110,14 @@ def read_mapping(path: Path | str) -> Mapping:
         raise _fail(path, "[columns] needs text or url (a mention without either is useless)")
     time = data.get("time", {})
     formats = time.get("format", [])
-    formats = [formats] if isinstance(formats, str) else list(formats)
-    if not all(isinstance(f, str) and f for f in formats):
+    formats = [formats] if isinstance(formats, str) else formats
+    if not isinstance(formats, list) or not all(isinstance(f, str) and f for f in formats):
         raise _fail(path, "[time] format must be a layout string or a list of them")
     timezone = time.get("timezone")
     if timezone is not None:
         try:
             zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
             raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
     options = data.get("file", {})
     header_line = options.get("header_line")
@@ -163,13 +163,13 @@ def read_time_override(path: Path | str, format: str) -> tuple[list[str], str | 
             path, f"[time] unknown key(s) {sorted(extra)}; expected {sorted(_KEYS['time'])}"
         )
     formats = time.get("format", [])
-    formats = [formats] if isinstance(formats, str) else list(formats)
-    if not all(isinstance(f, str) and f for f in formats):
+    formats = [formats] if isinstance(formats, str) else formats
+    if not isinstance(formats, list) or not all(isinstance(f, str) and f for f in formats):
         raise _fail(path, "[time] format must be a layout string or a list of them")
     timezone = time.get("timezone")
     if timezone is not None:
         try:
             zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
             raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
     return formats, timezone
