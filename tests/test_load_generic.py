@@ -157,6 +157,16 @@ def test_json_jsonl_parquet_and_xlsx_give_the_same_rows(tmp_path: Path) -> None:
             "[columns]\npublished_at='t'\ntext='x'\n[time]\ntimezone=7\n",
             r"\[time\] timezone 7 is not an IANA zone name",
         ),
+        # the next three were AttributeError, LookupError and TypeError tracebacks
+        ("columns = 'x'\n", r"columns must be a \[columns\] section of key = value lines"),
+        (
+            "[columns]\npublished_at='t'\ntext='x'\n[file]\nencoding='klingon'\n",
+            r"\[file\] encoding 'klingon' is not known",
+        ),
+        (
+            "[columns]\npublished_at='t'\ntext='x'\n[file]\ndelimiter='abc'\n",
+            r"\[file\] delimiter must be one character such as ';', got 'abc'",
+        ),
     ],
 )
 def test_mapping_errors_name_the_key(tmp_path: Path, mapping: str, message: str) -> None:

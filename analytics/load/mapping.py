@@ -25,6 +25,7 @@ Example (see docs/loading.md for every key)::
 
 from __future__ import annotations
 
+import codecs
 import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
@@ -78,6 +79,9 @@ def read_mapping(path: Path | str) -> Mapping:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise _fail(path, f"unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
+    for section, value in data.items():
+        if not isinstance(value, dict):
+            raise _fail(path, f"{section} must be a [{section}] section of key = value lines")
     for section, allowed in _KEYS.items():
         # a misspelt key (timezon = ...) must not be ignored: the times would silently shift
         extra = set(data.get(section, {})) - allowed
@@ -120,6 +124,17 @@ def read_mapping(path: Path | str) -> Mapping:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
             raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
     options = data.get("file", {})
+    encoding = options.get("encoding")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except (LookupError, TypeError) as err:
+            raise _fail(
+                path, f"[file] encoding {encoding!r} is not known; e.g. utf-8, cp1252, utf-16"
+            ) from err
+    delimiter = options.get("delimiter")
+    if delimiter is not None and not (isinstance(delimiter, str) and len(delimiter) == 1):
+        raise _fail(path, f"[file] delimiter must be one character such as ';', got {delimiter!r}")
     header_line = options.get("header_line")
     if header_line is not None and (not isinstance(header_line, int) or header_line < 1):
         raise _fail(path, f"[file] header_line must be a line number from 1, got {header_line!r}")
@@ -157,6 +172,8 @@ def read_time_override(path: Path | str, format: str) -> tuple[list[str], str | 
             f"found {sorted(data)}. Column mappings are for format='generic'",
         )
     time = data["time"]
+    if not isinstance(time, dict):
+        raise _fail(path, "time must be a [time] section of key = value lines")
     extra = set(time) - _KEYS["time"]
     if extra:
         raise _fail(
