@@ -169,3 +169,13 @@ def test_events_survey_and_labels_are_read_before_the_notebook_runs(store, tmp_p
     assert "notes file not found (expected a Markdown file)" in done.stderr
     assert "crisis_review.ipynb" not in done.stderr
     assert not (tmp_path / "r").exists()
+
+
+def test_a_semicolon_labelled_csv_is_read(tmp_path):
+    # Excel with Indonesian regional settings writes ";" in a .csv; the header was read as
+    # one column "text;label". Two rows, both clear-cut: n = 2
+    labels = tmp_path / "labels.csv"
+    labels.write_text("text;label\nsangat bagus, puas;positive\njelek;negative\n", "utf-8")
+    done = cli("sentiment", "eval", str(labels), "--json")
+    assert done.returncode == 0, done.stderr
+    assert '"n": 2' in done.stdout

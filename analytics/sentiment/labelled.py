@@ -49,10 +49,12 @@ class Labelled:
 def _separator(path: Path) -> str:
     if path.suffix.lower() in (".tsv", ".tab"):
         return "\t"
-    if path.suffix.lower() == ".csv":
-        return ","
     with path.open(encoding="utf-8", errors="replace") as handle:
         first = handle.readline()
+    if first.count(";") > first.count(",") and first.count(";") > first.count("\t"):
+        return ";"  # Excel with Indonesian regional settings saves "CSV" with semicolons
+    if path.suffix.lower() == ".csv":
+        return ","
     return "\t" if first.count("\t") > first.count(",") else ","
 
 
