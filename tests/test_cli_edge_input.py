@@ -179,3 +179,13 @@ def test_a_semicolon_labelled_csv_is_read(tmp_path):
     done = cli("sentiment", "eval", str(labels), "--json")
     assert done.returncode == 0, done.stderr
     assert '"n": 2' in done.stdout
+
+
+def test_a_broken_quote_names_the_field_without_polars_tuning_advice(tmp_path):
+    labels = tmp_path / "labels.csv"
+    labels.write_text('text,label\n"unterminated,positive\n', encoding="utf-8")
+    done = cli("sentiment", "eval", str(labels))
+    assert done.returncode == 1
+    assert "labels.csv: could not be read as a table (invalid csv file" in done.stderr
+    assert "is not properly escaped" in done.stderr
+    assert "infer_schema_length" not in done.stderr  # advice for programmers, not analysts

@@ -97,7 +97,10 @@ def read_table(path: Path | str, *, keep_types: bool = False) -> Table:
     except UnicodeDecodeError as error:
         raise InputDataError(f"{path}: not UTF-8 text ({error.reason}); save it as UTF-8") from None
     except (pl.exceptions.PolarsError, OSError) as error:
-        raise InputDataError(f"{path}: could not be read as a table ({error})") from None
+        # polars appends tuning advice (infer_schema_length, ...) meant for programmers:
+        # keep only the cause it names
+        cause = str(error).split("Original error:")[-1].strip().strip("`").strip()
+        raise InputDataError(f"{path}: could not be read as a table ({cause})") from None
 
 
 def require_column(table_columns: list[str], column: str, source: object) -> None:
