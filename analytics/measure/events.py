@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from analytics.errors import InputDataError, where
+from analytics.load.side_files import read_csv_text
 from analytics.measure.strategy import STRATEGIES, code_strategies
 from analytics.schema import EVENT_SCHEMA, REJECTED_SCHEMA, conform, empty
 
@@ -161,18 +162,7 @@ def read_events_with_rejects(
     filled from the type when blank (see ``analytics.measure.strategy``).
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputDataError(f"{path}: events file not found")
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputDataError(
-            f"{path}: the events file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
-        ) from None
-    if not raw.strip():
-        raise InputDataError(f"{path}: the events file is empty; expected a header row and events")
-    first_line = raw.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    raw, delimiter = read_csv_text(path, what="events", expected="a header row and events")
     reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
     header = next(reader)
     columns = _column_map(header, path)

@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import InputDataError, where
+from analytics.load.side_files import read_csv_text
 from analytics.measure.terms import count_terms, fightin_words
 
 Scorer = Callable[[list[str]], Sequence[float | None]]
@@ -56,18 +57,7 @@ class SurveySummary:
 def read_survey(path: str | Path) -> pl.DataFrame:
     """Read a survey CSV as text columns (comma or semicolon), with a clear error."""
     path = Path(path)
-    if not path.is_file():
-        raise InputDataError(f"{path}: survey file not found")
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputDataError(
-            f"{path}: the survey file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
-        ) from None
-    if not raw.strip():
-        raise InputDataError(f"{path}: the survey file is empty; expected a header and answers")
-    header = raw.splitlines()[0]
-    separator = ";" if header.count(";") > header.count(",") else ","
+    raw, separator = read_csv_text(path, what="survey", expected="a header and answers")
     try:
         return pl.read_csv(raw.encode(), separator=separator, infer_schema=False)
     except pl.exceptions.PolarsError as exc:
