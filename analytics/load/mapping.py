@@ -67,6 +67,21 @@ def _fail(path: Path, message: str) -> ExportFormatError:
     return ExportFormatError(f"mapping file {path.name}: {message} (see docs/loading.md)")
 
 
+def _time_settings(path: Path, time: dict) -> tuple[list[str], str | None]:
+    """The [time] section's layouts and zone, checked (shared by both mapping readers)."""
+    formats = time.get("format", [])
+    formats = [formats] if isinstance(formats, str) else formats
+    if not isinstance(formats, list) or not all(isinstance(f, str) and f for f in formats):
+        raise _fail(path, "[time] format must be a layout string or a list of them")
+    timezone = time.get("timezone")
+    if timezone is not None:
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
+            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
+    return formats, timezone
+
+
 def read_mapping(path: Path | str) -> Mapping:
     """Parse and check a TOML mapping file; errors name the key and what was expected."""
     path = Path(path)
@@ -113,16 +128,7 @@ def read_mapping(path: Path | str) -> Mapping:
     if not {"text", "url"} & set(columns):
         raise _fail(path, "[columns] needs text or url (a mention without either is useless)")
     time = data.get("time", {})
-    formats = time.get("format", [])
-    formats = [formats] if isinstance(formats, str) else formats
-    if not isinstance(formats, list) or not all(isinstance(f, str) and f for f in formats):
-        raise _fail(path, "[time] format must be a layout string or a list of them")
-    timezone = time.get("timezone")
-    if timezone is not None:
-        try:
-            zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
-            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
+    formats, timezone = _time_settings(path, time)
     options = data.get("file", {})
     encoding = options.get("encoding")
     if encoding is not None:
@@ -179,14 +185,4 @@ def read_time_override(path: Path | str, format: str) -> tuple[list[str], str | 
         raise _fail(
             path, f"[time] unknown key(s) {sorted(extra)}; expected {sorted(_KEYS['time'])}"
         )
-    formats = time.get("format", [])
-    formats = [formats] if isinstance(formats, str) else formats
-    if not isinstance(formats, list) or not all(isinstance(f, str) and f for f in formats):
-        raise _fail(path, "[time] format must be a layout string or a list of them")
-    timezone = time.get("timezone")
-    if timezone is not None:
-        try:
-            zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
-            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
-    return formats, timezone
+    return _time_settings(path, time)
