@@ -23,7 +23,7 @@ from datetime import UTC
 import numpy as np
 import polars as pl
 
-from analytics.measure.crisis_window import detect_crises
+from analytics.measure.crisis import detect_crises
 from analytics.sample import story as st
 
 

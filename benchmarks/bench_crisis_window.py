@@ -39,7 +39,7 @@ _MEASURE = r"""
 import json, sys, time
 import polars as pl
 from analytics.measure.completeness import coverage
-from analytics.measure.crisis_window import detect_crisis
+from analytics.measure.crisis import detect_crisis
 from analytics.measure.timeline import timeline
 path, what = sys.argv[1], sys.argv[2]
 began = time.perf_counter()  # imports done: only the work is timed

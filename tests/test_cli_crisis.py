@@ -3,7 +3,7 @@
 The store holds a hand-built brand: 10 customer mentions an hour (6 positive, 4 negative)
 for 10 days from 2026-10-01 00:00 UTC, a 6-hour crisis at hours 240-245 (30, 50, 100, 60,
 30, 22 mentions; the extra ones negative), then 48 calm hours at 3 positive / 7 negative.
-As worked out in test_measure_crisis_window.py: onset hour 240 = 2026-10-11 00:00 UTC, peak
+As worked out in test_measure_crisis.py: onset hour 240 = 2026-10-11 00:00 UTC, peak
 hour 242 (100 mentions), end hour 246, recovery 4 h, sentiment gap -0.4 - 0.2 = -0.6.
 """
 

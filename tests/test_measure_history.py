@@ -1,6 +1,6 @@
 """Cross-crisis history on a hand-built brand with two crises and a few brand posts.
 
-Hourly customer volume is 10 (so, as in test_measure_crisis_window.py, the scale is
+Hourly customer volume is 10 (so, as in test_measure_crisis.py, the scale is
 sqrt(10) and 26+ mentions is a warning, 36+ critical).
 """
 

@@ -233,7 +233,7 @@ def test_untyped_posts_have_no_effect_row_unless_asked():
 
 
 def test_summary_with_a_real_crisis_window():
-    from analytics.measure.crisis_window import CrisisWindow
+    from analytics.measure.crisis import CrisisWindow
 
     window = CrisisWindow(
         brand="NusaPay",

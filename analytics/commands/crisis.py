@@ -20,7 +20,7 @@ import typer
 from analytics.errors import AnalysisError, InputDataError
 
 if TYPE_CHECKING:
-    from analytics.measure.crisis_window import CrisisWindow
+    from analytics.measure.crisis import CrisisWindow
 
 # The measure modules (scipy, scikit-learn) are imported inside the commands: every
 # `crisis-analytics` call builds this module, and `--help` should not wait for them.
@@ -120,7 +120,7 @@ def window_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Detected (or given) crisis window: onset, peak, end, phases and alert level per day."""
-    from analytics.measure.crisis_window import (
+    from analytics.measure.crisis import (
         detect_crisis,
         manual_window,
         platform_windows,

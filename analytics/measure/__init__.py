@@ -2,7 +2,7 @@
 
 # timelines, crisis window, completeness, history (see docs/measure_window.md)
 from analytics.measure.completeness import coverage, coverage_warnings  # noqa: F401
-from analytics.measure.crisis_window import (  # noqa: F401
+from analytics.measure.crisis import (  # noqa: F401
     CrisisWindow,
     DetectionParams,
     detect_crises,

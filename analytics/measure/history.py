@@ -1,7 +1,7 @@
 """Cross-crisis history: one row per crisis found in the store, to compare crises.
 
 "Was this one worse than last year's, and did we answer faster?" needs the same figures for
-every crisis, measured the same way: the detector of ``crisis_window`` runs over each
+every crisis, measured the same way: the detector of ``analytics.measure.crisis`` runs over each
 brand's whole history and each episode it finds becomes a row with its peak volume, time to
 peak, time to first response, duration, recovery time and the SCCT strategies the brand used
 (deny / diminish / rebuild / bolster, from ``analytics.measure.strategy``).
@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from analytics.errors import AnalysisError
-from analytics.measure.crisis_window import CrisisWindow, DetectionParams, detect_crises
+from analytics.measure.crisis import CrisisWindow, DetectionParams, detect_crises
 from analytics.measure.events import brand_responses
 from analytics.measure.responses import response_timing
 from analytics.measure.timeline import mentions_frame
@@ -158,7 +158,7 @@ def _row(
         .row(0, named=True)
     )
     first = timing.get("first_response") or {}
-    notes = list(window.notes)
+    notes = [note.text for note in window.notes]
     if timing.get("message"):
         notes.append(timing["message"])
     return {

@@ -17,8 +17,9 @@ import polars as pl
 import pytest
 
 from analytics.errors import AnalysisError, InputDataError
-from analytics.measure.crisis_window import (
+from analytics.measure.crisis import (
     PHASES,
+    NoteCode,
     detect_crises,
     detect_crisis,
     manual_window,
@@ -145,7 +146,8 @@ def test_end_is_unknown_while_the_crisis_goes_on():
     window = detect_crisis(series(counts))
     assert window.onset == hour(240)
     assert window.end is None and window.recovery_hours is None
-    assert any("had not settled" in note for note in window.notes)
+    assert window.has_note(NoteCode.OPEN_END)
+    assert "had not settled" in window.to_dict()["notes"][0]
     # the open crisis's post-crisis phase is empty, at the end of the data
     post = window.phases.row(4, named=True)
     assert post["start"] == post["end"] == hour(247)
@@ -256,8 +258,9 @@ def test_manual_window_past_the_data_says_so():
     window = manual_window(series(counts), start=hour(238), end=hour(400))
     assert window.end == hour(400)
     assert window.sentiment_gap is None
-    assert any("ends after the data does" in note for note in window.notes)
-    assert not any("had not settled" in note for note in window.notes)
+    assert window.has_note(NoteCode.WINDOW_PAST_DATA)
+    assert not window.has_note(NoteCode.OPEN_END)
+    assert any("ends after the data does" in note for note in window.to_dict()["notes"])
 
 
 def test_an_unknown_parameter_is_named():

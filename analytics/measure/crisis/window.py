@@ -1,0 +1,188 @@
+"""The crisis window: onset, peak, end, phases, recovery time and sentiment gap.
+
+Phases (half-open, contiguous): pre-crisis [data start, onset), escalation [onset, first
+hour >= ``peak_fraction`` x peak volume), peak [that hour, last such hour], recovery [after
+it, end), post-crisis [end, data end). Recovery time = end - peak. Sentiment gap = net
+sentiment of the ``gap_days`` after the end minus that of the ``gap_days`` before the onset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from analytics.measure.crisis.method import method
+from analytics.measure.crisis.notes import Note, NoteCode
+from analytics.measure.crisis.params import PHASES, DetectionParams
+from analytics.measure.crisis.scoring import daily_alert_levels
+from analytics.measure.timeline import net_sentiment
+
+UTC_TIME = pl.Datetime("us", "UTC")
+PHASE_SCHEMA = {"phase": pl.Utf8, "start": UTC_TIME, "end": UTC_TIME, "hours": pl.Float64}
+HOUR = timedelta(hours=1)
+
+
+@dataclass
+class CrisisWindow:
+    """A crisis window and the evidence it was drawn from.
+
+    ``onset``/``peak``/``end`` are UTC datetimes (null when unknown: no crisis, or ``end``
+    while the conversation has not settled). ``detected`` is true when the window holds a
+    crisis, whether the detector found it or the analyst gave it (``manual``).
+    ``phases``: phase, start, end (UTC, half-open), hours. ``alerts``: one row per hour and
+    metric (``volume``, ``negative``): period_start (local), metric, observed, expected,
+    score, level, band_high, baseline. ``notes``: ``Note`` objects (a code and values).
+    """
+
+    brand: str | None
+    onset: datetime | None
+    peak: datetime | None
+    end: datetime | None
+    phases: pl.DataFrame
+    alerts: pl.DataFrame
+    recovery_hours: float | None
+    sentiment_gap: float | None
+    method: dict
+    detected: bool
+    peak_mentions: int | None = None
+    manual: bool = False
+    tz: str = "Asia/Jakarta"
+    notes: list[Note] = field(default_factory=list)
+
+    def daily_alerts(self) -> pl.DataFrame:
+        """Highest alert level per local day: date, level, mentions, negative, max_score."""
+        return daily_alert_levels(self.alerts)
+
+    def has_note(self, code: NoteCode) -> bool:
+        return any(note.code is code for note in self.notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (datetimes as ISO-8601 UTC strings)."""
+        return {
+            "brand": self.brand,
+            "detected": self.detected,
+            "manual": self.manual,
+            "onset": iso(self.onset),
+            "peak": iso(self.peak),
+            "end": iso(self.end),
+            "peak_mentions": self.peak_mentions,
+            "recovery_hours": self.recovery_hours,
+            "sentiment_gap": self.sentiment_gap,
+            "phases": [
+                {"phase": r["phase"], "start": iso(r["start"]), "end": iso(r["end"])}
+                for r in self.phases.iter_rows(named=True)
+            ],
+            "alerts": [
+                {**r, "date": r["date"].isoformat()}
+                for r in self.daily_alerts().iter_rows(named=True)
+            ],
+            "time_zone": self.tz,
+            "method": self.method,
+            "notes": [note.text for note in self.notes],
+        }
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO-8601 UTC with a ``Z``, or None."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def build_window(
+    hours: pl.DataFrame,
+    alerts: pl.DataFrame,
+    *,
+    onset: int,
+    end: int | None,
+    params: DetectionParams,
+    brand: str | None,
+    tz: str,
+    rule: str,
+    manual: bool = False,
+    notes: list[Note] | None = None,
+) -> CrisisWindow:
+    """The CrisisWindow for hour indices [onset, end) of ``hours``."""
+    notes = list(notes or [])
+    times: list[datetime] = hours.get_column("hour_utc").to_list()
+    volume = hours.get_column("mentions").to_numpy()
+    stop = end if end is not None else len(times)
+    peak = onset + int(np.argmax(volume[onset:stop]))
+    top = volume[peak]
+    strong = np.flatnonzero(volume[onset:stop] >= params.peak_fraction * top) + onset
+    data_start, data_end = times[0], times[-1] + HOUR
+    end_time = times[end] if end is not None else None
+    bounds = [
+        data_start,
+        times[onset],
+        times[strong[0]],
+        times[strong[-1]] + HOUR,
+        end_time or data_end,
+        data_end,
+    ]
+    phases = pl.DataFrame(
+        {"phase": list(PHASES), "start": bounds[:-1], "end": bounds[1:]},
+        schema={k: PHASE_SCHEMA[k] for k in ("phase", "start", "end")},
+    ).with_columns(hours=(pl.col("end") - pl.col("start")).dt.total_minutes() / 60)
+    if end is None:
+        notes.append(Note(NoteCode.OPEN_END, {"data_end": iso(data_end)}))
+    gap = sentiment_gap(hours, times[onset], end_time, params.gap_days)
+    if gap is None and end_time is not None:
+        notes.append(Note(NoteCode.NO_SENTIMENT_GAP, {"gap_days": params.gap_days}))
+    return CrisisWindow(
+        brand=brand,
+        onset=times[onset],
+        peak=times[peak],
+        end=end_time,
+        phases=phases,
+        alerts=alerts,
+        recovery_hours=(end_time - times[peak]) / HOUR if end_time is not None else None,
+        sentiment_gap=gap,
+        method=method(params, rule),
+        detected=True,
+        peak_mentions=int(top),
+        manual=manual,
+        tz=tz,
+        notes=notes,
+    )
+
+
+def no_crisis_window(
+    alerts: pl.DataFrame, *, params: DetectionParams, brand: str | None, tz: str, rule: str
+) -> CrisisWindow:
+    """A window saying nothing qualified, with the hourly alerts kept for monitoring."""
+    return CrisisWindow(
+        brand=brand,
+        onset=None,
+        peak=None,
+        end=None,
+        phases=pl.DataFrame(schema=PHASE_SCHEMA),
+        alerts=alerts,
+        recovery_hours=None,
+        sentiment_gap=None,
+        method=method(params, rule),
+        detected=False,
+        tz=tz,
+        notes=[Note(NoteCode.NO_CRISIS)],
+    )
+
+
+def sentiment_gap(
+    hours: pl.DataFrame, onset: datetime, end: datetime | None, gap_days: float
+) -> float | None:
+    """Net sentiment of the ``gap_days`` after ``end`` minus that of those before ``onset``."""
+    if end is None:
+        return None
+    span = timedelta(days=gap_days)
+    t = pl.col("hour_utc")
+    before = hours.filter((t >= onset - span) & (t < onset))
+    after = hours.filter((t >= end) & (t < end + span))
+    pre = net_sentiment(int(before["positive"].sum()), int(before["negative"].sum()))
+    post = net_sentiment(int(after["positive"].sum()), int(after["negative"].sum()))
+    if pre is None or post is None:
+        return None
+    return post - pre
