@@ -21,7 +21,11 @@ Conventions (they matter for the numbers in a report):
   author; aggregate it with care (max per author, or sum as "potential reach").
 * ``engagement`` is the tool's own figure when it has one, else likes + comments + shares of
   the values that are present (null when none is).
-* ``source_sentiment`` is the tool's label exactly as exported ("negative", "Not Rated", "-2").
+* ``source_sentiment`` is the tool's label exactly as exported ("negative", "Not Rated", "-2");
+  ``source_emotion`` likewise (Brandwatch ``Emotion``: "anger", "joy", ...).
+* ``reply_to_account``, ``quoted_id`` and ``reposted_id`` are filled where the export names
+  them; a quote's or repost's ``parent_id`` also fills ``quoted_id`` / ``reposted_id``.
+  Parts written before these columns existed read them as null.
 """
 
 from __future__ import annotations
@@ -69,8 +73,14 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "shares": pl.Int64(),
     "engagement": pl.Int64(),
     "source_sentiment": pl.Utf8(),
+    "source_emotion": pl.Utf8(),  # the tool's own emotion label exactly as exported ("joy")
     "is_brand_post": pl.Boolean(),
     "parent_id": pl.Utf8(),  # id of the post this one replies to / reposts
+    # who and what a post refers to, for the interaction network: the handle replied to
+    # (without "@"), the id of the quoted post and of the reposted (retweeted) post
+    "reply_to_account": pl.Utf8(),
+    "quoted_id": pl.Utf8(),
+    "reposted_id": pl.Utf8(),
     "source_tool": pl.Utf8(),  # brandwatch, talkwalker, brand24, meltwater, sprout, ...
     "source_file": pl.Utf8(),  # file name (not the full path: paths differ between machines)
     "source_row": pl.Int64(),  # 1-based line of the record's first line in the file

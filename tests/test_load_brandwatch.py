@@ -189,3 +189,23 @@ def test_a_column_mapping_with_a_vendor_format_is_refused(tmp_path: Path) -> Non
     mapping.write_text('[columns]\npublished_at = "Date"\ntext = "Snippet"\n', encoding="utf-8")
     with pytest.raises(ExportFormatError, match=r"with format='brandwatch' only a \[time\]"):
         load_export(DATA / "mentions.csv", brand="K", format="brandwatch", mapping=mapping)
+
+
+def test_reference_fields_and_emotion() -> None:
+    # who each post replies to / reposts / quotes, and Brandwatch's own Emotion column
+    m = _load("references.csv").mentions
+    assert dict(m.schema) == MENTION_SCHEMA
+    rows = {r["author"]: r for r in m.iter_rows(named=True)}
+    reply, repost, quote = rows["budi"], rows["ani"], rows["citra"]
+    assert reply["reply_to_account"] == "KopiSenjaID"  # from the X Reply to status URL
+    assert reply["parent_id"] == "1799999999999999999"
+    assert (reply["quoted_id"], reply["reposted_id"]) == (None, None)
+    assert repost["reposted_id"] == "1800000000000000011"  # from X Repost of
+    assert repost["parent_id"] == "1800000000000000011"
+    assert repost["reply_to_account"] is None
+    assert quote["quoted_id"] == "1800000000000000011"  # a quote's Parent Post Id
+    assert quote["reposted_id"] is None
+    assert [r["source_emotion"] for r in rows.values()] == ["anger", None, "fear", "joy", None]
+    # an i/web link names no author: no handle, but the parent id is still read
+    assert rows["eka"]["reply_to_account"] is None
+    assert rows["eka"]["parent_id"] == "1799999999999999990"

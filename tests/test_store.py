@@ -467,12 +467,15 @@ def test_parts_written_before_a_schema_column_existed_still_read(tmp_path):
     store = Store(tmp_path)
     store.ingest_batches([result(mentions(["1"]))], brand="Acme", source="a.csv")
     (part,) = (tmp_path / "mentions").glob("part-*.parquet")
-    # an older store: its part has no load_notes column, and one the schema no longer has
-    old = pl.read_parquet(part).drop("load_notes").with_columns(retired=pl.lit("x"))
+    # an older store: its part lacks columns added since (load_notes, the reference fields,
+    # source_emotion), and has one the schema no longer has
+    added = ["load_notes", "reply_to_account", "quoted_id", "reposted_id", "source_emotion"]
+    old = pl.read_parquet(part).drop(added).with_columns(retired=pl.lit("x"))
     old.write_parquet(part)
     frame = store.mentions().collect()
     assert list(frame.columns) == [*MENTION_SCHEMA, *store_module.SENTIMENT_COLUMNS]
-    assert frame.get_column("load_notes").to_list() == [None]
+    for name in added:
+        assert frame.get_column(name).to_list() == [None]
     assert frame.get_column("mention_id").to_list() == ["1"]
     store.ingest_batches([result(mentions(["1", "2"]))], brand="Acme", source="b.csv")
     assert ids_in(store) == ["1", "2"]  # dedup reads the old part too

@@ -80,12 +80,14 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     )
     reach, n5 = clean.first_count(cols, "Reach (new)", "Reach", "Potential Audience")
     impressions, n6 = clean.first_count(cols, "Impressions", "Linkedin Impressions")
-    reply_to = clean.first_text(
-        cols, "X Reply to", "Twitter Reply to", "X Repost of", "Twitter Retweet of"
-    )[0]
+    # "X Reply to" / "X Repost of" hold the status URL of the post replied to / reposted
+    reply_to = clean.first_text(cols, "X Reply to", "Twitter Reply to")[0]
+    repost_of = clean.first_text(cols, "X Repost of", "Twitter Retweet of")[0]
+    reposted = repost_of.str.extract(clean.STATUS_ID, 1)
     parent = pl.coalesce(
         clean.raw(clean.pick(cols, "Parent Post Id")),
         reply_to.str.extract(clean.STATUS_ID, 1),
+        reposted,
     )
     platform = vocab.platform(
         *(
@@ -120,7 +122,10 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "shares": shares,
         # "Engagement Score" is a score, not a count of interactions: engagement is derived
         "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
+        "source_emotion": clean.sentiment(clean.pick(cols, "Emotion")),
         "parent_id": parent,
+        "reply_to_account": reply_to.str.extract(clean.STATUS_AUTHOR, 1),
+        "reposted_id": reposted,
     }
     notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
     frame = map_frame(raw, values, notes, clean.raw(time_col))

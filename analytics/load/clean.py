@@ -24,6 +24,11 @@ _NULL_WORDS = ["", "-", "–", "—", "n/a", "na", "null", "none", "nan", "NaN",
 NULL_WORDS = sorted({v for w in _NULL_WORDS for v in (w, w.upper(), w.title(), w.capitalize())})
 FORMULA_ERRORS = ["#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"]
 STATUS_ID = r"/status(?:es)?/(\d+)"
+# the author handle in an X/Twitter status URL (x.com/<handle>/status/<id>); "i/web/status"
+# links name no author and do not match
+STATUS_AUTHOR = (
+    r"(?i)^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/@?(\w{1,15})/status(?:es)?/\d+"
+)
 _HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
 _QUOTED_FORMULA = r'^="(.*)"$'
 _ROUNDED_ID = r"(?i)^[+-]?\d(\.\d+)?e\+?\d+$"

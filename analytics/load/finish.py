@@ -223,6 +223,13 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
         (pl.lit(mapped.owned) | pl.col("is_brand_post").fill_null(False) | by_handle).alias(
             "is_brand_post"
         ),
+        # a quote's or repost's parent is the post it quotes or reposts
+        pl.coalesce(
+            "quoted_id", pl.when(pl.col("content_type") == "quote").then(pl.col("parent_id"))
+        ).alias("quoted_id"),
+        pl.coalesce(
+            "reposted_id", pl.when(pl.col("content_type") == "repost").then(pl.col("parent_id"))
+        ).alias("reposted_id"),
         pl.lit(ctx.brand).alias("brand"),
         pl.lit(ctx.source_tool).alias("source_tool"),
         pl.lit(file).alias("source_file"),

@@ -76,10 +76,10 @@ def _value(field: str, value: pl.Expr, name: str | None, url: pl.Expr) -> tuple[
         return clean.count(name)
     if dtype == pl.Boolean:
         return clean.raw(name).str.to_lowercase().is_in(_TRUE), pl.lit(None, pl.Utf8)
-    if field in ("mention_id", "parent_id"):
+    if field in ("mention_id", "parent_id", "quoted_id", "reposted_id"):
         return clean.native_id(value, url if field == "mention_id" else None)
     text, note = clean.text(name, want_url=field == "url")
-    if field == "author":
+    if field in ("author", "reply_to_account"):
         return clean.handle(text), note
     if field == "platform":
         return vocab.platform(text), note
