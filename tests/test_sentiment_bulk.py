@@ -114,7 +114,19 @@ class FakeStore:
 
     def save_sentiment(self, scores: pl.DataFrame) -> int:
         self.saved = pl.concat([self.saved, scores])
+        self.saves = getattr(self, "saves", 0) + 1
         return scores.height
+
+
+def test_chunked_store_scoring_gives_the_unchunked_scores(monkeypatch) -> None:
+    texts = ["great crew", "lost bag", "great crew", "pelayanan sangat mengecewakan", "", "ok :)"]
+    whole = score_mentions(_mentions(texts), workers=1)  # everything in one call
+    monkeypatch.setattr(bulk, "STORE_SAVE_ROWS", 4)
+    store = FakeStore(_mentions(texts))
+    assert score_store(store, workers=1, chunk_mentions=2) == 6
+    # three chunks of two; saved once 4 rows are pending, then the rest
+    assert store.saves == 2
+    assert store.saved.equals(whole)
 
 
 def test_score_store_scores_new_mentions_only() -> None:

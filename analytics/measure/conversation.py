@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from analytics.errors import AnalysisError
-from analytics.measure.responses import customer_mentions, require_sentiment
+from analytics.measure.responses import brand_post, customer_mentions, require_sentiment
 
 AMPLIFIER_SORT = ("reach", "followers", "posts", "engagement")
 
@@ -107,7 +107,7 @@ def top_amplifiers(
 
 
 def share_of_voice(
-    mentions_all_brands: pl.DataFrame,
+    mentions_all_brands: pl.DataFrame | pl.LazyFrame,
     *,
     every: str = "1d",
     tz: str = "Asia/Jakarta",
@@ -119,18 +119,14 @@ def share_of_voice(
     ``negative_share_of_voice`` = brand's negative mentions / all brands' negative mentions;
     ``negative_share`` = brand's negative / brand's scored mentions. Periods start at
     midnight (or the hour) in ``tz``.
+
+    Given a lazy store read, only the per-period counts are collected (streaming), so a
+    competitor with millions of mentions costs no more memory than a small one.
     """
     require_sentiment(mentions_all_brands)
-    customers = customer_mentions(mentions_all_brands, brand_handles)
-    brands = customers.get_column("brand").drop_nulls().unique().sort().to_list()
-    if len(brands) < 2:
-        found = f"only '{brands[0]}'" if brands else "no brand at all"
-        raise AnalysisError(
-            f"share of voice needs mentions of at least two brands; found {found}. "
-            "Ingest a competitor's export too (crisis-analytics ingest FILE --brand COMPETITOR)"
-        )
     counts = (
-        customers.filter(pl.col("brand").is_not_null())
+        mentions_all_brands.lazy()
+        .filter(~brand_post(brand_handles) & pl.col("brand").is_not_null())
         .with_columns(
             pl.col("published_at").dt.convert_time_zone(tz).dt.truncate(every).alias("period_start")
         )
@@ -140,7 +136,15 @@ def share_of_voice(
             (pl.col("sentiment_label") == "negative").sum().alias("negative"),
             pl.col("sentiment_label").is_not_null().sum().alias("scored"),
         )
+        .collect(engine="streaming")
     )
+    brands = counts.get_column("brand").unique().sort().to_list()
+    if len(brands) < 2:
+        found = f"only '{brands[0]}'" if brands else "no brand at all"
+        raise AnalysisError(
+            f"share of voice needs mentions of at least two brands; found {found}. "
+            "Ingest a competitor's export too (crisis-analytics ingest FILE --brand COMPETITOR)"
+        )
     # a brand with no mention in a period has 0 there, not a missing row
     grid = counts.select("period_start").unique().join(pl.DataFrame({"brand": brands}), how="cross")
     full = grid.join(counts, on=["period_start", "brand"], how="left").with_columns(

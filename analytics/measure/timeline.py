@@ -185,7 +185,8 @@ def timeline(
             _num_reach=pl.col("_engagement").filter(pl.col("reach").is_not_null()).sum(),
             _den_reach=pl.col("reach").sum(),
         )
-        .collect()
+        # streaming: a timeline of a lazy store read never holds the mentions themselves
+        .collect(engine="streaming")
     )
     # which denominator the engagement rate uses is decided once for the whole timeline,
     # so the series is comparable from one period to the next

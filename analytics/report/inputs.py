@@ -1,12 +1,14 @@
 """What a report reads from the store: one brand's mentions in a time range, the files they
 came from (for provenance) and the sentiment scorers that scored them.
 
-Reading is lazy and filtered on ``published_at`` before collecting, so a weekly report on
-a store of millions of mentions only materialises the weeks it shows.
+Reading is lazy, with the brand and the period pushed down into the store's scan, so a
+weekly report on a store of millions of mentions only opens and materialises the weeks it
+shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,20 +40,20 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 def scan_mentions(
     store_root: str | Path,
-    brand: str | None,
+    brand: str | Sequence[str] | None,
     *,
     start: datetime | None = None,
     end: datetime | None = None,
 ) -> pl.LazyFrame:
-    """The store's mentions (of one brand, or all with ``brand=None``) in ``[start, end)``."""
+    """The store's mentions (of one brand, several, or all with ``brand=None``) in
+    ``[start, end)``.
+
+    The brand and the period are pushed down to the store: other brands' parts and parts
+    outside the period are never opened.
+    """
     from analytics.store import Store
 
-    lazy = Store(store_root).mentions(brand)
-    if start is not None:
-        lazy = lazy.filter(pl.col("published_at") >= _utc(start))
-    if end is not None:
-        lazy = lazy.filter(pl.col("published_at") < _utc(end))
-    return lazy
+    return Store(store_root).mentions(brand, start=_utc(start), end=_utc(end))
 
 
 def load_inputs(

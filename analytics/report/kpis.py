@@ -116,14 +116,24 @@ def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
     )
 
 
-def share_of_voice_table(mentions_all_brands: pl.DataFrame) -> pl.DataFrame:
+def share_of_voice_table(mentions_all_brands: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """Per brand over the whole frame: customer mentions, share of all brands' mentions and
-    the brand's own negative share (of scored mentions), largest first."""
-    customers = mentions_all_brands.filter(~pl.col("is_brand_post").fill_null(False))
-    per_brand = customers.group_by("brand").agg(
-        pl.len().alias("mentions"),
-        (pl.col("sentiment_label") == "negative").sum().alias("negative"),
-        pl.col("sentiment_label").is_in(["positive", "neutral", "negative"]).sum().alias("scored"),
+    the brand's own negative share (of scored mentions), largest first.
+
+    A lazy store read is aggregated while streaming: only one row per brand is collected.
+    """
+    customers = mentions_all_brands.lazy().filter(~pl.col("is_brand_post").fill_null(False))
+    per_brand = (
+        customers.group_by("brand")
+        .agg(
+            pl.len().alias("mentions"),
+            (pl.col("sentiment_label") == "negative").sum().alias("negative"),
+            pl.col("sentiment_label")
+            .is_in(["positive", "neutral", "negative"])
+            .sum()
+            .alias("scored"),
+        )
+        .collect(engine="streaming")
     )
     total = per_brand.get_column("mentions").sum()
     return per_brand.with_columns(

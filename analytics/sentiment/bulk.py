@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -30,6 +31,10 @@ NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored fo
 PARALLEL_MIN_TEXTS = 4_000
 CHUNK_TEXTS = 2_500
 SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
+# store scoring: mentions read and scored at a time (bounds memory), scores saved per part
+STORE_CHUNK_MENTIONS = 200_000
+STORE_SAVE_ROWS = 1_000_000
+_SCORING_INPUT = ("brand", "platform", "mention_id", "text", "title", "language")
 
 
 def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
@@ -247,24 +252,46 @@ def score_store(
     workers: int = 2,
     progress: bool | None = None,
     rescore: bool = False,
+    chunk_mentions: int = STORE_CHUNK_MENTIONS,
 ) -> int:
     """Score the store's mentions that have no score yet; returns how many were scored.
 
     ``rescore=True`` scores every mention (of ``brand``) again and replaces the stored
     scores: the way to switch the store, and so the reports, to a newly trained model.
+
+    Memory stays bounded by ``chunk_mentions``, not by the store: the mentions to score
+    (only the columns scoring reads) are streamed to a temporary Parquet file, then read,
+    scored and saved ``chunk_mentions`` at a time.
     """
-    if rescore:
-        todo = store.mentions(brand, with_sentiment=False).collect()  # type: ignore[attr-defined]
-    else:
-        todo = store.unscored(brand).collect()  # type: ignore[attr-defined]
-    if todo.height == 0:
-        return 0
-    scores = score_mentions(
-        todo,
-        brand_names=brand_names,
-        model_dir=model_dir,
-        workers=workers,
-        progress=progress,
-    )
-    store.save_sentiment(scores)  # type: ignore[attr-defined]
-    return scores.height
+    # (a fake store in the tests has the same two methods)
+    everything = store.mentions  # type: ignore[attr-defined]
+    todo = everything(brand, with_sentiment=False) if rescore else store.unscored(brand)  # type: ignore[attr-defined]
+    names = todo.collect_schema().names()
+    todo = todo.select(c for c in _SCORING_INPUT if c in names)
+    with tempfile.TemporaryDirectory(prefix="crisis-analytics-scoring-") as folder:
+        path = Path(folder) / "todo.parquet"
+        todo.sink_parquet(path, engine="streaming")
+        total = pl.scan_parquet(path).select(pl.len()).collect().item()
+        if total == 0:
+            return 0
+        starts = range(0, total, max(1, chunk_mentions))
+        scored, pending = 0, []
+        for start in progress_bar(starts, description="sentiment", enabled=progress):
+            chunk = pl.scan_parquet(path).slice(start, chunk_mentions).collect()
+            pending.append(
+                score_mentions(
+                    chunk,
+                    brand_names=brand_names,
+                    model_dir=model_dir,
+                    workers=workers,
+                    progress=False,
+                )
+            )
+            scored += chunk.height
+            # saved in a few large parts, not one per chunk: each save is a store write
+            if sum(frame.height for frame in pending) >= STORE_SAVE_ROWS:
+                store.save_sentiment(pl.concat(pending))  # type: ignore[attr-defined]
+                pending = []
+        if pending:
+            store.save_sentiment(pl.concat(pending))  # type: ignore[attr-defined]
+    return scored

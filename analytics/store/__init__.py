@@ -41,11 +41,11 @@ from analytics.store.disk import (
     file_sha256,
     iso,
     now,
-    part_paths,
     read_manifest,
     scan_parts,
     writing,
 )
+from analytics.store.reads import Brands, Period, in_period, scores_for, select_parts
 from analytics.store.rules import (
     DAILY_KEY,
     MENTION_KEY,
@@ -115,10 +115,15 @@ class Store:
             yield txn
 
     def _scan(
-        self, table: str, schema: dict, brand: str | None, manifest: dict | None = None
+        self,
+        table: str,
+        schema: dict,
+        brand: Brands,
+        manifest: dict | None = None,
+        period: Period | None = None,
     ) -> pl.LazyFrame:
         manifest = read_manifest(self.root) if manifest is None else manifest
-        parts = part_paths(self.root, manifest, table, brand)
+        parts = select_parts(self.root, manifest, table, brand, period)
         missing = [p for p in parts if not p.is_file()]
         if missing:
             raise StoreError(
@@ -126,29 +131,52 @@ class Store:
                 f"{missing[0].relative_to(self.root)}; the store is damaged (restore it from a "
                 "backup, or delete it and ingest the exports again)"
             )
-        return scan_parts(parts, schema)
+        return in_period(scan_parts(parts, schema), period)
 
     # ---------------------------------------------------------------------------- readers
     def manifest(self) -> list[dict[str, Any]]:
         """One entry per ingested file, oldest first (sha256, format, counts, notes, ...)."""
         return read_manifest(self.root)["files"]
 
-    def mentions(self, brand: str | None = None, *, with_sentiment: bool = True) -> pl.LazyFrame:
-        """All stored mentions (of one brand), lazily: collect only the columns you need.
+    def mentions(
+        self,
+        brand: Brands = None,
+        *,
+        with_sentiment: bool = True,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> pl.LazyFrame:
+        """Stored mentions (of one brand, a list of brands, or all) published in
+        ``[start, end)``, lazily: collect only the columns you need.
 
+        Parts of other brands, and parts wholly outside the period, are never opened; the
+        period filter is pushed into the Parquet scan. ``start``/``end`` are tz-aware.
         ``with_sentiment`` adds sentiment_compound, sentiment_label and sentiment_method (null
         when the mention is not scored yet) and fills ``language`` with the detected language
         where the export gave none.
         """
+        period = Period.of(start, end)
         manifest = read_manifest(self.root)  # one snapshot for every table read below
-        mentions = self._scan("mentions", MENTION_SCHEMA, brand, manifest)
-        if part_paths(self.root, manifest, "mention_fills", brand):
+        mentions = self._scan("mentions", MENTION_SCHEMA, brand, manifest, period)
+        if select_parts(self.root, manifest, "mention_fills", brand):
+            # fills carry no time of their own (the stored copy always has one): the
+            # period's mentions are found first, then completed
             fills = self._scan("mention_fills", MENTION_SCHEMA, brand, manifest)
             mentions = apply_fills(mentions, fills)
         if not with_sentiment:
             return mentions
         scores = self._scan("sentiment", SENTIMENT_SCHEMA, brand, manifest)
+        if period.bounded:
+            scores = scores_for(scores, mentions, MENTION_KEY)
         return attach_sentiment(mentions, scores)
+
+    def live_parts(self, table: str = "mentions", brand: Brands = None) -> list[Path]:
+        """The Parquet files that make up ``table`` now, in the order they were written.
+
+        For other engines (DuckDB, Spark): read exactly these, never a folder glob, which
+        would also see parts merged away or left by a crashed writer. See docs/store.md.
+        """
+        return select_parts(self.root, read_manifest(self.root), table, brand)
 
     def daily_metrics(self, brand: str | None = None) -> pl.LazyFrame:
         """Page/account analytics per day; the newest figure wins per account-day."""

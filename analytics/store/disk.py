@@ -33,6 +33,13 @@ STORE_VERSION = 1
 TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment")
 # merged-away parts stay on disk this long, for readers still scanning an older manifest
 RETIRED_PARTS_KEPT_SECONDS = 3600
+# parts of these tables record their first and last published_at in the manifest, so a read
+# of one period skips whole parts without opening them (see ``analytics.store.reads``)
+TIME_COLUMN = "published_at"
+TIMED_TABLES = ("mentions",)
+# small enough that a week inside a part of months skips most of it, large enough that the
+# per-row-group overhead stays negligible
+ROW_GROUP_ROWS = 64_000
 
 
 def now() -> datetime:
@@ -67,6 +74,30 @@ def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.Lazy
     return pl.scan_parquet(
         list(parts), schema=schema, missing_columns="insert", extra_columns="ignore"
     )
+
+
+def time_range(times: pl.Series) -> dict[str, str | None]:
+    """A part's ``first``/``last`` published_at for its manifest entry (ISO-8601 UTC)."""
+    return {"first": iso(times.min()), "last": iso(times.max())}  # type: ignore[arg-type]
+
+
+def add_time_ranges(root: Path, manifest: dict[str, Any]) -> int:
+    """Record first/last times of parts written before the manifest had them; how many.
+
+    Run by every writer, so an older store gains them at its next ingest or scoring run;
+    until then its parts are simply never skipped by time (readers treat a missing range
+    as "may hold any time").
+    """
+    added = 0
+    for part in manifest["parts"]:
+        if part["table"] in TIMED_TABLES and "first" not in part:
+            path = root / part["path"]
+            if not path.is_file():
+                continue  # the reader names missing parts; a writer does not repair them
+            times = pl.scan_parquet(path).select(TIME_COLUMN).collect().get_column(TIME_COLUMN)
+            part.update(time_range(times))
+            added += 1
+    return added
 
 
 def part_paths(
@@ -130,14 +161,23 @@ class Transaction:
             return
         name = f"part-{self.manifest['generation'] + 1:06d}-{uuid.uuid4().hex[:12]}.parquet"
         target = self.root / table / name
+        timed = TIME_COLUMN in frame.columns and table in TIMED_TABLES
+        if timed:
+            # rows in time order: each row group's min/max time then lets a scan filtered on
+            # a period skip the row groups outside it (Parquet statistics)
+            frame = frame.sort(TIME_COLUMN, maintain_order=True, nulls_last=True)
         with atomic_path(target) as tmp:
             # zstd level 1: a third faster to write than the default level, files ~6% larger
-            frame.write_parquet(tmp, compression="zstd", compression_level=1, statistics=True)
+            frame.write_parquet(
+                tmp, compression="zstd", compression_level=1, statistics=True,
+                row_group_size=ROW_GROUP_ROWS,
+            )  # fmt: skip
             fsync(tmp)
         self.written.append(target)
-        self.manifest["parts"].append(
-            {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
-        )
+        entry = {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
+        if timed:
+            entry.update(time_range(frame.get_column(TIME_COLUMN)))
+        self.manifest["parts"].append(entry)
 
     def retire(self, parts: Sequence[Path]) -> None:
         """Take parts out of the store but keep their files a while: a reader that read the
@@ -192,6 +232,7 @@ def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
         manifest = read_manifest(root)
         txn = Transaction(root, manifest)
         txn.leftovers_removed = remove_leftovers(root, manifest)
+        add_time_ranges(root, txn.manifest)
         expired = txn.expire_retired()
         try:
             yield txn

@@ -1,0 +1,271 @@
+"""Scale: does the cost follow the period asked, or the size of the store?
+
+For each store size (default 1M, 3M and 10M mentions) this builds, in one run:
+
+* seeded generic CSVs for four brands over 12 weeks (shares 40/30/20/10%); the first
+  brand, "NusaPay", has one crisis (a negative spike in ISO week 2024-W11);
+* a store with all four brands: ``ingest`` (one file per brand), ``sentiment store``
+  (bulk scoring), ``report weekly`` (NusaPay, 2024-W11) and ``report review`` (NusaPay,
+  the crisis fortnight), each through the real CLI in its own process;
+* a second store holding only NusaPay (ingest + scoring), and the same weekly report on it.
+
+Per step it prints wall time and peak memory of the step's whole process tree (the CLI
+plus its notebook kernel or scoring helpers, sampled every 50 ms with psutil). Then the ratio
+of the weekly report's peak on the full store to its peak on the one-brand store, and the
+targets: ratio <= 1.5 at every size, weekly < 2 GB at 1M, and at 10M ingest + scoring +
+weekly + review < 5 min with no step above 4 GB.
+
+Texts repeat as real crisis data does (12 templates x 20,000 hashtag variants per brand:
+retweets and copy-paste), so scoring sees at most 240,000 distinct texts per brand: about
+one per 1.7 mentions at 1M, one per 10 at 10M.
+
+    .venv/bin/python benchmarks/bench_scale.py                 # 1M, 3M, 10M
+    .venv/bin/python benchmarks/bench_scale.py 200000 1000000  # smaller sizes
+    .venv/bin/python benchmarks/bench_scale.py --keep DIR      # keep stores and CSVs in DIR
+
+The machine is shared: the load average is printed with each size, read figures with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+BRANDS = {"NusaPay": 0.4, "KiraPay": 0.3, "Lintas Bank": 0.2, "Dompetku": 0.1}
+CRISIS_BRAND = "NusaPay"
+DAYS = 84  # 12 weeks from Monday 2024-01-01 (ISO 2024-W01)
+WEEK = "2024-W11"  # 11-17 March 2024: the crisis week
+CRISIS_DAY = 71  # 12 March 2024, 10:00 Jakarta
+REVIEW = ("2024-03-11", "2024-03-24")
+GB = 1024**3
+
+TEMPLATES = [
+    "Pelayanan {b} lambat banget, sudah 2 jam nunggu 😡",
+    "Why is nobody at {b} answering? third time, seriously. fix it please 🙏",
+    "Aplikasinya enak dipakai, tapi biaya admin naik terus... worth it sih 👍",
+    "{b} bilang minta maaf, tapi refund belum masuk, gimana nih",
+    "HOAX: katanya data nasabah {b} bocor, itu editan! cek fakta dulu",
+    "Great response from the {b} team, they fixed it in a day. Respect 👏",
+    "Gue udah uninstall app {b}, too many bugs, nggak lagi deh 🙄",
+    "Berita: {b} gangguan sistem, transaksi gagal sejak pagi",
+    "lol the apology video is so awkward 😂 but at least they said sorry",
+    "Promo cashback 50% hari ini!!! tag temanmu",
+    "Netral aja sih, belum coba. Ada yang udah?",
+    "saldo kepotong dua kali, {b} tolong dicek!!! ini sudah keterlaluan",
+]
+CRISIS_TEMPLATES = [0, 1, 3, 4, 6, 7, 11]  # what the spike says
+MAPPING = """\
+[columns]
+mention_id = "id"
+published_at = "created"
+platform = "channel"
+author = "user"
+text = "message"
+likes = "likes"
+comments = "comments"
+shares = "shares"
+reach = "reach"
+language = "lang"
+
+[time]
+format = "%Y-%m-%d %H:%M:%S"
+timezone = "Asia/Jakarta"
+"""
+
+
+def write_brand_csv(path: Path, brand: str, rows: int, seed: int) -> None:
+    """One brand's export: a daily rhythm over DAYS days, plus the crisis spike."""
+    rng = np.random.default_rng(seed)
+    spike = int(rows * 0.15) if brand == CRISIS_BRAND else 0
+    base = rows - spike
+    day = rng.integers(0, DAYS, base)
+    hour = rng.choice(24, base, p=np.array([1] * 7 + [4] * 16 + [1]) / 72)
+    seconds = day * 86400 + hour * 3600 + rng.integers(0, 3600, base)
+    template = rng.integers(0, len(TEMPLATES), base)
+    if spike:
+        onset = CRISIS_DAY * 86400 + 10 * 3600
+        seconds = np.concatenate([seconds, onset + (rng.beta(1.5, 5, spike) * 5 * 86400)])
+        template = np.concatenate([template, rng.choice(CRISIS_TEMPLATES, spike)])
+    order = np.argsort(seconds, kind="stable")  # exports come in time order
+    seconds, template = seconds[order].astype(np.int64), template[order]
+    variant = np.arange(rows) % 20_000  # retweets and copy-paste repeat texts
+    english = np.isin(template, [1, 5, 8])  # a text's language goes with the text
+    texts = pl.Series(np.array(TEMPLATES, dtype=object)[template]).str.replace_all(
+        r"\{b\}", brand, literal=False
+    )
+    frame = pl.DataFrame(
+        {
+            "id": np.char.add(f"{brand[:3].lower()}", np.arange(rows).astype(str)),
+            "created": seconds,
+            "channel": np.array(["x", "instagram", "facebook", "tiktok", "news"], dtype=object)[
+                rng.choice(5, rows, p=[0.45, 0.25, 0.15, 0.1, 0.05])
+            ],
+            "user": np.char.add("user", rng.integers(0, max(rows // 5, 10), rows).astype(str)),
+            "message": texts + pl.Series(np.char.add(" #v", variant.astype(str))),
+            "likes": rng.poisson(12, rows),
+            "comments": rng.poisson(3, rows),
+            "shares": rng.poisson(2, rows),
+            "reach": rng.integers(100, 2_000_000, rows),
+            "lang": np.where(english, "en", "id"),
+        }
+    )
+    start = pl.datetime(2024, 1, 1)
+    frame = frame.with_columns(
+        (start + pl.duration(seconds=pl.col("created")))
+        .dt.strftime("%Y-%m-%d %H:%M:%S")
+        .alias("created")
+    )
+    frame.write_csv(path)
+
+
+@dataclass
+class Step:
+    seconds: float
+    peak_bytes: int
+
+
+def run_step(args: list[str]) -> Step:
+    """Run one CLI command; wall time and the peak summed RSS of its process tree."""
+    command = [sys.executable, "-m", "analytics", *args]
+    started = time.perf_counter()
+    child = psutil.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample() -> None:
+        while child.poll() is None:
+            try:
+                tree = [child, *child.children(recursive=True)]
+                total = 0
+                for process in tree:
+                    with contextlib.suppress(psutil.Error):  # a helper that just ended
+                        total += process.memory_info().rss
+                peak[0] = max(peak[0], total)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = child.communicate()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise SystemExit(f"step failed: {' '.join(args)}\n{err.decode()[-3000:]}")
+    return Step(seconds, peak[0])
+
+
+def build(folder: Path, rows: int, brands: dict[str, float]) -> dict[str, Path]:
+    files = {}
+    for n, (brand, share) in enumerate(brands.items()):
+        path = folder / f"{brand.replace(' ', '_')}.csv"
+        if not path.exists():
+            write_brand_csv(path, brand, int(rows * share), seed=n + 1)
+        files[brand] = path
+    return files
+
+
+def ingest(store: Path, files: dict[str, Path], mapping: Path) -> Step:
+    steps = [
+        run_step(["ingest", str(path), "--brand", brand, "--format", "generic",
+                  "--mapping", str(mapping), "--store", str(store), "--json"])
+        for brand, path in files.items()
+    ]  # fmt: skip
+    return Step(sum(s.seconds for s in steps), max(s.peak_bytes for s in steps))
+
+
+def weekly(store: Path, out: Path) -> Step:
+    return run_step(["report", "weekly", "--brand", CRISIS_BRAND, "--week", WEEK,
+                     "--store", str(store), "--out", str(out)])  # fmt: skip
+
+
+def one_size(rows: int, folder: Path) -> dict[str, Step]:
+    folder.mkdir(parents=True, exist_ok=True)
+    mapping = folder / "mapping.toml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    files = build(folder, rows, BRANDS)
+    full, alone = folder / "store-all", folder / "store-one-brand"
+    for store in (full, alone):
+        shutil.rmtree(store, ignore_errors=True)
+    steps = {
+        "ingest": ingest(full, files, mapping),
+        "scoring": run_step(["sentiment", "store", "--store", str(full), "--json"]),
+        "weekly": weekly(full, folder / "reports-all"),
+        "review": run_step(
+            [
+                "report",
+                "review",
+                "--brand",
+                CRISIS_BRAND,
+                "--start",
+                REVIEW[0],
+                "--end",
+                REVIEW[1],
+                "--store",
+                str(full),
+                "--out",
+                str(folder / "reports-all"),
+            ]
+        ),  # fmt: skip
+    }
+    ingest(alone, {CRISIS_BRAND: files[CRISIS_BRAND]}, mapping)
+    run_step(["sentiment", "store", "--store", str(alone), "--json"])
+    steps["weekly, one-brand store"] = weekly(alone, folder / "reports-one")
+    return steps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 3_000_000, 10_000_000])
+    parser.add_argument("--keep", type=Path, help="keep CSVs and stores in this folder")
+    options = parser.parse_args()
+    work = options.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    print(f"{len(BRANDS)} brands {dict(BRANDS)}; crisis brand {CRISIS_BRAND}, week {WEEK}; "
+          f"{os.cpu_count()} cores")  # fmt: skip
+    results: dict[int, dict[str, Step]] = {}
+    try:
+        for rows in options.sizes:
+            load = os.getloadavg()[0]
+            results[rows] = steps = one_size(rows, work / f"n{rows}")
+            print(f"\n{rows:,} mentions (load average {load:.1f} before, "
+                  f"{os.getloadavg()[0]:.1f} after)")  # fmt: skip
+            for name, step in steps.items():
+                print(f"  {name:<24} {step.seconds:7.1f} s   peak {step.peak_bytes / GB:5.2f} GB")
+    finally:
+        if options.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\nsize        weekly all/one-brand peak  (target <= 1.5)   4 steps   max step peak")
+    for rows, steps in results.items():
+        ratio = steps["weekly"].peak_bytes / steps["weekly, one-brand store"].peak_bytes
+        four = sum(steps[k].seconds for k in ("ingest", "scoring", "weekly", "review"))
+        top = max(steps[k].peak_bytes for k in ("ingest", "scoring", "weekly", "review"))
+        print(f"{rows:>10,}  {ratio:14.2f}x {'ok' if ratio <= 1.5 else 'MISSED':>20}"
+              f"   {four:6.0f} s   {top / GB:5.2f} GB")  # fmt: skip
+    if 1_000_000 in results:
+        peak = results[1_000_000]["weekly"].peak_bytes / GB
+        print(f"weekly at 1M: {peak:.2f} GB (target < 2 GB: {'ok' if peak < 2 else 'MISSED'})")
+    if 10_000_000 in results:
+        steps = results[10_000_000]
+        four = sum(steps[k].seconds for k in ("ingest", "scoring", "weekly", "review"))
+        top = max(steps[k].peak_bytes for k in ("ingest", "scoring", "weekly", "review")) / GB
+        print(
+            f"10M: 4 steps {four:.0f} s (target < 300 s: {'ok' if four < 300 else 'MISSED'}), "
+            f"largest step {top:.2f} GB (target <= 4 GB: {'ok' if top <= 4 else 'MISSED'})"
+        )
+
+
+if __name__ == "__main__":
+    main()
