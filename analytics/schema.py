@@ -21,7 +21,9 @@ Conventions (they matter for the numbers in a report):
   author; aggregate it with care (max per author, or sum as "potential reach").
 * ``engagement`` is the tool's own figure when it has one, else likes + comments + shares of
   the values that are present (null when none is).
-* ``source_sentiment`` is the tool's label exactly as exported ("negative", "Not Rated", "-2");
+* ``source_sentiment`` is the tool's label exactly as exported ("negative", "Not Rated", "-2"),
+  except star ratings of app-store reviews, which the loaders turn into words by one documented
+  rule (1-2 stars negative, 3 neutral, 4-5 positive; load/vocab.py);
   ``source_emotion`` likewise (Brandwatch ``Emotion``: "anger", "joy", ...).
 * ``reply_to_account``, ``quoted_id`` and ``reposted_id`` are filled where the export names
   them; a quote's or repost's ``parent_id`` also fills ``quoted_id`` / ``reposted_id``.
@@ -45,7 +47,9 @@ PLATFORMS = (
     "news",
     "blog",
     "forum",
-    "review",
+    "review",  # a review site or a review export of unknown store
+    "google_play",  # Google Play store reviews
+    "app_store",  # Apple App Store reviews
     "other",
 )
 
@@ -64,7 +68,9 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "title": pl.Utf8(),
     "text": pl.Utf8(),
     "url": pl.Utf8(),
-    "language": pl.Utf8(),  # ISO 639-1 when the export gives it, else null (scoring fills it)
+    # ISO 639-1 when the export gives it (normalised: X's "in" -> "id", "en-US" -> "en",
+    # "und" -> null; see load/vocab.py), else null (scoring fills it)
+    "language": pl.Utf8(),
     "country": pl.Utf8(),
     "reach": pl.Int64(),
     "impressions": pl.Int64(),

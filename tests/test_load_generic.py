@@ -363,3 +363,41 @@ def test_json_records_that_are_not_objects_are_named(tmp_path: Path) -> None:
     lines.write_text('{"id": "1"}\n\n[1, 2]\n', encoding="utf-8")
     with pytest.raises(ExportFormatError, match=r"b\.jsonl: line 3 is list, not an object"):
         load_export(lines, brand="B", mapping=_mapping(tmp_path))
+
+
+def test_platform_words_stars_and_language_codes_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.csv"
+    path.write_text(
+        "id,time,text,store,stars,lang\n"
+        "1,2026-01-05 10:00:00,app mati,google play,1,in\n"
+        "2,2026-01-05 11:00:00,ok,Google Play Store,3,en-US\n"
+        "3,2026-01-05 12:00:00,bagus,gogle pley,5,und\n",
+        encoding="utf-8",
+    )
+    mapping = _mapping(
+        tmp_path,
+        '[columns]\nmention_id = "id"\npublished_at = "time"\ntext = "text"\n'
+        'platform = "store"\nsource_sentiment = "stars"\nlanguage = "lang"\n',
+    )
+    result = load_export(path, brand="B", mapping=mapping)
+    m = result.mentions.sort("mention_id")
+    assert m["platform"].to_list() == ["google_play", "google_play", "other"]
+    # stars by the documented rule, never all read as positive labels
+    assert m["source_sentiment"].to_list() == ["negative", "neutral", "positive"]
+    assert m["language"].to_list() == ["id", "en", None]
+    assert '1 rows name the platform "gogle pley", which is not known: stored as other' in (
+        result.notes
+    )
+    assert any("star ratings read as sentiment" in n for n in result.notes)
+
+
+def test_unknown_platform_constant_is_noted(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("time,text\n2026-01-05 10:00:00,halo\n", encoding="utf-8")
+    mapping = _mapping(
+        tmp_path,
+        '[columns]\npublished_at = "time"\ntext = "text"\n[constants]\nplatform = "friendster"\n',
+    )
+    result = load_export(path, brand="B", mapping=mapping)
+    assert result.mentions["platform"].to_list() == ["other"]
+    assert any('platform "friendster" (from the mapping) is not known' in n for n in result.notes)

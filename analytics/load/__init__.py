@@ -35,6 +35,12 @@ FORMATS: tuple[str, ...] = (
     "sprout",
     "x_analytics",
     "meta",
+    "tweet_harvest",
+    "twarc",
+    "google_play",
+    "app_store",
+    "youtube_comments",
+    "fourcat",
     "generic",
 )
 
@@ -51,6 +57,8 @@ def _tool(format: str):
 
 
 def _raw_table(opened: _detect.Opened, match: _detect.Match) -> _read.RawTable:
+    if opened.table is not None:
+        return opened.table
     if opened.kind == "excel":
         rows = opened.sheets[match.sheet]
         return _sheets.rows_table(rows, match.header.line - 1, opened.path.name, match.sheet)

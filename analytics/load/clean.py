@@ -308,6 +308,14 @@ def native_id(value: pl.Expr, url: pl.Expr | None = None) -> tuple[pl.Expr, pl.E
     return cleaner_pair(both, _id_frame, pl.Utf8())
 
 
+def status_url(author: pl.Expr, post_id: pl.Expr) -> pl.Expr:
+    """An X post's address from its id (and author when known; ``i/web`` otherwise)."""
+    who = pl.coalesce(author, pl.lit("i/web"))
+    return pl.when(post_id.is_not_null()).then(
+        pl.concat_str(pl.lit("https://x.com/"), who, pl.lit("/status/"), post_id)
+    )
+
+
 def handle(value: pl.Expr) -> pl.Expr:
     """An author handle without the leading ``@`` (and without an injection-guard apostrophe)."""
     return value.str.strip_chars().str.replace(r"^'?@", "")

@@ -60,6 +60,7 @@ class Opened:
     head_text: str = ""
     sheets: dict[str, list[list[str]]] = field(default_factory=dict)
     candidates: list[tuple[str | None, HeaderCandidate]] = field(default_factory=list)
+    table: read.RawTable | None = None  # JSON / Parquet: read whole, its fields the header
 
 
 def _norm(name: str, signature: Signature) -> str:
@@ -97,10 +98,8 @@ def open_file(
                 cells = [read.clean_name(c) for c in row]
                 opened.candidates.append((name, HeaderCandidate(i + 1, cells, i, ",")))
         return opened
-    if suffix in (".json", ".jsonl", ".ndjson"):
-        return Opened(path, "json")
-    if suffix == ".parquet":
-        return Opened(path, "parquet")
+    if suffix in (".json", ".jsonl", ".ndjson", ".parquet"):
+        return _opened_records(path, "parquet" if suffix == ".parquet" else "json")
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     encoding = encoding or read.sniff_encoding(head)
@@ -109,6 +108,22 @@ def open_file(
     opened = Opened(path, "text", encoding, head_text=text)
     candidates = read.header_candidates(text, delimiter, scan_lines)
     opened.candidates = [(None, c) for c in candidates]
+    return opened
+
+
+def _opened_records(path: Path, kind: str) -> Opened:
+    """JSON / Parquet: the records are read whole (as the loaders do), their field names
+    are the one header candidate. A JSON object whose list of records is under a key only a
+    mapping can name has no candidate (the generic loader reads it with the mapping)."""
+    opened = Opened(path, kind)
+    try:
+        table = sheets.json_table(path) if kind == "json" else sheets.parquet_table(path)
+    except ExportFormatError as err:
+        if "not a list of records" not in str(err):
+            raise
+        return opened
+    opened.table = table
+    opened.candidates = [(None, HeaderCandidate(1, list(table.columns), 0, ","))]
     return opened
 
 
@@ -158,10 +173,15 @@ def unknown_error(opened: Opened, closest: Match | None) -> ExportFormatError:
             if closest is not None and closest.found
             else ""
         )
+        where = (
+            f"its fields ({', '.join(opened.candidates[0][1].cells[:12])}) match no supported "
+            "tool's layout"
+            if opened.kind in ("json", "parquet") and opened.candidates
+            else f"no line in the first {read.HEADER_SCAN_LINES} looks like a supported tool's "
+            "header"
+        )
         return ExportFormatError(
-            f"{name}: not a known export layout: no line in the first "
-            f"{read.HEADER_SCAN_LINES} looks like a supported tool's header{shared}; "
-            + GENERIC_HINT
+            f"{name}: not a known export layout: {where}{shared}; " + GENERIC_HINT
         )
     lacked = ", ".join(closest.missing[:8]) + (" ..." if len(closest.missing) > 8 else "")
     return ExportFormatError(
@@ -173,11 +193,6 @@ def unknown_error(opened: Opened, closest: Match | None) -> ExportFormatError:
 
 def detect(opened: Opened) -> Match:
     """The best acceptable match, or an ExportFormatError naming the closest one."""
-    if opened.kind in ("json", "parquet"):
-        raise ExportFormatError(
-            f"{opened.path.name}: {opened.kind.upper()} files have no vendor layout; "
-            + GENERIC_HINT
-        )
     good, closest = best_match(opened)
     if good is None:
         raise unknown_error(opened, closest)

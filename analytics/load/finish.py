@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from analytics.load import clean
+from analytics.load import clean, vocab
 from analytics.load.read import EXTRA, ROW, RawTable
 from analytics.schema import (
     DAILY_METRICS_SCHEMA,
@@ -31,6 +31,7 @@ EXCEL_DATES_HINT = (
     "(docs/loading.md, 'A vendor file whose dates Excel rewrote')"
 )
 TIME_RAW = "__time_raw"
+PARENT_ROW = "__parent_row"
 
 
 @dataclass
@@ -82,6 +83,11 @@ class Mapped:
     time_expected: str  # the layout expected, e.g. "YYYY-MM-DD HH:MM:SS"
     text_columns: str  # where text/url were looked for, for rejection reasons
     owned: bool = False  # owned-channel export: every row is a brand post
+    # rows the source holds inside another row's record, e.g. the developer's reply stored
+    # with a Play Store review: canonical columns like ``frame`` (same ROW as the record);
+    # kept when they have a time and a text, else simply absent (no reply). A PARENT_ROW
+    # column links each to the record it answers when that record has no native id.
+    extra: pl.DataFrame | None = None
 
 
 def notes_expr(notes: list[pl.Expr]) -> pl.Expr:
@@ -190,7 +196,31 @@ def finish_mentions(
     kept = frame.filter(~bad)
     mentions = complete_mentions(kept, mapped, ctx, raw.file)
     notes = summarize_notes(mentions, rejected)
+    if mapped.extra is not None:
+        extra = _extra_rows(mapped.extra, mentions, ~bad)
+        if extra.height:
+            notes.append(
+                f"{extra.height} replies by the brand stored with their records "
+                "(is_brand_post, parent_id = the record they answer)"
+            )
+            mentions = pl.concat([mentions, complete_mentions(extra, mapped, ctx, raw.file)])
     return mentions, rejected, notes
+
+
+def _extra_rows(extra: pl.DataFrame, parents: pl.DataFrame, kept: pl.Series) -> pl.DataFrame:
+    """The extra rows whose record was kept and that have a time and a text."""
+    extra = extra.filter(kept)
+    extra = extra.filter(pl.col("published_at").is_not_null() & pl.col("text").is_not_null())
+    if PARENT_ROW in extra.columns:  # the parent's id is known only now (maybe a surrogate)
+        ids = parents.select(
+            pl.col("source_row").alias(PARENT_ROW), pl.col("mention_id").alias("__pid")
+        )
+        extra = extra.join(ids, on=PARENT_ROW, how="left", maintain_order="left")
+        extra = extra.with_columns(pl.coalesce("parent_id", "__pid").alias("parent_id"))
+        extra = extra.with_columns(
+            pl.coalesce("mention_id", pl.col("parent_id") + ":reply").alias("mention_id")
+        ).drop("__pid", PARENT_ROW)
+    return extra
 
 
 def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: str) -> pl.DataFrame:
@@ -231,6 +261,7 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
             "reposted_id", pl.when(pl.col("content_type") == "repost").then(pl.col("parent_id"))
         ).alias("reposted_id"),
         pl.lit(ctx.brand).alias("brand"),
+        vocab.language(pl.col("language")).alias("language"),  # one rule for every loader
         pl.lit(ctx.source_tool).alias("source_tool"),
         pl.lit(file).alias("source_file"),
         pl.col(ROW).alias("source_row"),
@@ -247,6 +278,7 @@ _NOTE_TEXT = {
     "hyperlink_formula_recovered": "=HYPERLINK(...) cells replaced by their link or label",
     "time_from_post_id": "times recovered from the X post id (the export gives only a date)",
     "date_only": "times unknown (date only): set to midnight in the export's time zone",
+    "stars_as_sentiment": "star ratings read as sentiment: 1-2 negative, 3 neutral, 4-5 positive",
 }
 
 
@@ -263,6 +295,10 @@ def summarize_notes(mentions: pl.DataFrame, rejected: pl.DataFrame) -> list[str]
             out.append(
                 f'{n} cells of column "{column}" hold an Excel formula error '
                 "(the original text is lost): left empty"
+            )
+        elif base == "platform_other":
+            out.append(
+                f'{n} rows name the platform "{column}", which is not known: stored as other'
             )
         elif base == "unparsed_number":
             out.append(f'{n} values of column "{column}" are not numbers: left empty')

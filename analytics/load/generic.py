@@ -18,7 +18,7 @@ from analytics.load import clean, detect, read, sheets, times, vocab
 from analytics.load.finish import Context, LoadResult, Mapped, finish_mentions, map_frame
 from analytics.load.mapping import Mapping, read_mapping
 from analytics.load.read import HeaderCandidate, RawTable
-from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
+from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, PLATFORMS, empty
 
 ISO_AWARE = ["%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%d %H:%M:%S%.f%#z"]
 ISO_NAIVE = [
@@ -82,7 +82,9 @@ def _value(field: str, value: pl.Expr, name: str | None, url: pl.Expr) -> tuple[
     if field in ("author", "reply_to_account"):
         return clean.handle(text), note
     if field == "platform":
-        return vocab.platform(text), note
+        return vocab.platform(text), clean.join_notes([note, vocab.platform_note(text)])
+    if field == "source_sentiment":
+        return vocab.sentiment_or_stars(value)
     if field == "content_type":
         return vocab.content_type(text), note
     return text, note
@@ -111,7 +113,13 @@ def mapped(raw: RawTable, m: Mapping, ctx: Context) -> Mapped:
     for f, constant in m.constants.items():
         if f not in values:
             if f == "platform":
-                constant = vocab.classify_platform(str(constant)) or "other"
+                known = vocab.classify_platform(str(constant))
+                if known is None:
+                    ctx.notes.append(
+                        f'platform "{constant}" (from the mapping) is not known: stored as other; '
+                        f"known platforms: {', '.join(PLATFORMS)}"
+                    )
+                constant = known or "other"
             values[f] = pl.lit(constant, MENTION_SCHEMA[f])
     if "platform" not in values:
         values["platform"] = vocab.platform(url) if "url" in source else pl.lit("other")

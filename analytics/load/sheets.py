@@ -110,11 +110,39 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
                     f"{path.name}: record {number} is {type(item).__name__}, not an object"
                 )
         records, lines = items, list(range(1, len(items) + 1))  # record numbers
+    records = [_flatten(r) for r in records]
     columns = list(dict.fromkeys(k for r in records for k in r))
     data = {c: [json_text(r.get(c)) for r in records] for c in columns}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
     frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
     return RawTable(frame, path.name, 0, encoding, "json")
+
+
+def _flatten(record: dict, prefix: str = "", depth: int = 0) -> dict:
+    """The record plus its nested objects' fields under dotted names.
+
+    ``{"author": {"username": "a"}}`` also gives ``author.username`` (the names twarc's CSV
+    uses, so one layout fits both); a list of ``{"type": ..., "id": ...}`` objects (X's
+    ``referenced_tweets``) also gives ``referenced_tweets.<type>.id``. Top-level keys stay
+    as they are (nested values as JSON text), so mappings written before keep working.
+    """
+    out: dict = dict(record) if not prefix else {}
+    if depth > 4:  # deep enough for every layout we read; the JSON text keeps the rest
+        return out
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if prefix:
+            out[name] = value
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{name}.", depth + 1))
+        elif (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, dict) and "type" in v and "id" in v for v in value)
+        ):
+            for item in value:
+                out.setdefault(f"{name}.{item['type']}.id", item["id"])
+    return out
 
 
 def _json_lines(path: Path, text: str) -> tuple[list[dict], list[int]]:

@@ -169,4 +169,70 @@ SIGNATURES: tuple[Signature, ...] = (
         "Date | Primary",
         2,
     ),
+    _sig(
+        "tweet_harvest",
+        "csv",
+        "tweet-harvest (X crawler) CSV",
+        "conversation_id_str | created_at | favorite_count | full_text | id_str | image_url | "
+        "in_reply_to_screen_name | lang | location | quote_count | reply_count | "
+        "retweet_count | tweet_url | user_id_str | username",
+        "full_text | id_str",
+        5,
+    ),
+    _sig(
+        "twarc",
+        "tweets",
+        "twarc2 (X API v2) CSV or flattened JSONL",
+        "id | conversation_id | referenced_tweets.replied_to.id | "
+        "referenced_tweets.retweeted.id | referenced_tweets.quoted.id | author_id | "
+        "created_at | text | lang | public_metrics.like_count | public_metrics.retweet_count | "
+        "public_metrics.reply_count | public_metrics.quote_count | author.username | "
+        "author.name | author.public_metrics.followers_count",
+        "id | created_at | text | author_id",
+        6,
+    ),
+    _sig(
+        "google_play",
+        "reviews",
+        "google-play-scraper reviews",
+        "reviewId | userName | userImage | content | score | thumbsUpCount | "
+        "reviewCreatedVersion | at | replyContent | repliedAt | appVersion",
+        "reviewId | score | at",
+        4,
+    ),
+    _sig(
+        "app_store",
+        "python",
+        "app-store-scraper (Python) reviews",
+        "date | review | rating | isEdited | title | userName | developerResponse | "
+        "developerResponse.body | developerResponse.modified",
+        "date | review | rating",
+        4,
+    ),
+    _sig(
+        "app_store",
+        "node",
+        "app-store-scraper (Node) reviews",
+        "id | userName | userUrl | version | score | title | text | url | updated",
+        "userUrl | score | text | updated",
+        5,
+    ),
+    _sig(
+        "youtube_comments",
+        "jsonl",
+        "youtube-comment-downloader comments",
+        "cid | text | time | author | channel | votes | replies | photo | heart | reply | "
+        "time_parsed",
+        "cid | text | time",
+        5,
+    ),
+    _sig(
+        "fourcat",
+        "csv",
+        "4CAT dataset CSV",
+        "id | thread_id | timestamp | unix_timestamp | body | author | subject | "
+        "author_fullname | url",
+        "thread_id | body | timestamp",
+        4,
+    ),
 )

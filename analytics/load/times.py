@@ -125,7 +125,8 @@ def read(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl.Expr]
     times. Returns (time, note)."""
     if formats in (["epoch_s"], ["epoch_ms"]):
         unit = "ms" if formats == ["epoch_ms"] else "s"
-        number = value.str.strip_chars().cast(pl.Int64, strict=False)
+        # whole or fractional (youtube-comment-downloader writes 1690000000.0)
+        number = value.str.strip_chars().cast(pl.Float64, strict=False).floor().cast(pl.Int64)
         epoch = pl.from_epoch(number, time_unit=unit).dt.replace_time_zone("UTC")
         return epoch.cast(UTC_DATETIME), pl.lit(None, NOTE_TYPE)
     aware = [f for f in formats if "%z" in f or "%#z" in f or "%:z" in f]
