@@ -105,7 +105,7 @@ def test_bad_files_fail_the_run_but_the_good_one_is_ingested(tmp_path):
     done = cli("ingest", missing, notes, WEEK1, "--brand", "Kopi Nusantara", "--store", store)
     assert done.returncode == 1
     assert "no-such-export.csv: no such file" in done.stderr
-    assert "notes.txt: not a known export layout" in done.stderr
+    assert "notes.txt: not a known export layout, and inference refused" in done.stderr
     assert "bw_week1.csv: brandwatch" in done.stdout
     assert "read 5  stored 4  duplicates 0  rejected 1" in done.stdout
     summary = json.loads(cli("info", "--store", store, "--json").stdout)
@@ -195,3 +195,81 @@ def test_reingesting_a_file_says_so(tmp_path):
     assert again.returncode == 0
     assert "read 5  stored 0  duplicates 4  rejected 1" in again.stdout
     assert "the same file (same sha256) was ingested on 20" in again.stdout
+
+
+INFER = Path(__file__).parent / "data" / "load" / "infer"
+
+
+def test_dry_run_prints_the_inferred_mapping_and_rows_and_writes_nothing(tmp_path):
+    store = tmp_path / "store"
+    done = cli(
+        "ingest", str(INFER / "dayfirst_semicolon.csv"), "--brand", "Kopi", "--dry-run",
+        "--store", str(store),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "dry run, nothing written" in done.stdout
+    assert 'inferred published_at <- "Tanggal"' in done.stdout
+    assert "published_at=2025-02-13T01:15:00+00:00" in done.stdout  # 08:15 Jakarta
+    assert "likes=1200" in done.stdout
+    assert not store.exists()
+
+
+def test_save_mapping_then_ingest_with_it_gives_the_same_rows(tmp_path):
+    saved = tmp_path / "m.toml"
+    done = cli(
+        "ingest", str(INFER / "academic_extract.csv"), "--brand", "NusaPay", "--dry-run",
+        "--save-mapping", str(saved),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert 'published_at = "created_at"' in saved.read_text(encoding="utf-8")
+    store = str(tmp_path / "store")
+    args = ("--brand", "NusaPay", "--store", store, "--json")
+    with_mapping = cli(
+        "ingest", str(INFER / "academic_extract.csv"), *args, "--mapping", str(saved)
+    )
+    assert json.loads(with_mapping.stdout)["stored"] == 2
+    again = cli("ingest", str(INFER / "academic_extract.csv"), *args)  # inferred: same ids
+    assert json.loads(again.stdout)["duplicates"] == 2
+
+
+def test_ambiguous_file_save_mapping_writes_it_and_fails(tmp_path):
+    saved = tmp_path / "m.toml"
+    done = cli(
+        "ingest", str(INFER / "ambiguous.csv"), "--brand", "K", "--save-mapping", str(saved),
+        "--store", str(tmp_path / "store"),
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "day/month order unknown" in done.stderr
+    assert "# AMBIGUOUS:" in saved.read_text(encoding="utf-8")
+
+
+def test_brand_column_stores_each_row_under_its_brand(tmp_path):
+    path = tmp_path / "airlines.csv"
+    path.write_text(
+        "airline,tweet_created,text,tweet_id\n"
+        "Virgin America,2015-02-24 11:35:52 -0800,what @dhepburn said,570306133677760513\n"
+        "United,2015-02-24 11:15:59 -0800,thanks,570301130888122368\n"
+        ",2015-02-24 11:14:45 -0800,no brand here,570300817074462722\n",
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "store")
+    done = cli("ingest", str(path), "--brand-column", "airline", "--store", store, "--json")
+    report = json.loads(done.stdout)
+    assert (report["stored"], report["rejected"]) == (2, 1)
+    assert report["files"][0]["rejected_examples"] == [
+        'row 4: column "airline" (--brand-column) is empty: every row needs its brand'
+    ]
+    from analytics.store import Store
+
+    rows = Store(store).mentions().select("brand", "mention_id").collect().sort("mention_id")
+    assert rows.rows() == [
+        ("United", "570301130888122368"),
+        ("Virgin America", "570306133677760513"),
+    ]
+    assert Store(store).brands() == ["United", "Virgin America"]
+
+
+def test_brand_and_brand_column_together_refused(tmp_path):
+    done = cli("ingest", WEEK1, "--brand", "A", "--brand-column", "x", "--store", str(tmp_path))
+    assert done.returncode != 0
+    assert "give --brand (every row's brand) or --brand-column, not both" in done.stderr

@@ -146,3 +146,11 @@ def test_fourcat_unix_time_platform_from_url() -> None:
     assert first["published_at"] == dt.datetime(2024, 2, 10, 14, 5, tzinfo=UTC)
     assert first["platform"] == "tiktok" and first["likes"] == 120 and first["language"] == "id"
     assert _row(m, "7302")["content_type"] == "reply"
+
+
+def test_reference_fields_filled_where_the_source_has_them() -> None:
+    harvest = load_export(DATA / "tweet_harvest.csv", brand="Kopi Senja").mentions
+    assert _row(harvest, "1712349999901234500")["reply_to_account"] == "rina_w"
+    twarc = load_export(DATA / "twarc2.csv", brand="NusaPay").mentions
+    assert _row(twarc, "1500000000000000002")["reply_to_account"] == "andi_p"
+    assert _row(twarc, "1500000000000000003")["reposted_id"] == "1500000000000000001"

@@ -45,7 +45,14 @@ _COUNTS = ("read", "stored", "duplicates", "rejected")
 
 def ingest(
     files: list[Path] = typer.Argument(..., help="Export files to load (any supported format)."),
-    brand: str = typer.Option(..., "--brand", help="Brand the exports were collected for."),
+    brand: str | None = typer.Option(
+        None, "--brand", help="Brand the exports were collected for (every row's brand)."
+    ),
+    brand_column: str | None = typer.Option(
+        None,
+        "--brand-column",
+        help="Column holding each row's brand (a file of several brands; instead of --brand).",
+    ),
     format: str | None = typer.Option(
         None, "--format", help="Skip auto-detection: brandwatch, talkwalker, ..., generic."
     ),
@@ -59,18 +66,47 @@ def ingest(
         [], "--handle", help="The brand's official account (repeat for several)."
     ),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    dry_run: bool = typer.Option(
+        False,
+        "--dry-run",
+        help="Show the format or inferred mapping and the first rows; write nothing.",
+    ),
+    save_mapping: Path | None = typer.Option(
+        None,
+        "--save-mapping",
+        help="Write the inferred column mapping of the (one) file as an editable TOML file.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
-    """Add exports to the store: new mentions once, duplicates skipped, bad rows quarantined."""
+    """Add exports to the store: new mentions once, duplicates skipped, bad rows quarantined.
+
+    Files of known tools are recognised by their header; any other table gets its columns
+    inferred from names and values (printed, with the reasons; --dry-run to check first).
+    """
     if mapping is not None and not mapping.is_file():
         raise InputDataError(f"--mapping {mapping}: no such file")
+    if brand_column is not None and brand is not None:
+        raise InputDataError("give --brand (every row's brand) or --brand-column, not both")
+    if brand_column is None and not (brand and brand.strip()):
+        raise InputDataError(
+            "--brand is required: name the brand the exports were collected for "
+            "(or --brand-column COLUMN for a file holding several brands)"
+        )
+    handles = [h.removeprefix("@") for h in handle]
+    if save_mapping is not None:
+        _save_mapping(files, save_mapping)
+    if dry_run:
+        for path in files:
+            preview(path, brand, brand_column, format, tz, mapping, handles)
+        return
     report = Store(store).ingest(
         files,
         brand=brand,
         format=format,
         default_tz=tz,
         mapping=mapping,
-        brand_handles=[h.removeprefix("@") for h in handle],
+        brand_handles=handles,
+        brand_column=brand_column,
     )
     if as_json:
         print(json.dumps({**report.totals, "files": report.files}, ensure_ascii=False))
@@ -86,6 +122,84 @@ def ingest(
         print(f"error: {entry['error']}", file=sys.stderr)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _save_mapping(files: list[Path], target: Path) -> None:
+    """Write the inferred mapping of the one file given; an ambiguous one too (to edit)."""
+    from analytics.atomic import write_text_atomic
+    from analytics.load import infer_columns
+
+    if len(files) != 1:
+        raise InputDataError("--save-mapping takes one file (each file has its own columns)")
+    inference = infer_columns(files[0])
+    if inference is None:
+        raise InputDataError(
+            f"{files[0].name}: a known export layout (see --dry-run): it needs no mapping"
+        )
+    if not inference.choices and inference.refusal:
+        raise InputDataError(f"{files[0].name}: {inference.refusal}")
+    write_text_atomic(target, inference.to_toml())
+    print(f"mapping written to {target} (edit it, then ingest with --mapping {target})")
+    if inference.refusal is not None:
+        raise InputDataError(f"{files[0].name}: {inference.refusal}")
+
+
+def preview(
+    path: Path,
+    brand: str | None,
+    brand_column: str | None,
+    format: str | None,
+    tz: str,
+    mapping: Path | None,
+    handles: list[str],
+) -> None:
+    """--dry-run: the format (or inferred mapping) and the first canonical rows of a file."""
+    from analytics.load import iter_load_export
+
+    batches = iter_load_export(
+        path,
+        brand=brand,
+        format=format,
+        default_tz=tz,
+        mapping=mapping,
+        brand_handles=handles,
+        brand_column=brand_column,
+        batch_rows=1000,
+    )
+    first = next(iter(batches))
+    print(f"{path.name}: {first.format} ({first.detection_reason}) -- dry run, nothing written")
+    for note in first.notes:
+        print(f"  note: {note}")
+    shown = [
+        c for c in _PREVIEW if first.mentions.get_column(c).null_count() < first.mentions.height
+    ]
+    rows = first.mentions.head(5).select(shown)
+    for row in rows.iter_rows(named=True):
+        print("  " + "  ".join(f"{k}={_short(v)}" for k, v in row.items() if v is not None))
+    for row in first.rejected.head(3).iter_rows(named=True):
+        print(f"  rejected row {row['source_row']}: {row['reason']}")
+
+
+_PREVIEW = (
+    "brand",
+    "published_at",
+    "platform",
+    "author",
+    "text",
+    "url",
+    "likes",
+    "comments",
+    "shares",
+    "language",
+    "source_sentiment",
+    "parent_id",
+)
+
+
+def _short(value: object) -> str:
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = text.replace("\n", " ")
+    return repr(text[:60] + ("..." if len(text) > 60 else "")) if isinstance(value, str) else text
 
 
 def info(

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from analytics.errors import ExportFormatError
 from analytics.load import detect as _detect
+from analytics.load import generic as _generic
+from analytics.load import infer as _infer
 from analytics.load import read as _read
 from analytics.load import sheets as _sheets
 from analytics.load.detect import detect_format
@@ -24,6 +26,7 @@ from analytics.load.finish import (
     finish_daily,
     finish_mentions,
 )
+from analytics.load.infer import Inference
 from analytics.load.mapping import read_time_override
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
 
@@ -44,7 +47,15 @@ FORMATS: tuple[str, ...] = (
     "generic",
 )
 
-__all__ = ["FORMATS", "LoadResult", "detect_format", "iter_load_export", "load_export"]
+__all__ = [
+    "FORMATS",
+    "Inference",
+    "LoadResult",
+    "detect_format",
+    "infer_columns",
+    "iter_load_export",
+    "load_export",
+]
 
 
 def _check_format(format: str | None) -> None:
@@ -84,16 +95,20 @@ def _choose(opened: _detect.Opened, format: str | None) -> tuple[_detect.Match, 
 def load_export(
     path: Path | str,
     *,
-    brand: str,
+    brand: str | None,
     format: str | None = None,
     default_tz: str = "Asia/Jakarta",
     mapping: Path | str | None = None,
     brand_handles: Sequence[str] = (),
+    brand_column: str | None = None,
 ) -> LoadResult:
     """Read one export file into canonical mentions / daily metrics (+ rejected rows).
 
     ``format`` overrides detection; ``mapping`` (a TOML file) is required for ``generic``
-    and implies it. Naive times are read in the tool's documented zone, else ``default_tz``.
+    and implies it; without both, a file no vendor layout fits gets an inferred mapping
+    (:func:`infer_columns`; ``result.inference`` says what was chosen and why). Naive times
+    are read in the tool's documented zone, else ``default_tz``. ``brand_column`` (instead
+    of ``brand``) takes each row's brand from that column; rows with none are rejected.
     Raises ExportFormatError for a file no known layout fits (naming the closest one).
     """
     _check_format(format)
@@ -104,12 +119,70 @@ def load_export(
         from analytics.load import generic
 
         return generic.load(
-            path, mapping=mapping, ctx=_context(brand, default_tz, brand_handles, "generic")
+            path,
+            mapping=mapping,
+            ctx=_context(brand, brand_column, default_tz, brand_handles, "generic"),
         )
     opened = _detect.open_file(path)
+    if format is None and mapping is None:
+        inferred = _iter_inferred(opened, brand, brand_column, default_tz, brand_handles, None)
+        if inferred is not None:
+            return next(inferred)
     match, reason = _choose(opened, format)
-    ctx = _context(brand, default_tz, brand_handles, match.signature.format, mapping)
+    ctx = _context(brand, brand_column, default_tz, brand_handles, match.signature.format, mapping)
     return _load_table(_raw_table(opened, match), match, reason, ctx)
+
+
+def infer_columns(path: Path | str) -> Inference | None:
+    """The inferred mapping of a file no vendor layout fits (None when one fits).
+
+    The :class:`~analytics.load.infer.Inference` says which column feeds which field and
+    why, and ``refusal`` when the file cannot be loaded without the user's word;
+    ``to_toml()`` is an editable mapping file.
+    """
+    opened = _detect.open_file(Path(path))
+    good, _ = _detect.best_match(opened)
+    return None if good is not None else _infer.infer(opened)
+
+
+def _iter_inferred(
+    opened: _detect.Opened,
+    brand: str | None,
+    brand_column: str | None,
+    default_tz: str,
+    handles: Sequence[str],
+    batch_rows: int | None,
+) -> Iterator[LoadResult] | None:
+    """Batches loaded with an inferred mapping, or None when a vendor layout fits."""
+    good, closest = _detect.best_match(opened)
+    if good is not None:
+        return None
+    inference = _infer.infer(opened)
+    if inference.refusal is not None:
+        near = ""
+        if closest is not None and len(closest.found) >= 2:
+            near = (
+                f" Not a known export layout either: the closest, {closest.signature.label}, "
+                f"lacked {', '.join(closest.missing[:6])} (force it with --format "
+                f"{closest.signature.format} if it is one)."
+            )
+        raise ExportFormatError(
+            f"{opened.path.name}: not a known export layout, and inference refused: "
+            f"{inference.refusal}.{near}"
+        )
+    ctx = _context(brand, brand_column, default_tz, handles, "generic")
+    ctx.notes += [f"inferred {line}" for line in inference.lines()]
+    reason = f"columns inferred from names and values ({inference.sampled} rows sampled)"
+    results = _generic.iter_mapped(
+        opened, inference.mapping(), ctx, batch_rows=batch_rows, reason=reason
+    )
+
+    def with_inference() -> Iterator[LoadResult]:
+        for result in results:
+            result.inference = inference
+            yield result
+
+    return with_inference()
 
 
 def _load_table(raw: _read.RawTable, match: _detect.Match, reason: str, ctx: Context) -> LoadResult:
@@ -132,11 +205,12 @@ def _load_table(raw: _read.RawTable, match: _detect.Match, reason: str, ctx: Con
 def iter_load_export(
     path: Path | str,
     *,
-    brand: str,
+    brand: str | None,
     format: str | None = None,
     default_tz: str = "Asia/Jakarta",
     mapping: Path | str | None = None,
     brand_handles: Sequence[str] = (),
+    brand_column: str | None = None,
     batch_rows: int = 100_000,
 ) -> Iterator[LoadResult]:
     """Like :func:`load_export`, in batches of about ``batch_rows`` records.
@@ -151,38 +225,53 @@ def iter_load_export(
     if format == "generic":
         from analytics.load import generic
 
-        ctx = _context(brand, default_tz, brand_handles, "generic")
+        ctx = _context(brand, brand_column, default_tz, brand_handles, "generic")
         yield from generic.iter_load(path, mapping=mapping, ctx=ctx, batch_rows=batch_rows)
         return
     opened = _detect.open_file(path)
+    if format is None and mapping is None:
+        inferred = _iter_inferred(
+            opened, brand, brand_column, default_tz, brand_handles, batch_rows
+        )
+        if inferred is not None:
+            yield from inferred
+            return
     match, reason = _choose(opened, format)
     fmt = match.signature.format
-    _context(brand, default_tz, brand_handles, fmt, mapping)  # check before reading
+    _context(brand, brand_column, default_tz, brand_handles, fmt, mapping)  # check before reading
     if opened.kind != "text":
-        ctx = _context(brand, default_tz, brand_handles, fmt, mapping)
+        ctx = _context(brand, brand_column, default_tz, brand_handles, fmt, mapping)
         yield _load_table(_raw_table(opened, match), match, reason, ctx)
         return
     header = match.header
     for raw in _read.iter_text_tables(path, header, opened.encoding, opened.head_text, batch_rows):
-        ctx = _context(brand, default_tz, brand_handles, fmt, mapping)  # notes are per batch
+        ctx = _context(
+            brand, brand_column, default_tz, brand_handles, fmt, mapping
+        )  # notes are per batch
         yield _load_table(raw, match, reason, ctx)
 
 
 def _context(
-    brand: str,
+    brand: str | None,
+    brand_column: str | None,
     default_tz: str,
     handles: Sequence[str],
     tool: str,
     mapping: Path | str | None = None,
 ) -> Context:
-    if not brand or not str(brand).strip():
+    if brand_column is not None and brand:
+        raise ExportFormatError(
+            "give either a brand (every row's) or a brand column (each row's own), not both"
+        )
+    if brand_column is None and (not brand or not str(brand).strip()):
         raise ExportFormatError("a brand name is required (the brand the export was collected for)")
     _check_zone(default_tz)
     ctx = Context(
-        brand=str(brand).strip(),
+        brand=str(brand or "").strip(),
         default_tz=default_tz,
         brand_handles=tuple(handles),
         source_tool=tool,
+        brand_column=brand_column,
     )
     if mapping is not None and tool != "generic":
         # a vendor format with a [time]-only file: the user's own time layout/zone

@@ -12,9 +12,11 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polars as pl
 
+from analytics.errors import ExportFormatError
 from analytics.load import clean, vocab
 from analytics.load.read import EXTRA, ROW, RawTable
 from analytics.schema import (
@@ -25,6 +27,9 @@ from analytics.schema import (
     empty,
 )
 
+if TYPE_CHECKING:
+    from analytics.load.infer import Inference
+
 NOTES = "__notes"
 EXCEL_DATES_HINT = (
     "; if Excel re-saved the file, give its date layout in a [time] file "
@@ -32,6 +37,19 @@ EXCEL_DATES_HINT = (
 )
 TIME_RAW = "__time_raw"
 PARENT_ROW = "__parent_row"
+BRAND = "__brand"
+
+
+def _row_brands(raw: RawTable, name: str) -> tuple[pl.Series, pl.Series, str]:
+    """(brand per row, empty-brand mask, the column's name as in the file)."""
+    column = clean.pick(raw.columns, name)
+    if column is None:
+        raise ExportFormatError(
+            f"{raw.file}: --brand-column {name!r} is not a column of the file; its columns "
+            f"are: {', '.join(raw.columns[:20])}"
+        )
+    brands = raw.frame.select(clean.raw(column).alias(BRAND)).to_series()
+    return brands, brands.is_null(), column
 
 
 @dataclass
@@ -47,6 +65,9 @@ class Context:
     # day-first dates): they replace the tool's documented ones
     time_formats: list[str] | None = None
     time_zone: str | None = None
+    # a file holding several brands: each row's brand is read from this column (``brand``
+    # is then empty); a row whose brand cell is empty is rejected with the reason
+    brand_column: str | None = None
 
     def formats(self, documented: list[str]) -> list[str]:
         """The time layouts to try: the user's override, else the tool's documented ones."""
@@ -72,6 +93,7 @@ class LoadResult:
     format: str
     detection_reason: str
     notes: list[str] = field(default_factory=list)
+    inference: Inference | None = None  # the inferred mapping, when columns were inferred
 
 
 @dataclass
@@ -191,6 +213,16 @@ def finish_mentions(
         .otherwise(pl.lit(f"no text and no url (columns {mapped.text_columns} are all empty)"))
     ).to_series()
     bad = no_time | no_content
+    if ctx.brand_column is not None:
+        brands, no_brand, column = _row_brands(raw, ctx.brand_column)
+        why = f'column "{column}" (--brand-column) is empty: every row needs its brand'
+        reasons = pl.select(
+            pl.when(pl.lit(no_brand) & ~pl.lit(bad)).then(pl.lit(why)).otherwise(pl.lit(reasons))
+        ).to_series()
+        bad = bad | no_brand
+        frame = frame.with_columns(brands.alias(BRAND))
+        if mapped.extra is not None:
+            mapped.extra = mapped.extra.with_columns(brands.alias(BRAND))
     bad, reasons = with_broken_records(raw, bad, reasons)
     rejected = rejected_rows(raw, bad, reasons)
     kept = frame.filter(~bad)
@@ -260,7 +292,7 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
         pl.coalesce(
             "reposted_id", pl.when(pl.col("content_type") == "repost").then(pl.col("parent_id"))
         ).alias("reposted_id"),
-        pl.lit(ctx.brand).alias("brand"),
+        (pl.col(BRAND) if BRAND in frame.columns else pl.lit(ctx.brand)).alias("brand"),
         vocab.language(pl.col("language")).alias("language"),  # one rule for every loader
         pl.lit(ctx.source_tool).alias("source_tool"),
         pl.lit(file).alias("source_file"),
@@ -323,6 +355,11 @@ def finish_daily(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(daily metrics, rejected): rows without a readable date are set aside with a reason."""
     frame = mapped.frame
+    if ctx.brand_column is not None:
+        raise ExportFormatError(
+            f"{raw.file}: --brand-column is for files of mentions; this file holds daily "
+            "account metrics of one brand (use --brand)"
+        )
     bad = frame.get_column("date").is_null()
     reasons = frame.select(
         pl.concat_str(

@@ -158,19 +158,7 @@ def _open(path: Path, mapping: Path | str | None) -> tuple[Mapping, detect.Opene
 def load(path: Path, *, mapping: Path | str | None, ctx: Context) -> LoadResult:
     """Load a whole file with a mapping."""
     m, opened = _open(path, mapping)
-    if opened.kind == "json":
-        raw = sheets.json_table(path, m.records)
-        return _result(raw, m, ctx, f"generic with mapping {m.path.name} (JSON records)")
-    if opened.kind == "parquet":
-        raw = sheets.parquet_table(path)
-        return _result(raw, m, ctx, f"generic with mapping {m.path.name} (Parquet)")
-    sheet, header = _header_for(opened, m)
-    reason = f"generic with mapping {m.path.name}; header on line {header.line}"
-    if opened.kind == "excel":
-        raw = sheets.rows_table(opened.sheets[sheet], header.line - 1, path.name, sheet)
-        return _result(raw, m, ctx, f'{reason} of sheet "{sheet}"')
-    text, encoding = read.decode_file(path, m.encoding)
-    return _result(read.text_table(path, header, text, encoding), m, ctx, reason)
+    return next(iter_mapped(opened, m, ctx, batch_rows=None))
 
 
 def iter_load(
@@ -178,12 +166,47 @@ def iter_load(
 ) -> Iterator[LoadResult]:
     """Stream a delimited file in batches of about ``batch_rows`` records (others: one batch)."""
     m, opened = _open(path, mapping)
-    if opened.kind != "text":
-        yield load(path, mapping=mapping, ctx=ctx)
+    yield from iter_mapped(opened, m, ctx, batch_rows=batch_rows)
+
+
+def iter_mapped(
+    opened: detect.Opened,
+    m: Mapping,
+    ctx: Context,
+    *,
+    batch_rows: int | None,
+    reason: str | None = None,
+) -> Iterator[LoadResult]:
+    """Apply a mapping (read from a file, or inferred) to an opened file: one result, or
+    batches of about ``batch_rows`` records for a delimited file when ``batch_rows`` is set."""
+    path = opened.path
+    described = reason or f"generic with mapping {m.path.name}"
+    if opened.kind in ("json", "parquet"):
+        if opened.kind == "json" and (m.records or opened.table is None):
+            raw = sheets.json_table(path, m.records)
+        else:
+            raw = opened.table if opened.table is not None else sheets.parquet_table(path)
+        kind = "JSON records" if opened.kind == "json" else "Parquet"
+        yield _result(raw, m, ctx, f"{described} ({kind})")
         return
-    _, header = _header_for(opened, m)
-    reason = f"generic with mapping {m.path.name}; header on line {header.line}"
+    sheet, header = _header_for(opened, m)
+    described = f"{described}; header on line {header.line}"
+    if opened.kind == "excel":
+        raw = sheets.rows_table(opened.sheets[sheet], header.line - 1, path.name, sheet)
+        yield _result(raw, m, ctx, f'{described} of sheet "{sheet}"')
+        return
+    if batch_rows is None:
+        text, encoding = read.decode_file(path, m.encoding)
+        yield _result(read.text_table(path, header, text, encoding), m, ctx, described)
+        return
     tables = read.iter_text_tables(path, header, opened.encoding, opened.head_text, batch_rows)
     for raw in tables:
-        batch_ctx = Context(ctx.brand, ctx.default_tz, ctx.brand_handles, ctx.source_tool)
-        yield _result(raw, m, batch_ctx, reason)
+        batch_ctx = Context(
+            ctx.brand,
+            ctx.default_tz,
+            ctx.brand_handles,
+            ctx.source_tool,
+            list(ctx.notes),
+            brand_column=ctx.brand_column,
+        )
+        yield _result(raw, m, batch_ctx, described)

@@ -60,6 +60,9 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "comments": comments,
         "shares": shares,
         "parent_id": pl.coalesce(replied, retweeted),
+        "reply_to_account": clean.handle(col("in_reply_to_username", "in_reply_to_user.username")),
+        "quoted_id": quoted,
+        "reposted_id": retweeted,
     }
     notes = [time_note, id_note, body_note, n1, n2, n3, n4, n5]
     frame = map_frame(raw, values, notes, clean.raw(time_col))

@@ -48,6 +48,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "comments": comments,
         "shares": shares,
         "parent_id": parent,
+        "reply_to_account": replying_to,
     }
     notes = [time_note, url_note, id_note, body_note, n1, n2, n3]
     frame = map_frame(raw, values, notes, clean.raw(time_col))

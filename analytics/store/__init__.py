@@ -238,29 +238,38 @@ class Store:
         self,
         paths: Iterable[Path | str],
         *,
-        brand: str,
+        brand: str | None,
         format: str | None = None,
         default_tz: str = "Asia/Jakarta",
         mapping: Path | str | None = None,
         brand_handles: Sequence[str] = (),
         progress: bool | None = None,
+        brand_column: str | None = None,
     ) -> IngestReport:
         """Load each export and add its new rows; one file = one atomic step.
 
+        ``brand_column`` (instead of ``brand``): a file of several brands, each row stored
+        under the brand its cell names (rows with an empty cell are quarantined).
         A file that cannot be read (missing, unreadable, unrecognised) gets an entry with an
         ``error`` and the other files are still ingested; check ``report.failed``.
         """
         # imported here: the loaders are heavy and only ingest needs them
         from analytics import load
 
-        if not brand or not brand.strip():
+        if brand_column is not None:
+            if brand:
+                raise InputDataError("give --brand or --brand-column, not both")
+            brand = None
+        elif not brand or not brand.strip():
             raise InputDataError("--brand is empty: name the brand the exports were collected for")
-        brand = brand.strip()
+        else:
+            brand = brand.strip()
         if isinstance(paths, str | Path):  # one file given as such, not as a list
             paths = [paths]
         options = {"format": format, "default_tz": default_tz,
                    "mapping": str(mapping) if mapping else None,
-                   "brand_handles": list(brand_handles)}  # fmt: skip
+                   "brand_handles": list(brand_handles),
+                   "brand_column": brand_column}  # fmt: skip
         report = IngestReport()
         for raw_path in paths:
             path = Path(raw_path)
@@ -273,6 +282,7 @@ class Store:
                 batches = load.iter_load_export(
                     path, brand=brand, format=format, default_tz=default_tz,
                     mapping=Path(mapping) if mapping else None, brand_handles=brand_handles,
+                    brand_column=brand_column,
                 )  # fmt: skip
                 batches = progress_bar(
                     batches, description=f"ingesting {path.name}", enabled=progress
@@ -294,7 +304,7 @@ class Store:
         self,
         batches: Iterable[LoadedBatch],
         *,
-        brand: str,
+        brand: str | None,
         source: Path | str,
         sha256: str | None = None,
         options: dict[str, Any] | None = None,
@@ -304,7 +314,8 @@ class Store:
         Mentions already stored, or seen earlier in the same file, count as duplicates (the
         first stored copy wins); rejected rows go to the quarantine.
         """
-        source, brand = Path(source), brand.strip()
+        # brand None: the rows carry their own brands (--brand-column); one part per brand
+        source, brand = Path(source), brand.strip() if brand else None
         ingested_at = now()
         entry: dict[str, Any] = {
             "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
@@ -322,19 +333,27 @@ class Store:
                 entry["detection_reason"] = batch.detection_reason
                 entry["notes"] = merge_notes(entry["notes"], batch.notes)
                 # --brand names the collection these rows belong to, whatever the file says
-                mentions = batch.mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
+                mentions = batch.mentions
+                if brand is not None:
+                    mentions = mentions.with_columns(brand=pl.lit(brand, dtype=pl.Utf8))
                 usable, unusable = split_unusable(mentions)
                 rejected = pl.concat([conform(batch.rejected, REJECTED_SCHEMA), unusable])
-                new, fills = self._new_mentions(txn, usable, brand)
-                txn.write_part("mentions", new, brand)
-                txn.write_part("mention_fills", fills, brand)
+                stored = filled = 0
+                for name in usable.get_column("brand").unique(maintain_order=True).to_list():
+                    rows = usable.filter(pl.col("brand") == name)
+                    new, fills = self._new_mentions(txn, rows, name)
+                    txn.write_part("mentions", new, name)
+                    txn.write_part("mention_fills", fills, name)
+                    stored, filled = stored + new.height, filled + fills.height
+                    if name not in entry.setdefault("brands", []):
+                        entry["brands"].append(name)
                 self._quarantine(txn, rejected, brand, ingested_at)
                 daily_batches.append(batch.daily_metrics)
                 entry["read"] += batch.mentions.height + batch.rejected.height
-                entry["stored"] += new.height
-                entry["duplicates"] += usable.height - new.height
+                entry["stored"] += stored
+                entry["duplicates"] += usable.height - stored
                 entry["rejected"] += rejected.height
-                entry["filled"] += fills.height
+                entry["filled"] += filled
                 room = REJECTED_EXAMPLES - len(entry["rejected_examples"])
                 entry["rejected_examples"] += [
                     f"row {row['source_row']}: {row['reason']}"
@@ -388,7 +407,7 @@ class Store:
         return new, fills_for(copies.select(*MENTION_SCHEMA), stored)
 
     def _quarantine(
-        self, txn: Transaction, rejected: pl.DataFrame, brand: str, ingested_at: datetime
+        self, txn: Transaction, rejected: pl.DataFrame, brand: str | None, ingested_at: datetime
     ) -> None:
         """Keep rejected rows with their reason; a row quarantined before is not added again."""
         if rejected.height == 0:
