@@ -110,7 +110,7 @@ def test_report_charts_are_in_the_notebook_and_the_html(reports, name):
     assert charts >= 2
     page = result.html_path.read_text(encoding="utf-8")
     assert page.count('class="crisis-chart"') == charts == result.chart_count
-    assert result.size_bytes < 6_000_000
+    assert result.size_bytes <= 2_500_000
 
 
 @pytest.mark.slow
@@ -129,6 +129,7 @@ def test_report_renders_offline_in_chromium(reports, name):
     assert check.expected_charts == result.chart_count
     assert check.rendered_charts == result.chart_count
     assert check.screenshot.stat().st_size > 10_000
+    assert check.size_bytes == result.size_bytes <= 2_500_000 and check.size_ok
 
 
 @pytest.mark.slow
@@ -179,3 +180,24 @@ def test_review_sections_and_team_notes(reports):
     assert "Catatan tim" not in toc  # the notes' own heading stays out of the TOC
     assert "<em>terlambat</em>" in page and "&lt;script&gt;alert(2)" in page
     assert "Provenance" in page and "SHA-256" in page and "polars" in page
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_report_check_command_reports_the_size_and_refuses_a_heavy_page(reports):
+    import json
+    import subprocess
+    import sys
+
+    page = reports["weekly"].html_path
+    done = subprocess.run([sys.executable, "-m", "analytics", "report", "check", str(page)],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = json.loads(done.stdout)
+    assert said["size_bytes"] == page.stat().st_size and said["size_ok"] is True
+    assert said["charts_rendered"] == said["charts_expected"] == reports["weekly"].chart_count
+    tight = subprocess.run(
+        [sys.executable, "-m", "analytics", "report", "check", str(page), "--max-mb", "0.5"],
+        capture_output=True, text=True)  # fmt: skip
+    assert tight.returncode == 1 and json.loads(tight.stdout)["size_ok"] is False
+    assert "too heavy" in tight.stderr and "Traceback" not in tight.stderr

@@ -41,8 +41,9 @@ def page() -> str:
 
 
 def test_plotly_js_is_embedded_exactly_once(page):
-    # the bundle starts with its licence header "plotly.js vX.Y.Z"; two charts, one copy
-    assert len(re.findall(r"\* plotly\.js v\d", page)) == 1
+    # the bundle starts with its licence header "plotly.js (cartesian - minified) vX.Y.Z";
+    # two charts, one copy
+    assert len(re.findall(r"\* plotly\.js (\([^)]*\) )?v\d", page)) == 1
     assert page.count('class="crisis-chart"') == 2
     assert re.search(r'<meta content="2" name="crisis-chart-count"/?>', page)
 
@@ -52,7 +53,7 @@ def test_nothing_is_loaded_from_the_network(page):
     assert report_html.remote_references(page) == []
     # apart from plotly.js's own code (map icons it would fetch only for map charts), the
     # page names no CDN, no require.js and no MathJax
-    outside = page.replace(report_html.plotly_js(), "").lower()
+    outside = page.replace(report_html.plotly_bundle({"scatter"}), "").lower()
     assert "cdn" not in outside and "require" not in outside and "mathjax" not in outside
 
 
@@ -106,3 +107,28 @@ def test_toc_ids_are_unique_and_existing_ids_kept():
     )
     assert '<h2 id="a-b">' in page and '<h2 id="a-b-2">' in page and '<h2 id="kept">' in page
     assert page.index('<nav class="toc"') < page.index("<h2")
+
+
+def test_a_scatter_page_gets_the_partial_bundle_and_stays_small(page):
+    # the cartesian bundle (1.5 MB) instead of the full plotly.js (4.8 MB)
+    assert "plotly.js (cartesian - minified) v" in page
+    assert report_html.plotly_js()[:2000] not in page
+    assert len(page.encode("utf-8")) < 2_000_000
+
+
+def test_trace_types_are_read_from_the_chart_json():
+    nb = _notebook()
+    assert report_html.trace_types(nb) == {"scatter"}
+    bar = go.Figure([go.Bar(x=[1], y=[2]), go.Heatmap(z=[[1]])])
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data=OfflineRenderer().to_mimebundle(bar.to_dict()))]  # fmt: skip
+    nb.cells.append(cell)
+    assert report_html.trace_types(nb) == {"scatter", "bar", "heatmap"}
+
+
+def test_a_chart_type_outside_the_partial_bundle_gets_the_full_plotly_js():
+    # a map is not in the cartesian bundle: it must still render offline
+    assert report_html.plotly_bundle({"scatter", "scattergeo"}) == report_html.plotly_js()
+    assert report_html.plotly_bundle({"scatter", "bar", "heatmap"}) != report_html.plotly_js()
+    assert "plotly.js (cartesian" in report_html.plotly_bundle({"bar"})[:200]

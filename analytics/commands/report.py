@@ -321,18 +321,24 @@ def review(
 def check(
     page: Path = typer.Argument(..., help="A report.html to open in headless Chromium."),
     screenshot: Path | None = typer.Option(None, "--screenshot", help="Save a PNG here."),
-) -> None:
-    """Open a report offline in headless Chromium: every chart drawn, no JS errors."""
+    max_mb: float = typer.Option(
+        2.5, "--max-mb", min=0.01, help="Largest acceptable HTML size in MB (1 MB = 10^6 bytes)."),
+) -> None:  # fmt: skip
+    """Open a report offline in headless Chromium: every chart drawn, no JS errors, size."""
     from analytics.report.browser import check_report
 
-    result = check_report(page, screenshot=screenshot)
+    result = check_report(page, screenshot=screenshot, max_bytes=int(max_mb * 1_000_000))
     print(json.dumps({
+        "size_bytes": result.size_bytes, "size_mb": round(result.size_bytes / 1e6, 2),
+        "size_ok": result.size_ok,
         "ok": result.ok, "charts_expected": result.expected_charts,
         "charts_rendered": result.rendered_charts, "plotly_js_copies": result.plotly_scripts,
         "blocked_requests": result.blocked_requests, "js_errors": result.js_errors,
     }, indent=1))  # fmt: skip
     if not result.ok:
-        raise ReportError(f"{page}: the report did not render cleanly offline (see above)")
+        raise ReportError(
+            f"{page}: the report did not render cleanly offline or is too heavy (see above)"
+        )
 
 
 def demo(

@@ -17,6 +17,8 @@ from pathlib import Path
 from analytics.errors import ReportError
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# a report travels by e-mail and chat: above this it is too heavy (plotly.js is most of it)
+MAX_REPORT_BYTES = 2_500_000
 
 
 @dataclass
@@ -33,6 +35,12 @@ class BrowserCheck:
     dialogs: list[str] = field(default_factory=list)  # alert()/confirm() a script opened
     page_width: int = 0  # the page's scroll width: wider than the viewport = sideways scroll
     text: str = ""  # the page's visible text
+    size_bytes: int = 0  # the HTML file's size: what an e-mail or a chat has to carry
+    max_bytes: int = MAX_REPORT_BYTES
+
+    @property
+    def size_ok(self) -> bool:
+        return self.size_bytes <= self.max_bytes
 
     @property
     def ok(self) -> bool:
@@ -42,6 +50,7 @@ class BrowserCheck:
             and not self.blocked_requests
             and not self.js_errors
             and not self.dialogs
+            and self.size_ok
         )
 
 
@@ -53,7 +62,7 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
-_PLOTLY_HEADER = re.compile(r"plotly\.js v\d")
+_PLOTLY_HEADER = re.compile(r"plotly\.js (\([^)]*\) )?v\d")
 
 
 def check_report(
@@ -63,6 +72,7 @@ def check_report(
     width: int = 1280,
     height: int = 900,
     settle_ms: int = 500,
+    max_bytes: int = MAX_REPORT_BYTES,
 ) -> BrowserCheck:
     """Load ``page`` offline in headless Chromium and count rendered charts and errors."""
     try:
@@ -153,4 +163,6 @@ def check_report(
         dialogs=dialogs,
         text=text,
         page_width=int(page_width),
+        size_bytes=page_path.stat().st_size,
+        max_bytes=max_bytes,
     )
