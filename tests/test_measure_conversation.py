@@ -111,3 +111,30 @@ def test_lazy_frames_from_the_store_are_accepted():
     lazy = mentions.lazy()
     assert top_negative_posts(lazy).get_column("mention_id").to_list() == ["2", "1"]
     assert top_amplifiers(lazy).get_column("author").to_list() == ["b", "a"]
+
+
+def test_near_duplicate_headlines_collapse_with_a_count_and_one_author_is_capped():
+    headline = "NusaPay down again: users cannot log in"
+    mentions = frame([
+        {"mention_id": "1", "author": "news", "reach": 900, "sentiment_label": "negative",
+         "text": headline + " https://news.example/a"},
+        {"mention_id": "2", "author": "news", "reach": 800, "sentiment_label": "negative",
+         "text": headline.upper() + "! - News Site https://news.example/b"},
+        {"mention_id": "3", "author": "other", "reach": 700, "sentiment_label": "negative",
+         "text": "  " + headline.lower() + "..."},
+        {"mention_id": "4", "author": "news", "reach": 600, "sentiment_label": "negative",
+         "text": "Refunds are late"},
+        {"mention_id": "5", "author": "news", "reach": 500, "sentiment_label": "negative",
+         "text": "Support does not answer"},
+        {"mention_id": "6", "author": "news", "reach": 400, "sentiment_label": "negative",
+         "text": "Fees went up"},
+        {"mention_id": "7", "author": "news", "reach": 300, "sentiment_label": "negative",
+         "text": "App crashed"},
+    ])  # fmt: skip
+    top = top_negative_posts(mentions)
+    # 1, 2, 3 share a headline: shown once (the widest) with 3 copies; then "news" is capped
+    # at 3 rows (1, 4, 5), so 6 and 7 are left out
+    assert top.get_column("mention_id").to_list() == ["1", "4", "5"]
+    assert top.get_column("copies").to_list() == [3, 1, 1]
+    uncapped = top_negative_posts(mentions, per_author=None)
+    assert uncapped.get_column("mention_id").to_list() == ["1", "4", "5", "6", "7"]

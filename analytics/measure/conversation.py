@@ -23,34 +23,68 @@ def _non_empty(mentions: pl.DataFrame, what: str) -> None:
         raise AnalysisError(f"no customer mentions to rank for {what}; check the brand and period")
 
 
+def headline_key(text: pl.Expr, length: int = 60) -> pl.Expr:
+    """A key equal for near-duplicate posts: lower case, links, punctuation and spacing
+    removed, first ``length`` characters (a headline reposted with another link or a
+    "- Site" suffix keeps its key)."""
+    return (
+        text.fill_null("")
+        .str.to_lowercase()
+        .str.replace_all(r"https?://\S+|www\.\S+", " ")
+        .str.strip_chars()
+        .str.replace(r"\s+[-|–—]\s+[^-|–—]{1,40}$", "")  # a " - Site name" suffix
+        .str.replace_all(r"[^\p{L}\p{N}]+", " ")
+        .str.strip_chars()
+        .str.slice(0, length)
+    )
+
+
 def top_negative_posts(
-    mentions: pl.DataFrame, *, n: int = 10, brand_handles: Sequence[str] = ()
+    mentions: pl.DataFrame,
+    *,
+    n: int = 10,
+    brand_handles: Sequence[str] = (),
+    per_author: int | None = 3,
 ) -> pl.DataFrame:
     """The ``n`` negative customer mentions with the largest reach (engagement breaks ties).
 
-    Mentions without a reach figure come last rather than being dropped.
+    Near-duplicates (same headline, see :func:`headline_key`) collapse into their widest
+    post, with ``copies`` counting them; at most ``per_author`` rows per author, so one news
+    site cannot fill the table. Mentions without a reach figure come last rather than being
+    dropped.
     """
     require_sentiment(mentions)
     negative = customer_mentions(mentions, brand_handles).filter(
         pl.col("sentiment_label") == "negative"
     )
-    return (
+    ranked = (
         negative.sort(
             ["reach", "engagement", "published_at"], descending=[True, True, False], nulls_last=True
         )
-        .select(
-            "published_at",
-            "platform",
-            "author",
-            "author_followers",
-            "reach",
-            "engagement",
-            "text",
-            "url",
-            "mention_id",
+        .with_columns(_key=headline_key(pl.col("text")))
+        # a post without words is its own group: only texts can be near-duplicates
+        .with_columns(
+            _key=pl.when(pl.col("_key") == "")
+            .then(pl.lit("id:") + pl.col("mention_id"))
+            .otherwise(pl.col("_key"))
         )
-        .head(n)
+        .with_columns(copies=pl.len().over("_key").cast(pl.Int64))
+        .unique("_key", keep="first", maintain_order=True)
     )
+    if per_author is not None:
+        ranked = ranked.filter(pl.int_range(pl.len()).over("author") < per_author)
+    return ranked.select(
+        "published_at",
+        "platform",
+        "author",
+        "author_followers",
+        "reach",
+        "engagement",
+        "text",
+        "url",
+        "mention_id",
+        "copies",
+    ).head(n)
 
 
 def top_amplifiers(

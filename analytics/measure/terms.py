@@ -158,10 +158,12 @@ def rising_terms(
     min_z: float = 1.96,
     brand_handles: Sequence[str] = (),
 ) -> pl.DataFrame:
-    """Top ``n`` terms per kind (word, hashtag, emoji) that rose in ``focus`` vs ``baseline``.
+    """Terms (words, hashtags, emoji) that rose in ``focus`` vs ``baseline``, strongest first.
 
-    Only terms with ``z >= min_z`` (default 1.96, about 95% confidence) are listed. Put the
-    brand's own name in ``exclude``: it is everywhere and says nothing new.
+    Ranked across kinds by ``z`` with at most ``n`` of each kind, so a burst of emoji cannot
+    crowd out the words. Only terms with ``z >= min_z`` (default 1.96, about 95% confidence)
+    are listed. Put the brand's own name in ``exclude``: it is everywhere and says nothing
+    new.
     """
     customers = customer_mentions(mentions, brand_handles)
     in_focus, in_base = _between(customers, focus), _between(customers, baseline)
@@ -178,7 +180,6 @@ def rising_terms(
     )
     return (
         scores.filter(pl.col("z") >= min_z)
-        .sort(["kind", "z"], descending=[False, True])
-        .group_by("kind", maintain_order=True)
-        .head(n)
+        .sort(["z", "kind", "term"], descending=[True, False, False])
+        .filter(pl.int_range(pl.len()).over("kind") < n)
     )
