@@ -106,6 +106,15 @@ SENTIMENT_SCHEMA: dict[str, pl.DataType] = {
     "sentiment_method": pl.Utf8(),  # e.g. "vader-social", "id-rules", "model:<name>"
 }
 
+EMOTION_SCHEMA: dict[str, pl.DataType] = {
+    # keyed like a stored mention; kept apart from sentiment so either can be re-scored alone
+    "brand": pl.Utf8(),
+    "platform": pl.Utf8(),
+    "mention_id": pl.Utf8(),
+    "emotion": pl.Utf8(),  # anger / fear / sadness / joy / love / none; null: not Indonesian
+    "emotion_method": pl.Utf8(),  # e.g. "emotion-id-emot"
+}
+
 DAILY_METRICS_SCHEMA: dict[str, pl.DataType] = {
     "date": pl.Date(),  # the day as the tool reports it (its own zone, see notes)
     "brand": pl.Utf8(),

@@ -1,5 +1,6 @@
 """Sentiment of mentions: language id, English (VADER for social media), Indonesian rules,
-code-mixed text, analyst-trained models, evaluation and agreement with the tools' labels.
+code-mixed text, analyst-trained models, evaluation and agreement with the tools' labels,
+and emotions (anger, fear, sadness, joy, love, none) of Indonesian text.
 
 What notebooks and the CLI call is exposed here (see docs/sentiment.md). The names are
 imported on first use so that scoring worker processes, which import this package, start
@@ -25,6 +26,11 @@ _EXPORTS = {
     "read_labelled": "analytics.sentiment.labelled",
     "source_agreement": "analytics.sentiment.agreement",
     "classification_report": "analytics.sentiment.metrics",
+    "classify_emotions": "analytics.sentiment.emotion",
+    "emotion_store": "analytics.sentiment.emotion",
+    "load_emotion_model": "analytics.sentiment.emotion",
+    "normalize_emotion": "analytics.sentiment.emotion",
+    "train_emotion_model": "analytics.sentiment.emotion",
 }
 
 __all__ = sorted(_EXPORTS)

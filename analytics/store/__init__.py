@@ -8,6 +8,7 @@ Layout under the store root (``data/store/`` by default)::
     daily_metrics/...        DAILY_METRICS_SCHEMA rows (newest figure wins per account-day)
     quarantine/...           rejected rows with their reason, brand and ingested_at
     sentiment/...            SENTIMENT_SCHEMA rows (latest score wins per mention)
+    emotion/...              EMOTION_SCHEMA rows (latest label wins per mention)
     .lock                    cross-process lock held by writers
 
 ``disk`` keeps the store crash-safe (parts + manifest + lock), ``rules`` decides what is kept
@@ -30,6 +31,7 @@ from analytics.errors import AnalyticsError, InputDataError, StoreError
 from analytics.progress import progress as progress_bar
 from analytics.schema import (
     DAILY_METRICS_SCHEMA,
+    EMOTION_SCHEMA,
     MENTION_SCHEMA,
     REJECTED_SCHEMA,
     SENTIMENT_SCHEMA,
@@ -475,6 +477,38 @@ class Store:
                 txn.write_part("sentiment", scores.filter(pl.col("brand") == brand), brand)
             self._compact_sentiment(txn)
         return scores.height
+
+    def emotions(self, brand: str | None = None) -> pl.LazyFrame:
+        """Stored emotion labels (EMOTION_SCHEMA), the latest per mention."""
+        scores = self._scan("emotion", EMOTION_SCHEMA, brand)
+        return scores.unique(subset=MENTION_KEY, keep="last", maintain_order=True)
+
+    def save_emotions(self, labels: pl.DataFrame) -> int:
+        """Store emotion labels (EMOTION_SCHEMA rows); a later label replaces an earlier one."""
+        try:
+            labels = conform(labels, EMOTION_SCHEMA)
+        except pl.exceptions.PolarsError as error:
+            raise InputDataError(f"emotion labels: wrong column type ({error})") from None
+        if labels.filter(pl.any_horizontal(pl.col(MENTION_KEY).is_null())).height:
+            raise InputDataError(
+                "emotion labels: rows with an empty brand, platform or mention_id; every "
+                "label must name the mention it belongs to"
+            )
+        labels = labels.unique(subset=MENTION_KEY, keep="last", maintain_order=True)
+        if labels.height == 0:
+            return 0
+        with self._writing() as txn:
+            for brand in labels.get_column("brand").unique(maintain_order=True).to_list():
+                parts = txn.parts("emotion", brand)
+                frame = labels.filter(pl.col("brand") == brand)
+                if parts:  # one part per brand: emotion is re-scored as a whole or added to
+                    old = scan_parts(parts, EMOTION_SCHEMA).collect()
+                    frame = pl.concat([old, frame]).unique(
+                        subset=MENTION_KEY, keep="last", maintain_order=True
+                    )
+                    txn.retire(parts)
+                txn.write_part("emotion", frame, brand)
+        return labels.height
 
     def _compact_sentiment(self, txn: Transaction) -> None:
         """Merge a brand's sentiment parts into one once there are many (reads stay fast)."""

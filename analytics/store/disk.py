@@ -30,7 +30,7 @@ from analytics.errors import StoreError
 MANIFEST = "manifest.json"
 STORE_FORMAT = "crisis-analytics-store"
 STORE_VERSION = 1
-TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment")
+TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment", "emotion")
 # merged-away parts stay on disk this long, for readers still scanning an older manifest
 RETIRED_PARTS_KEPT_SECONDS = 3600
 # parts of these tables record their first and last published_at in the manifest, so a read
