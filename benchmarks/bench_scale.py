@@ -138,8 +138,12 @@ class Step:
     peak_bytes: int
 
 
-def run_step(args: list[str]) -> Step:
-    """Run one CLI command; wall time and the peak summed RSS of its process tree."""
+def run_step(args: list[str], name: str = "") -> Step:
+    """Run one CLI command; wall time and the peak summed RSS of its process tree.
+
+    Summed RSS counts pages a forked scoring helper shares with its parent twice: an upper
+    bound, never an understatement.
+    """
     command = [sys.executable, "-m", "analytics", *args]
     started = time.perf_counter()
     child = psutil.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -165,7 +169,16 @@ def run_step(args: list[str]) -> Step:
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"step failed: {' '.join(args)}\n{err.decode()[-3000:]}")
-    return Step(seconds, peak[0])
+    return shown(Step(seconds, peak[0]), name)
+
+
+def shown(step: Step, name: str) -> Step:
+    """Print a step as it ends: a long run shows progress, a partial run its figures."""
+    if name:
+        print(
+            f"  {name:<26} {step.seconds:7.1f} s   peak {step.peak_bytes / GB:5.2f} GB", flush=True
+        )
+    return step
 
 
 def build(folder: Path, rows: int, brands: dict[str, float]) -> dict[str, Path]:
@@ -178,18 +191,18 @@ def build(folder: Path, rows: int, brands: dict[str, float]) -> dict[str, Path]:
     return files
 
 
-def ingest(store: Path, files: dict[str, Path], mapping: Path) -> Step:
+def ingest(store: Path, files: dict[str, Path], mapping: Path, name: str) -> Step:
     steps = [
         run_step(["ingest", str(path), "--brand", brand, "--format", "generic",
                   "--mapping", str(mapping), "--store", str(store), "--json"])
         for brand, path in files.items()
     ]  # fmt: skip
-    return Step(sum(s.seconds for s in steps), max(s.peak_bytes for s in steps))
+    return shown(Step(sum(s.seconds for s in steps), max(s.peak_bytes for s in steps)), name)
 
 
-def weekly(store: Path, out: Path) -> Step:
+def weekly(store: Path, out: Path, name: str) -> Step:
     return run_step(["report", "weekly", "--brand", CRISIS_BRAND, "--week", WEEK,
-                     "--store", str(store), "--out", str(out)])  # fmt: skip
+                     "--store", str(store), "--out", str(out)], name)  # fmt: skip
 
 
 def one_size(rows: int, folder: Path) -> dict[str, Step]:
@@ -200,10 +213,11 @@ def one_size(rows: int, folder: Path) -> dict[str, Step]:
     full, alone = folder / "store-all", folder / "store-one-brand"
     for store in (full, alone):
         shutil.rmtree(store, ignore_errors=True)
+    print(f"\n{rows:,} mentions (load average {os.getloadavg()[0]:.1f} at the start)", flush=True)
     steps = {
-        "ingest": ingest(full, files, mapping),
-        "scoring": run_step(["sentiment", "store", "--store", str(full), "--json"]),
-        "weekly": weekly(full, folder / "reports-all"),
+        "ingest": ingest(full, files, mapping, "ingest"),
+        "scoring": run_step(["sentiment", "store", "--store", str(full), "--json"], "scoring"),
+        "weekly": weekly(full, folder / "reports-all", "weekly"),
         "review": run_step(
             [
                 "report",
@@ -218,12 +232,15 @@ def one_size(rows: int, folder: Path) -> dict[str, Step]:
                 str(full),
                 "--out",
                 str(folder / "reports-all"),
-            ]
-        ),  # fmt: skip
+            ],
+            "review",
+        ),
     }
-    ingest(alone, {CRISIS_BRAND: files[CRISIS_BRAND]}, mapping)
-    run_step(["sentiment", "store", "--store", str(alone), "--json"])
-    steps["weekly, one-brand store"] = weekly(alone, folder / "reports-one")
+    ingest(alone, {CRISIS_BRAND: files[CRISIS_BRAND]}, mapping, "one-brand store: ingest")
+    run_step(["sentiment", "store", "--store", str(alone), "--json"], "one-brand store: scoring")
+    steps["weekly, one-brand store"] = weekly(
+        alone, folder / "reports-one", "one-brand store: weekly"
+    )
     return steps
 
 
@@ -238,12 +255,8 @@ def main() -> None:
     results: dict[int, dict[str, Step]] = {}
     try:
         for rows in options.sizes:
-            load = os.getloadavg()[0]
-            results[rows] = steps = one_size(rows, work / f"n{rows}")
-            print(f"\n{rows:,} mentions (load average {load:.1f} before, "
-                  f"{os.getloadavg()[0]:.1f} after)")  # fmt: skip
-            for name, step in steps.items():
-                print(f"  {name:<24} {step.seconds:7.1f} s   peak {step.peak_bytes / GB:5.2f} GB")
+            results[rows] = one_size(rows, work / f"n{rows}")
+            print(f"  (load average {os.getloadavg()[0]:.1f} at the end)", flush=True)
     finally:
         if options.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -267,7 +267,9 @@ def agreement(
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
     _check_brand(Store(store), brand)
-    mentions = Store(store).mentions(brand).collect()
+    # only the three columns compared are read (Parquet projection), not the texts
+    columns = ("source_sentiment", "sentiment_label", "source_tool")
+    mentions = Store(store).mentions(brand).select(columns).collect()
     result = source_agreement(mentions)
     if as_json:
         _print_json(result)
