@@ -9,7 +9,7 @@ For each store size (default 1M, 3M and 10M mentions) this builds, in one run:
   the crisis fortnight), each through the real CLI in its own process;
 * a second store holding only NusaPay (ingest + scoring), and the same weekly report on it.
 
-Per step it prints wall time and peak memory of the step's whole process tree (the CLI
+Per step it prints wall time, CPU time and peak memory of the step's whole process tree (the CLI
 plus its notebook kernel or scoring helpers, sampled every 50 ms with psutil). Then the ratio
 of the weekly report's peak on the full store to its peak on the one-brand store, and the
 targets: ratio <= 1.5 at every size, weekly < 2 GB at 1M, and at 10M ingest + scoring +
@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -136,6 +137,12 @@ def write_brand_csv(path: Path, brand: str, rows: int, seed: int) -> None:
 class Step:
     seconds: float
     peak_bytes: int
+    cpu_seconds: float  # user + system of the step's processes: what contention cannot inflate
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_step(args: list[str], name: str = "") -> Step:
@@ -145,7 +152,7 @@ def run_step(args: list[str], name: str = "") -> Step:
     bound, never an understatement.
     """
     command = [sys.executable, "-m", "analytics", *args]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     child = psutil.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = [0]
 
@@ -169,15 +176,14 @@ def run_step(args: list[str], name: str = "") -> Step:
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"step failed: {' '.join(args)}\n{err.decode()[-3000:]}")
-    return shown(Step(seconds, peak[0]), name)
+    return shown(Step(seconds, peak[0], children_cpu() - cpu), name)
 
 
 def shown(step: Step, name: str) -> Step:
     """Print a step as it ends: a long run shows progress, a partial run its figures."""
     if name:
-        print(
-            f"  {name:<26} {step.seconds:7.1f} s   peak {step.peak_bytes / GB:5.2f} GB", flush=True
-        )
+        print(f"  {name:<26} {step.seconds:7.1f} s  (CPU {step.cpu_seconds:6.1f} s)"
+              f"   peak {step.peak_bytes / GB:5.2f} GB", flush=True)  # fmt: skip
     return step
 
 
@@ -197,7 +203,9 @@ def ingest(store: Path, files: dict[str, Path], mapping: Path, name: str) -> Ste
                   "--mapping", str(mapping), "--store", str(store), "--json"])
         for brand, path in files.items()
     ]  # fmt: skip
-    return shown(Step(sum(s.seconds for s in steps), max(s.peak_bytes for s in steps)), name)
+    total = Step(sum(s.seconds for s in steps), max(s.peak_bytes for s in steps),
+                 sum(s.cpu_seconds for s in steps))  # fmt: skip
+    return shown(total, name)
 
 
 def weekly(store: Path, out: Path, name: str) -> Step:

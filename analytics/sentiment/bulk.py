@@ -32,7 +32,7 @@ PARALLEL_MIN_TEXTS = 4_000
 CHUNK_TEXTS = 2_500
 SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
 # store scoring: mentions read and scored at a time (bounds memory), scores saved per part
-STORE_CHUNK_MENTIONS = 200_000
+STORE_CHUNK_MENTIONS = 500_000
 STORE_SAVE_ROWS = 1_000_000
 _SCORING_INPUT = ("brand", "platform", "mention_id", "text", "title", "language")
 
