@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from analytics.commands import crisis, emotion, ingest, report, sample, sentiment
+from analytics.commands import crisis, emotion, ingest, report, sample, sentiment, store
 from analytics.errors import AnalyticsError
 
 _cli = typer.Typer(
@@ -23,7 +23,7 @@ _cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _stage in (ingest, sample, sentiment, emotion, crisis, report):
+for _stage in (ingest, store, sample, sentiment, emotion, crisis, report):
     _stage.register(_cli)
 
 

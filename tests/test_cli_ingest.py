@@ -20,6 +20,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from analytics.cli import app
+from analytics.store import Store
 
 DATA = Path(__file__).parent / "data" / "store"
 REPO = Path(__file__).resolve().parents[1]
@@ -228,8 +229,12 @@ def test_save_mapping_then_ingest_with_it_gives_the_same_rows(tmp_path):
         "ingest", str(INFER / "academic_extract.csv"), *args, "--mapping", str(saved)
     )
     assert json.loads(with_mapping.stdout)["stored"] == 2
-    again = cli("ingest", str(INFER / "academic_extract.csv"), *args)  # inferred: same ids
-    assert json.loads(again.stdout)["duplicates"] == 2
+    saved_rows = Store(store).mentions(with_sentiment=False).collect()
+    # the same file with other options (no mapping: inferred) replaces its rows
+    again = cli("ingest", str(INFER / "academic_extract.csv"), *args)
+    assert json.loads(again.stdout)["files"][0]["replaced"]["rows"]["mentions"] == 2
+    inferred_rows = Store(store).mentions(with_sentiment=False).collect()
+    assert inferred_rows.drop("source_row").equals(saved_rows.drop("source_row"))  # same rows
 
 
 def test_ambiguous_file_save_mapping_writes_it_and_fails(tmp_path):

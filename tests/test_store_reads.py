@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 import pytest
 
-from analytics.errors import InputDataError
+from analytics.errors import InputDataError, StoreError
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
 from analytics.store import Store
 from analytics.store.reads import Period, select_parts
@@ -97,7 +97,8 @@ def test_brand_read_never_opens_another_brands_part(tmp_path):
             }
         )
     )
-    corrupt(store, part_of(store, "mentions", "Teh", "t1"))
+    damaged = part_of(store, "mentions", "Teh", "t1")
+    corrupt(store, damaged)
     for table in ("sentiment",):
         manifest = json.loads((store.root / "manifest.json").read_text())
         for part in manifest["parts"]:
@@ -105,18 +106,20 @@ def test_brand_read_never_opens_another_brands_part(tmp_path):
                 corrupt(store, part)
     got = store.mentions("Kopi").select("mention_id", "sentiment_label").collect()
     assert got.rows() == [("k1", "positive"), ("k2", None)]
-    with pytest.raises(pl.exceptions.PolarsError):
-        store.mentions("Teh").collect()  # the damage is real: a read that needs it fails
+    # the damage is real: a read that needs it fails, naming the part (its size is checked)
+    with pytest.raises(StoreError, match=rf"part {damaged['path']} is truncated"):
+        store.mentions("Teh").collect()
 
 
 def test_period_read_never_opens_parts_wholly_outside_it(tmp_path):
     store = Store(tmp_path)
     ingest(store, "Kopi", ["m1", "m2"], MARCH)  # 1 March 00:00 and 01:00
     ingest(store, "Kopi", ["a1", "a2", "a3"], APRIL)  # 1 April 00:00 .. 02:00
-    corrupt(store, part_of(store, "mentions", "Kopi", "m1"))
+    damaged = part_of(store, "mentions", "Kopi", "m1")
+    corrupt(store, damaged)
     april = store.mentions("Kopi", start=APRIL, end=APRIL + timedelta(hours=2))
     assert april.select("mention_id").collect().to_series().to_list() == ["a1", "a2"]
-    with pytest.raises(pl.exceptions.PolarsError):
+    with pytest.raises(StoreError, match=rf"part {damaged['path']} is truncated"):
         store.mentions("Kopi", start=MARCH, end=APRIL).collect()
 
 

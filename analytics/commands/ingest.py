@@ -25,8 +25,20 @@ def _print_file(entry: dict[str, Any]) -> None:
     print(f"{entry['file']}: {entry['format']} ({entry['detection_reason']})")
     counts = "  ".join(f"{name} {_count(entry[name])}" for name in _COUNTS)
     print(f"  {counts}")
-    if entry.get("same_file_ingested_at"):
+    if entry.get("replaced"):
+        rows = entry["replaced"]["rows"]
+        print(
+            f"  the same file (same sha256) was ingested on {entry['same_file_ingested_at']} "
+            f"with other options: its {_count(rows.get('mentions', 0))} mentions and "
+            f"{_count(rows.get('quarantine', 0))} quarantined rows were replaced by this run"
+        )
+    elif entry.get("same_file_ingested_at"):
         print(f"  the same file (same sha256) was ingested on {entry['same_file_ingested_at']}")
+    if entry.get("counts_updated"):
+        print(
+            f"  {_count(entry['counts_updated'])} mentions had their counts updated (likes, "
+            "shares, reach, ... from this newer capture)"
+        )
     if entry.get("filled"):
         print(
             f"  {_count(entry['filled'])} stored mentions completed from their copies in this"
@@ -76,6 +88,9 @@ def ingest(
         "--save-mapping",
         help="Write the inferred column mapping of the (one) file as an editable TOML file.",
     ),
+    force: bool = typer.Option(
+        False, "--force", help="Write even over a manifest older than the parts on disk."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Add exports to the store: new mentions once, duplicates skipped, bad rows quarantined.
@@ -99,7 +114,7 @@ def ingest(
         for path in files:
             preview(path, brand, brand_column, format, tz, mapping, handles)
         return
-    report = Store(store).ingest(
+    report = Store(store, force=force).ingest(
         files,
         brand=brand,
         format=format,
@@ -216,10 +231,18 @@ def info(
         f"{summary['files_ingested']} ingested files; {_count(summary['quarantined'])} row(s) "
         "quarantined"
     )
-    brands = ", ".join(f"{b} ({_count(n)})" for b, n in summary["rows_per_brand"].items())
-    print(f"brands: {brands or ', '.join(summary['brands']) or 'none'}")
     if summary["rows"]:
         print(f"published: {summary['first_published_at']} .. {summary['last_published_at']}")
+    print("per brand (mentions, first .. last published, files):")
+    for name, brand in summary["per_brand"].items():
+        print(
+            f"  {name}: {_count(brand['rows'])}, {brand['first_published_at']} .. "
+            f"{brand['last_published_at']}, {len(brand['files'])} file(s): "
+            f"{', '.join(brand['files'])}"
+        )
+    others = [b for b in summary["brands"] if b not in summary["per_brand"]]
+    if others:  # page analytics only
+        print(f"  {', '.join(others)}: daily metrics only")
     print("per platform:")
     for name, rows in summary["rows_per_platform"].items():
         print(f"  {name}: {_count(rows)}")

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -94,6 +95,9 @@ class LoadResult:
     detection_reason: str
     notes: list[str] = field(default_factory=list)
     inference: Inference | None = None  # the inferred mapping, when columns were inferred
+    # when the tool captured the export's counts (its own "exported at"), where it says so;
+    # the store lets the newest capture's likes/shares/reach win (else the later ingest)
+    captured_at: datetime | None = None
 
 
 @dataclass

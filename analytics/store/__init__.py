@@ -5,6 +5,7 @@ Layout under the store root (``data/store/`` by default)::
     manifest.json            the source of truth: ingested files and the Parquet parts
     mentions/part-*.parquet  MENTION_SCHEMA rows, one brand per part
     mention_fills/...        empty fields of stored mentions completed by later copies
+    mention_counts/...       newer counts (likes, shares, reach, ...) of stored mentions
     daily_metrics/...        DAILY_METRICS_SCHEMA rows (newest figure wins per account-day)
     quarantine/...           rejected rows with their reason, brand and ingested_at
     sentiment/...            SENTIMENT_SCHEMA rows (latest score wins per mention)
@@ -19,9 +20,10 @@ docs/store.md for the reasoning.
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -38,34 +40,51 @@ from analytics.schema import (
     UTC_DATETIME,
     conform,
 )
+from analytics.store import integrity
 from analytics.store.disk import (
+    TABLES,
     Transaction,
-    file_sha256,
+    check_paths,
     iso,
     now,
+    part_entries,
     read_manifest,
     scan_parts,
     writing,
 )
+from analytics.store.integrity import PartCheck, PartState, file_digest
 from analytics.store.reads import Brands, Period, in_period, scores_for, select_parts
 from analytics.store.rules import (
+    COUNT_COLUMNS,
+    COUNTS_SCHEMA,
     DAILY_KEY,
     MENTION_KEY,
     QUARANTINE_SCHEMA,
     SENTIMENT_COLUMNS,
+    apply_counts,
     apply_fills,
     attach_sentiment,
     changed_daily,
+    count_updates,
     fills_for,
     first_copies,
     may_fill,
     merge_notes,
+    resolve_counts,
     resolve_daily,
     resolve_sentiment,
     split_unusable,
 )
+from analytics.store.upkeep import file_brands, live_files, remove_brand, remove_files
 
-__all__ = ["QUARANTINE_SCHEMA", "SENTIMENT_COLUMNS", "IngestReport", "Store"]
+__all__ = [
+    "QUARANTINE_SCHEMA",
+    "SENTIMENT_COLUMNS",
+    "IngestReport",
+    "PartCheck",
+    "PartState",
+    "Store",
+]
 
 COUNTS = ("read", "stored", "duplicates", "rejected")
 REJECTED_EXAMPLES = 3  # per file, in the manifest and on screen; the rest are in the quarantine
@@ -105,14 +124,18 @@ class IngestReport:
 class Store:
     """A directory of Parquet parts plus a JSON manifest; see the module docstring."""
 
-    def __init__(self, root: Path | str = "data/store", *, lock_timeout: float = 600.0) -> None:
+    def __init__(
+        self, root: Path | str = "data/store", *, lock_timeout: float = 600.0, force: bool = False
+    ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
+        # write even over a manifest older than the parts on disk (dropping those parts)
+        self.force = force
         self.leftovers_removed = 0  # files of a crashed writer cleaned by the last write
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[Transaction]:
-        with writing(self.root, self.lock_timeout) as txn:
+        with writing(self.root, self.lock_timeout, force=self.force) as txn:
             self.leftovers_removed = txn.leftovers_removed
             yield txn
 
@@ -126,14 +149,7 @@ class Store:
     ) -> pl.LazyFrame:
         manifest = read_manifest(self.root) if manifest is None else manifest
         parts = select_parts(self.root, manifest, table, brand, period)
-        missing = [p for p in parts if not p.is_file()]
-        if missing:
-            raise StoreError(
-                f"{self.root}: {len(missing)} part(s) listed in the manifest are missing, e.g. "
-                f"{missing[0].relative_to(self.root)}; the store is damaged (restore it from a "
-                "backup, or delete it and ingest the exports again)"
-            )
-        return in_period(scan_parts(parts, schema), period)
+        return in_period(scan_parts(check_paths(self.root, manifest, parts), schema), period)
 
     # ---------------------------------------------------------------------------- readers
     def manifest(self) -> list[dict[str, Any]]:
@@ -165,6 +181,9 @@ class Store:
             # period's mentions are found first, then completed
             fills = self._scan("mention_fills", MENTION_SCHEMA, brand, manifest)
             mentions = apply_fills(mentions, fills)
+        if select_parts(self.root, manifest, "mention_counts", brand):
+            counts = self._scan("mention_counts", COUNTS_SCHEMA, brand, manifest)
+            mentions = apply_counts(mentions, counts)
         if not with_sentiment:
             return mentions
         scores = self._scan("sentiment", SENTIMENT_SCHEMA, brand, manifest)
@@ -217,6 +236,26 @@ class Store:
 
         daily = resolve_daily(self._scan("daily_metrics", DAILY_METRICS_SCHEMA, None, manifest))
         scored = resolve_sentiment(self._scan("sentiment", SENTIMENT_SCHEMA, None, manifest))
+        live = live_files(manifest)
+        by_brand = (
+            mentions.group_by("brand")
+            .agg(
+                pl.len().alias("rows"),
+                pl.col("published_at").min().alias("first"),
+                pl.col("published_at").max().alias("last"),
+            )
+            .sort("brand")
+            .collect()
+        )
+        per_brand = {
+            row["brand"]: {
+                "rows": row["rows"],
+                "first_published_at": iso(row["first"]),
+                "last_published_at": iso(row["last"]),
+                "files": sorted({f["file"] for f in live if row["brand"] in file_brands(f)}),
+            }
+            for row in by_brand.iter_rows(named=True)
+        }
         return {
             "store": str(self.root),
             "rows": summary["rows"][0],
@@ -232,10 +271,49 @@ class Store:
             "quarantined_per_source_file": per(quarantine, "source_file"),
             "daily_metrics_rows": daily.select(pl.len()).collect().item(),
             "scored": scored.select(pl.len()).collect().item(),
-            "files_ingested": len(manifest["files"]),
+            "files_ingested": len(live),
+            "per_brand": per_brand,
         }
 
+    def verify(self) -> list[PartCheck]:
+        """Every part's state (size and SHA-256 against the manifest; unlisted newer parts).
+
+        Parts listed without a checksum (a store written by an older version) get one
+        recorded now, unless something is damaged: a checksum must not bless damage.
+        """
+        checks = integrity.verify(self.root, read_manifest(self.root), TABLES)
+        damaged = any(c.state.is_damage for c in checks)
+        if not damaged and any(c.state is PartState.RECORDED for c in checks):
+            with self._writing():
+                pass  # the writer records the missing checksums
+        return checks
+
     # ---------------------------------------------------------------------------- writers
+    def remove(self, *, file: str | None = None, brand: str | None = None) -> dict[str, Any]:
+        """Take one ingested file's rows (``file``: its name or path; with ``brand`` only
+        under that brand) or a whole brand out of the store, atomically; what was removed."""
+        if file is None and brand is None:
+            raise InputDataError("store remove: name a --file or a --brand to remove")
+        with self._writing() as txn:
+            live = live_files(txn.manifest)
+            if file is None:
+                if brand not in {p["brand"] for p in txn.manifest["parts"]}:
+                    known = ", ".join(self.brands()) or "none"
+                    raise InputDataError(f"--brand {brand}: not in the store (brands: {known})")
+                return remove_brand(txn, brand, iso(now()))
+            files = [
+                f for f in live
+                if file in (f["file"], f["path"]) and (brand is None or brand in file_brands(f))
+            ]  # fmt: skip
+            if not files:
+                known = ", ".join(sorted({f["file"] for f in live})) or "none"
+                under = f" under brand {brand}" if brand else ""
+                raise InputDataError(
+                    f"--file {file}: no ingested file of that name{under} in the store "
+                    f"(files: {known})"
+                )
+            return remove_files(txn, files, iso(now()), brand=brand)
+
     def ingest(
         self,
         paths: Iterable[Path | str],
@@ -280,7 +358,7 @@ class Store:
                     raise InputDataError(f"{path}: is a folder; pass the export files in it")
                 if not path.is_file():
                     raise InputDataError(f"{path}: no such file")
-                sha256 = file_sha256(path)
+                sha256 = file_digest(path)
                 batches = load.iter_load_export(
                     path, brand=brand, format=format, default_tz=default_tz,
                     mapping=Path(mapping) if mapping else None, brand_handles=brand_handles,
@@ -318,22 +396,38 @@ class Store:
         """
         # brand None: the rows carry their own brands (--brand-column); one part per brand
         source, brand = Path(source), brand.strip() if brand else None
-        ingested_at = now()
+        # to the microsecond: the capture time of exports that do not say when they were taken
+        moment = datetime.now(UTC)
+        ingested_at = moment.replace(microsecond=0)
         entry: dict[str, Any] = {
             "file": source.name, "path": str(source), "brand": brand, "sha256": sha256,
             "format": None, "detection_reason": None, **dict.fromkeys(COUNTS, 0),
-            "daily_rows": 0, "filled": 0, "notes": [], "rejected_examples": [],
-            "ingested_at": iso(ingested_at), "options": options or {},
+            "daily_rows": 0, "filled": 0, "counts_updated": 0, "notes": [],
+            "rejected_examples": [], "ingested_at": iso(ingested_at), "options": options or {},
+            "ingest_id": uuid.uuid4().hex[:12],
         }  # fmt: skip
         with self._writing() as txn:
-            earlier = [f for f in txn.manifest["files"] if sha256 and f.get("sha256") == sha256]
+            # the same file again: with the same options it adds nothing new (not even
+            # counts); with other options (a fixed mapping) its rows are replaced
+            earlier = [
+                f for f in live_files(txn.manifest)
+                if sha256 and f.get("sha256") == sha256 and f.get("brand") == brand
+            ]  # fmt: skip
+            identical = any(f.get("options", {}) == entry["options"] for f in earlier)
             if earlier:  # tells the analyst why everything below is a duplicate
                 entry["same_file_ingested_at"] = earlier[0]["ingested_at"]
+            if earlier and not identical:
+                entry["replaced"] = remove_files(txn, earlier, entry["ingested_at"], replaced=True)
             daily_batches = []
             for batch in batches:
                 entry["format"] = batch.format
                 entry["detection_reason"] = batch.detection_reason
                 entry["notes"] = merge_notes(entry["notes"], batch.notes)
+                captured_at = getattr(batch, "captured_at", None) or moment
+                txn.part_tags = {
+                    "ingest_id": entry["ingest_id"],
+                    "captured_at": captured_at.isoformat(),
+                }
                 # --brand names the collection these rows belong to, whatever the file says
                 mentions = batch.mentions
                 if brand is not None:
@@ -343,10 +437,14 @@ class Store:
                 stored = filled = 0
                 for name in usable.get_column("brand").unique(maintain_order=True).to_list():
                     rows = usable.filter(pl.col("brand") == name)
-                    new, fills = self._new_mentions(txn, rows, name)
+                    new, fills, counts = self._new_mentions(
+                        txn, rows, name, captured_at=None if identical else captured_at
+                    )
                     txn.write_part("mentions", new, name)
                     txn.write_part("mention_fills", fills, name)
+                    txn.write_part("mention_counts", counts, name)
                     stored, filled = stored + new.height, filled + fills.height
+                    entry["counts_updated"] += counts.height
                     if name not in entry.setdefault("brands", []):
                         entry["brands"].append(name)
                 self._quarantine(txn, rejected, brand, ingested_at)
@@ -373,20 +471,21 @@ class Store:
         return entry
 
     def _new_mentions(
-        self, txn: Transaction, usable: pl.DataFrame, brand: str
-    ) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """Split a batch into mentions new to the store and fills for stored ones.
+        self, txn: Transaction, usable: pl.DataFrame, brand: str, captured_at: datetime | None
+    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        """Split a batch into mentions new to the store, fills and count updates for stored ones.
 
         A mention is new when its key is in neither the store nor this file so far. Only the
         key columns (plus source_file, is_brand_post) of stored parts are scanned and only
         rows whose id is in the batch are collected, so memory stays bounded by the batch
-        however big the store grows.
+        however big the store grows. ``captured_at`` None: the batch cannot have newer counts
+        (the very same file ingested again).
         """
         batch = first_copies(conform(usable, MENTION_SCHEMA))
         parts = txn.parts("mentions", brand)
-        no_fills = batch.clear()
+        no_fills, no_counts = batch.clear(), pl.DataFrame(schema=COUNTS_SCHEMA)
         if not parts or batch.height == 0:
-            return batch, no_fills
+            return batch, no_fills, no_counts
         seen = (
             scan_parts(parts, MENTION_SCHEMA)
             .select(*MENTION_KEY, "source_file", "is_brand_post")
@@ -395,18 +494,51 @@ class Store:
             .unique(MENTION_KEY)
         )
         if seen.height == 0:
-            return batch, no_fills
+            return batch, no_fills, no_counts
         new = batch.join(seen, on=MENTION_KEY, how="anti", maintain_order="left")
+        counts = no_counts
+        if captured_at is not None:
+            later = batch.join(seen, on=MENTION_KEY, how="semi", maintain_order="left")
+            counts = self._count_updates(txn, later, brand, captured_at)
         copies = may_fill(batch.join(seen, on=MENTION_KEY, suffix="_stored"))
         if copies.height == 0:
-            return new, no_fills
+            return new, no_fills, counts
         wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
         stored = scan_parts(parts, MENTION_SCHEMA).filter(wanted)
         fill_parts = txn.parts("mention_fills", brand)
         if fill_parts:
             stored = apply_fills(stored, scan_parts(fill_parts, MENTION_SCHEMA).filter(wanted))
         stored = stored.collect(engine="streaming").unique(MENTION_KEY)
-        return new, fills_for(copies.select(*MENTION_SCHEMA), stored)
+        return new, fills_for(copies.select(*MENTION_SCHEMA), stored), counts
+
+    def _count_updates(
+        self, txn: Transaction, copies: pl.DataFrame, brand: str, captured_at: datetime
+    ) -> pl.DataFrame:
+        """Count rows for the ``copies`` (of stored mentions) captured later than the counts
+        stored for them: the stored copy's counts (captured when its part says) and the
+        count rows written since, only for the ids in ``copies``."""
+        wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
+        entries = part_entries(txn.manifest, "mentions", brand)
+        moments = [p.get("captured_at") for p in entries]  # none in parts of older versions
+        when = pl.DataFrame(
+            {"_part": [str(self.root / p["path"]) for p in entries],
+             "captured_at": [datetime.fromisoformat(m) if m else None for m in moments]},
+            schema={"_part": pl.Utf8, "captured_at": UTC_DATETIME},
+        )  # fmt: skip
+        stored = (
+            scan_parts(txn.parts("mentions", brand), MENTION_SCHEMA, file_paths="_part")
+            .filter(wanted)
+            .select(*MENTION_KEY, *COUNT_COLUMNS, "_part")
+            .join(when.lazy(), on="_part", how="left")
+            .drop("_part")
+        )
+        written = scan_parts(txn.parts("mention_counts", brand), COUNTS_SCHEMA).filter(wanted)
+        captures = pl.concat([stored, written.drop("source_file")], how="diagonal_relaxed")
+        current = resolve_counts(captures).collect(engine="streaming")
+        later = copies.select(*MENTION_KEY, *COUNT_COLUMNS, "source_file").with_columns(
+            captured_at=pl.lit(captured_at, dtype=UTC_DATETIME)
+        )
+        return count_updates(later, current)
 
     def _quarantine(
         self, txn: Transaction, rejected: pl.DataFrame, brand: str | None, ingested_at: datetime

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import hashlib
+import io
 import json
 import os
 import sys
@@ -24,13 +24,17 @@ from typing import Any
 import filelock
 import polars as pl
 
-from analytics.atomic import atomic_path
+from analytics.atomic import atomic_path, write_text_atomic
 from analytics.errors import StoreError
+from analytics.store import integrity
 
 MANIFEST = "manifest.json"
 STORE_FORMAT = "crisis-analytics-store"
 STORE_VERSION = 1
-TABLES = ("mentions", "mention_fills", "daily_metrics", "quarantine", "sentiment", "emotion")
+TABLES = (
+    "mentions", "mention_fills", "mention_counts", "daily_metrics", "quarantine", "sentiment",
+    "emotion",
+)  # fmt: skip
 # merged-away parts stay on disk this long, for readers still scanning an older manifest
 RETIRED_PARTS_KEPT_SECONDS = 3600
 # parts of these tables record their first and last published_at in the manifest, so a read
@@ -54,26 +58,33 @@ def iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in blocks (exports can be gigabytes)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def scan_parts(parts: Sequence[Path], schema: dict[str, pl.DataType]) -> pl.LazyFrame:
+def scan_parts(
+    parts: Sequence[Path], schema: dict[str, pl.DataType], *, file_paths: str | None = None
+) -> pl.LazyFrame:
     """Scan Parquet parts as ``schema`` (an empty frame when there are none).
 
     A column added to the schema after a part was written reads as null there and a column
     dropped since is ignored, so old stores stay readable when the canonical tables grow.
+    ``file_paths`` names a column to add with each row's part path.
     """
     if not parts:
-        return pl.LazyFrame(schema=schema)
+        extra = {file_paths: pl.Utf8()} if file_paths else {}
+        return pl.LazyFrame(schema={**schema, **extra})
     return pl.scan_parquet(
-        list(parts), schema=schema, missing_columns="insert", extra_columns="ignore"
-    )
+        list(parts), schema=schema, missing_columns="insert", extra_columns="ignore",
+        include_file_paths=file_paths,
+    )  # fmt: skip
+
+
+def part_entries(
+    manifest: dict[str, Any], table: str, brand: str | None = None
+) -> list[dict[str, Any]]:
+    """The manifest entries of ``table``'s parts (of one brand, or all), in order."""
+    return [
+        part
+        for part in manifest["parts"]
+        if part["table"] == table and (brand is None or part["brand"] == brand)
+    ]
 
 
 def time_range(times: pl.Series) -> dict[str, str | None]:
@@ -104,11 +115,14 @@ def part_paths(
     root: Path, manifest: dict[str, Any], table: str, brand: str | None = None
 ) -> list[Path]:
     """The part files of ``table`` (of one brand, or all) that ``manifest`` lists, in order."""
-    return [
-        root / part["path"]
-        for part in manifest["parts"]
-        if part["table"] == table and (brand is None or part["brand"] == brand)
-    ]
+    return [root / part["path"] for part in part_entries(manifest, table, brand)]
+
+
+def check_paths(root: Path, manifest: dict[str, Any], paths: Sequence[Path]) -> list[Path]:
+    """``paths`` (parts ``manifest`` lists) after each part's size and, the first time in
+    this process, its SHA-256 are checked against the manifest."""
+    entries = {root / part["path"]: part for part in manifest["parts"]}
+    return integrity.checked_paths(root, manifest, [entries[path] for path in paths])
 
 
 def read_manifest(root: Path) -> dict[str, Any]:
@@ -150,10 +164,19 @@ class Transaction:
         self.manifest = copy.deepcopy(manifest)
         self.written: list[Path] = []
         self.leftovers_removed = 0
+        # recorded on every part this writer writes (e.g. the ingest it belongs to)
+        self.part_tags: dict[str, Any] = {}
 
     def parts(self, table: str, brand: str | None = None) -> list[Path]:
-        """Committed and pending part files of ``table`` (optionally of one brand), in order."""
-        return part_paths(self.root, self.manifest, table, brand)
+        """Committed and pending part files of ``table`` (optionally of one brand), in order,
+        checked like a reader checks them (a writer must not build on a damaged part)."""
+        return check_paths(
+            self.root, self.manifest, part_paths(self.root, self.manifest, table, brand)
+        )
+
+    def checked(self, parts: Sequence[dict[str, Any]]) -> list[Path]:
+        """The paths of these manifest part entries, checked like a reader checks them."""
+        return integrity.checked_paths(self.root, self.manifest, parts)
 
     def write_part(self, table: str, frame: pl.DataFrame, brand: str | None) -> None:
         """Write ``frame`` as a new part of ``table`` (a no-op for an empty frame)."""
@@ -166,15 +189,21 @@ class Transaction:
             # rows in time order: each row group's min/max time then lets a scan filtered on
             # a period skip the row groups outside it (Parquet statistics)
             frame = frame.sort(TIME_COLUMN, maintain_order=True, nulls_last=True)
+        buffer = io.BytesIO()  # hashed in memory: no second read of the part from disk
+        # zstd level 1: a third faster to write than the default level, files ~6% larger
+        frame.write_parquet(
+            buffer, compression="zstd", compression_level=1, statistics=True,
+            row_group_size=ROW_GROUP_ROWS,
+        )  # fmt: skip
+        data = buffer.getbuffer()
+        sha256 = integrity.digest(data)
         with atomic_path(target) as tmp:
-            # zstd level 1: a third faster to write than the default level, files ~6% larger
-            frame.write_parquet(
-                tmp, compression="zstd", compression_level=1, statistics=True,
-                row_group_size=ROW_GROUP_ROWS,
-            )  # fmt: skip
+            tmp.write_bytes(data)
             fsync(tmp)
         self.written.append(target)
-        entry = {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height}
+        integrity.remember(target, sha256)
+        entry = {"table": table, "path": f"{table}/{name}", "brand": brand, "rows": frame.height,
+                 "bytes": len(data), "sha256": sha256, **self.part_tags}  # fmt: skip
         if timed:
             entry.update(time_range(frame.get_column(TIME_COLUMN)))
         self.manifest["parts"].append(entry)
@@ -224,15 +253,43 @@ def _lock(root: Path, timeout: float) -> filelock.FileLock:
     return lock
 
 
+def refuse_stale(root: Path, manifest: dict[str, Any]) -> None:
+    """Stop a writer that would delete parts a newer manifest wrote (see integrity)."""
+    newer = integrity.newer_unlisted(root, manifest, TABLES)
+    committed = integrity.committed_generation(root) or 0
+    generation = manifest.get("generation", 0)
+    if not newer and committed <= generation:
+        return
+    found = (
+        f"{len(newer)} part(s) on disk that it does not list were written after it, e.g. "
+        f"{newer[0].relative_to(root)}"
+        if newer
+        else f"generation {committed} was committed here after it"
+    )
+    raise StoreError(
+        f"{root}: {MANIFEST} (generation {generation}) is older than the store: {found}; an "
+        "older manifest was probably restored over a newer store, and writing now would delete "
+        "the newer parts. Put back the newest manifest.json, or re-run ingest or store remove "
+        "with --force to drop what the manifest does not list"
+    )
+
+
 @contextlib.contextmanager
-def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
-    """Hold the lock, clean a crashed writer's leftovers, then commit or undo the new parts."""
+def writing(root: Path, lock_timeout: float, *, force: bool = False) -> Iterator[Transaction]:
+    """Hold the lock, clean a crashed writer's leftovers, then commit or undo the new parts.
+
+    Refuses (unless ``force``) when the manifest is older than parts on disk; records the
+    size and SHA-256 of parts an older version listed without them.
+    """
     lock = _lock(root, lock_timeout)
     try:
         manifest = read_manifest(root)
+        if not force:
+            refuse_stale(root, manifest)
         txn = Transaction(root, manifest)
         txn.leftovers_removed = remove_leftovers(root, manifest)
         add_time_ranges(root, txn.manifest)
+        integrity.missing_digests(root, txn.manifest["parts"])
         expired = txn.expire_retired()
         try:
             yield txn
@@ -242,6 +299,8 @@ def writing(root: Path, lock_timeout: float) -> Iterator[Transaction]:
             for path in txn.written:  # not listed by any manifest: nobody can miss them
                 path.unlink(missing_ok=True)
             raise
+        # after the manifest: a crash in between leaves the mark behind, never ahead
+        write_text_atomic(root / integrity.GENERATION_MARK, f"{txn.manifest['generation']}\n")
         for path in expired:  # only after the new manifest no longer lists them
             path.unlink(missing_ok=True)
     finally:

@@ -2,6 +2,8 @@
 
 * Mentions: key (brand, platform, mention_id); the first stored copy wins, later copies only
   fill its empty fields (``fills_for`` / ``apply_fills``).
+* Counts of a mention (likes, shares, reach, ...): the newest capture wins, count by count
+  (``count_updates`` / ``apply_counts``); they grow between weekly exports.
 * Daily metrics: per (brand, platform, account, date) the newest value of each figure.
 * Sentiment: the latest score per mention key.
 * Rows the store cannot key are rejected with a reason (``split_unusable``).
@@ -29,10 +31,21 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "ingested_at": UTC_DATETIME,
 }
 SENTIMENT_COLUMNS = ["sentiment_compound", "sentiment_label", "sentiment_method"]
+# the figures a platform keeps counting after a mention is published: a later capture of the
+# mention has newer values, so these follow the newest capture instead of the first copy
+COUNT_COLUMNS = ["reach", "impressions", "likes", "comments", "shares", "engagement"]
+# one row per capture that changed a stored mention's counts (only the changed counts set)
+COUNTS_SCHEMA: dict[str, pl.DataType] = {
+    **{c: MENTION_SCHEMA[c] for c in MENTION_KEY},
+    **{c: MENTION_SCHEMA[c] for c in COUNT_COLUMNS},
+    "captured_at": UTC_DATETIME,
+    "source_file": pl.Utf8(),
+}
 # what a later copy of a stored mention may fill in where the stored copy has nothing (the
-# key and the provenance columns describe the stored copy and stay as they are)
+# key and the provenance columns describe the stored copy and stay as they are; the counts
+# have their own rule)
 _PROVENANCE = ("id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes")
-FILLABLE = [c for c in MENTION_SCHEMA if c not in (*MENTION_KEY, *_PROVENANCE)]
+FILLABLE = [c for c in MENTION_SCHEMA if c not in (*MENTION_KEY, *_PROVENANCE, *COUNT_COLUMNS)]
 
 
 def merge_notes(notes: list[str], more: Iterable[str]) -> list[str]:
@@ -139,6 +152,64 @@ def fills_for(copies: pl.DataFrame, stored: pl.DataFrame) -> pl.DataFrame:
     ]
     fills = both.with_columns(values).select(*MENTION_SCHEMA)
     return fills.filter(pl.any_horizontal(pl.col(columns).is_not_null()))
+
+
+def resolve_counts(captures: pl.LazyFrame) -> pl.LazyFrame:
+    """Per mention key and count: the newest non-null value and when it was captured.
+
+    ``captures`` has the key, the counts and ``captured_at``; ties keep the later row (rows
+    are in the order they were stored).
+    """
+    ordered = captures.sort("captured_at", nulls_last=False, maintain_order=True)
+    return ordered.group_by(MENTION_KEY, maintain_order=True).agg(
+        *(pl.col(c).drop_nulls().last() for c in COUNT_COLUMNS),
+        *(
+            pl.col("captured_at").filter(pl.col(c).is_not_null()).last().alias(f"{c}_at")
+            for c in COUNT_COLUMNS
+        ),
+    )
+
+
+def apply_counts(mentions: pl.LazyFrame, counts: pl.LazyFrame) -> pl.LazyFrame:
+    """Stored mentions with the counts of their newest captures (``mention_counts``).
+
+    A count row is only written when its capture is newer than the value it replaces
+    (``count_updates``), so the newest row with a value wins over the stored copy.
+    """
+    newest = resolve_counts(counts).select(*MENTION_KEY, *COUNT_COLUMNS)
+    joined = mentions.join(newest, on=MENTION_KEY, how="left", suffix="_new", maintain_order="left")
+    return joined.with_columns(pl.coalesce(f"{c}_new", c).alias(c) for c in COUNT_COLUMNS).drop(
+        f"{c}_new" for c in COUNT_COLUMNS
+    )
+
+
+def count_updates(copies: pl.DataFrame, current: pl.DataFrame) -> pl.DataFrame:
+    """COUNTS_SCHEMA rows for the ``copies`` whose counts replace the ``current`` ones.
+
+    ``copies``: later copies of stored mentions with their ``captured_at``; ``current``: the
+    stored mentions' counts as ``resolve_counts`` gives them (value and capture time per
+    count, a null time when unknown). A copy's count replaces the current one when it is
+    set and either nothing is stored or it was captured later and differs; a count the copy
+    lacks (null) keeps its value. Copies that change nothing give no row.
+    """
+    both = copies.join(current, on=MENTION_KEY, how="left", suffix="_current")
+    newer = [
+        pl.col(c).is_not_null()
+        & (
+            pl.col(f"{c}_current").is_null()
+            | (
+                (pl.col("captured_at") > pl.col(f"{c}_at")).fill_null(True)
+                & (pl.col(c) != pl.col(f"{c}_current"))
+            )
+        )
+        for c in COUNT_COLUMNS
+    ]
+    updates = both.with_columns(
+        pl.when(replaces).then(pl.col(c)).alias(c)
+        for c, replaces in zip(COUNT_COLUMNS, newer, strict=True)
+    )
+    updates = updates.filter(pl.any_horizontal(pl.col(COUNT_COLUMNS).is_not_null()))
+    return conform(updates, COUNTS_SCHEMA)
 
 
 def attach_sentiment(mentions: pl.LazyFrame, scores: pl.LazyFrame) -> pl.LazyFrame:
