@@ -195,3 +195,32 @@ def test_counts_follow_the_exports_own_capture_time_where_it_has_one(tmp_path):
     assert capture(None, None, 17, "week4.csv")["counts_updated"] == 0
     frame = store.mentions().collect()
     assert frame.select("likes", "reach", "source_file").row(0) == (70, 1200, "week2.csv")
+
+
+def test_removing_one_brand_of_a_multi_brand_file_keeps_the_others(tmp_path):
+    path = tmp_path / "airlines.csv"
+    path.write_text(
+        "airline,tweet_created,text,tweet_id\n"
+        "Virgin America,2015-02-24 11:35:52 -0800,what @dhepburn said,570306133677760513\n"
+        "United,2015-02-24 11:15:59 -0800,thanks,570301130888122368\n"
+        "United,2015-02-24 11:14:45 -0800,late again,570300817074462722\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    done = cli("ingest", str(path), "--brand-column", "airline", "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    run = cli("store", "remove", "--file", "airlines.csv", "--brand", "United",
+              "--store", str(store), "--json")  # fmt: skip
+    assert json.loads(run.stdout)["rows"] == {"mentions": 2}
+    per_brand = info(store)["per_brand"]
+    assert list(per_brand) == ["Virgin America"]
+    assert (per_brand["Virgin America"]["rows"], per_brand["Virgin America"]["files"]) == (
+        1,
+        ["airlines.csv"],
+    )
+    assert Store(store).mentions().collect().get_column("brand").to_list() == ["Virgin America"]
+    # the last brand of the file goes with --brand: the file is gone from the store
+    assert (
+        cli("store", "remove", "--brand", "Virgin America", "--store", str(store)).returncode == 0
+    )
+    assert info(store)["files_ingested"] == 0
