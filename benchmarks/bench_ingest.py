@@ -3,7 +3,8 @@
 Prints rows/second and peak RSS of ``Store.ingest`` next to a plain ``pandas.read_csv`` of the
 same file, both measured in this run, each in its own fresh process (peak RSS is per
 process, so one measurement cannot inflate the other). Also measures re-ingesting the same
-file into the now full store (every row a duplicate: the dedup path), a quarter-size file
+file into the now full store (every row a duplicate: the dedup path), the same file with no
+mapping (columns inferred from a bounded sample: the cost of inference), a quarter-size file
 (peak RSS must not grow with the file: batches stream through the store), and the memory of
 a process that only imports the libraries (the floor under all). Each ingest's time is split
 into the loader's part (reading and parsing) and the store's part (dedup, Parquet, manifest).
@@ -138,8 +139,11 @@ def timed_iter(*args, **kwargs):
 analytics.load.iter_load_export = timed_iter
 csv, mapping, root = sys.argv[1:4]
 start = time.perf_counter()
-report = Store(root).ingest([csv], brand="Kopi Nusantara", format="generic", mapping=mapping,
-                            progress=False)
+if mapping == "-":  # no mapping: the columns are inferred from names and sampled values
+    report = Store(root).ingest([csv], brand="Kopi Nusantara", progress=False)
+else:
+    report = Store(root).ingest([csv], brand="Kopi Nusantara", format="generic",
+                                mapping=mapping, progress=False)
 elapsed = time.perf_counter() - start
 failed = report.failed
 print(json.dumps({"seconds": elapsed, "loader_seconds": in_loader[0], **report.totals,
@@ -159,6 +163,15 @@ print(json.dumps({"seconds": elapsed, "read": len(frame),
                   "peak_rss_mb": peak_rss_mb()}))
 """
 )
+
+INFER_ONLY = """
+import json, sys, time
+from analytics.load import infer_columns
+start = time.perf_counter()
+inference = infer_columns(sys.argv[1])
+print(json.dumps({"seconds": time.perf_counter() - start, "columns": inference.columns,
+                  "sampled": inference.sampled}))
+"""
 
 IMPORTS_ONLY = (
     PEAK
@@ -228,8 +241,16 @@ def main() -> None:
         first = run(INGEST, str(csv), str(mapping), str(tmp_path / "store"))
         again = run(INGEST, str(csv), str(mapping), str(tmp_path / "store"))
         part = run(INGEST, str(small), str(mapping), str(tmp_path / "small-store"))
+        # the same file with no mapping (columns inferred), strictly alternated with the
+        # explicit mapping on fresh stores; best of three each, as the machine is shared
+        explicit, inferred = [], []
+        for i in range(3):
+            explicit.append(run(INGEST, str(csv), str(mapping), str(tmp_path / f"explicit-{i}")))
+            inferred.append(run(INGEST, str(csv), "-", str(tmp_path / f"inferred-{i}")))
+        infer_only = run(INFER_ONLY, str(csv))
 
-    for name, result in (("first ingest", first), ("re-ingest", again), ("quarter", part)):
+    checked = [("first ingest", first), ("re-ingest", again), ("quarter", part)]
+    for name, result in [*checked, *(("inferred ingest", r) for r in inferred)]:
         if result["errors"]:
             raise SystemExit(f"{name} failed: {result['errors']}")
     print(f"{'imports only':<26} {'':>16} {'':>8}   peak RSS {floor['peak_rss_mb']:5.0f} MB")
@@ -247,6 +268,22 @@ def main() -> None:
         f"memory bound: peak RSS for {args.rows:,} rows / for {quarter:,} rows = "
         f"{first['peak_rss_mb'] / part['peak_rss_mb']:.2f} (pandas grows with the file)"
     )
+    best_explicit = min(r["seconds"] for r in explicit)
+    best_inferred = min(r["seconds"] for r in inferred)
+    print(line("ingest, explicit mapping", min(explicit, key=lambda r: r["seconds"])))
+    print(line("ingest, inferred columns", min(inferred, key=lambda r: r["seconds"])))
+    print(
+        f"inference cost: best of {len(explicit)} with the explicit mapping "
+        f"{best_explicit:.1f} s, best of {len(inferred)} with inferred columns "
+        f"{best_inferred:.1f} s: ratio {best_inferred / best_explicit:.3f} (target < 1.05)"
+    )
+    print(
+        f"the inference step alone: {infer_only['seconds']:.2f} s on "
+        f"{infer_only['sampled']:,} sampled rows = {infer_only['seconds'] / best_explicit:.1%}"
+        f" of the explicit ingest; inferred columns {infer_only['columns']}"
+    )
+    if any(r["stored"] != args.rows for r in inferred):
+        raise SystemExit("inferred ingest stored a different number of rows")
     if (first["stored"], again["duplicates"]) != (args.rows, args.rows):
         raise SystemExit(
             f"wrong counts: expected {args.rows:,} read, stored, then {args.rows:,} duplicates"

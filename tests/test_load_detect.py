@@ -68,6 +68,8 @@ def test_formats_list_matches_the_contract() -> None:
         "app_store",
         "youtube_comments",
         "fourcat",
+        "hootsuite",
+        "nolimit",
         "generic",
     )
 
@@ -96,8 +98,8 @@ def test_override_with_a_format_whose_columns_are_absent_fails() -> None:
 
 
 def test_unknown_format_name_lists_the_known_ones() -> None:
-    with pytest.raises(ExportFormatError, match=r"unknown format 'hootsuite'.*brandwatch"):
-        load_export(DATA / "brand24" / "mentions.csv", brand="K", format="hootsuite")
+    with pytest.raises(ExportFormatError, match=r"unknown format 'mention_com'.*brandwatch"):
+        load_export(DATA / "brand24" / "mentions.csv", brand="K", format="mention_com")
 
 
 def test_json_without_mapping_asks_for_one(tmp_path: Path) -> None:

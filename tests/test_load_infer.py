@@ -181,3 +181,24 @@ def test_registry_table_lists_every_field_once() -> None:
     table = table_markdown()
     assert all(f"| `{f}` |" in table for f in fields)
     assert "`tanggal`" in table and "`full_text`" in table
+
+
+def test_docs_show_the_registry_table_as_generated() -> None:
+    docs = (Path(__file__).parents[1] / "docs" / "loading.md").read_text(encoding="utf-8")
+    assert table_markdown() in docs  # regenerate with: python -m analytics.load.columns
+
+
+def test_order_proved_near_the_end_of_a_big_time_sorted_file(tmp_path: Path) -> None:
+    # 1-12 March fill the sampled head; the 13th onwards only appear past it
+    lines = ["tanggal;isi"]
+    for i in range(6000):
+        day = 1 + i * 20 // 6000
+        lines.append(f"{day:02d}/03/2024 {i % 24:02d}:00;keluhan pelanggan nomor {i} " + "x" * 40)
+    path = tmp_path / "sorted.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inference = infer_columns(path)
+    assert inference is not None and inference.refusal is None
+    assert inference.time_formats == ["%d/%m/%Y %H:%M"]
+    assert "(near the end of the file) has a first number above 12" in inference.choices[0].why
+    m = load_export(path, brand="Kopi", default_tz="UTC").mentions
+    assert m["published_at"].max() == dt.datetime(2024, 3, 20, 23, 0, tzinfo=UTC)

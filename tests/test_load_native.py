@@ -154,3 +154,37 @@ def test_reference_fields_filled_where_the_source_has_them() -> None:
     twarc = load_export(DATA / "twarc2.csv", brand="NusaPay").mentions
     assert _row(twarc, "1500000000000000002")["reply_to_account"] == "andi_p"
     assert _row(twarc, "1500000000000000003")["reposted_id"] == "1500000000000000001"
+
+
+def test_nolimit_social_guard_removed_link_repaired_reply_parent() -> None:
+    result = load_export(DATA / "nolimit_social.csv", brand="Kopi Senja", default_tz="Asia/Jakarta")
+    assert result.format == "nolimit"
+    m = result.mentions
+    post = _row(m, "1790000000000000001")
+    assert post["text"] == "Kopi Senja basi, kecewa"  # the ' guard is gone
+    assert post["url"] == "https://twitter.com/rina/status/1790000000000000001"  # https:/
+    assert post["platform"] == "x" and post["source_sentiment"] == "negative"
+    assert post["published_at"] == dt.datetime(2024, 5, 13, 12, 5, tzinfo=UTC)  # 19:05 WIB
+    assert _row(m, "1790000000000000002")["parent_id"] == "1790000000000000001"
+
+
+def test_nolimit_news_file() -> None:
+    m = load_export(DATA / "nolimit_news.csv", brand="Kopi Senja").mentions
+    row = m.row(0, named=True)
+    assert (row["platform"], row["content_type"]) == ("news", "article")
+    assert row["url"] == "https://news.example.id/a/1"
+    assert row["title"] == "Kopi Senja tarik produk"
+
+
+def test_hootsuite_posts_sheet_gmt_owned_platform_from_id_column() -> None:
+    result = load_export(DATA / "hootsuite_posts.xlsx", brand="Kopi Senja")
+    assert result.format == "hootsuite"
+    first = _row(result.mentions, "18012345678901234")
+    assert first["published_at"] == dt.datetime(2024, 5, 14, 2, 30, tzinfo=UTC)  # GMT
+    assert first["platform"] == "instagram" and first["is_brand_post"] is True
+    assert (first["likes"], first["comments"], first["impressions"], first["reach"]) == (
+        1520,
+        340,
+        12400,
+        9800,
+    )

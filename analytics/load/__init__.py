@@ -44,6 +44,8 @@ FORMATS: tuple[str, ...] = (
     "app_store",
     "youtube_comments",
     "fourcat",
+    "hootsuite",
+    "nolimit",
     "generic",
 )
 

@@ -150,6 +150,34 @@ def _sample(opened: Opened, sheet: str | None, header: HeaderCandidate) -> pl.Da
     return frame.head(SAMPLE_ROWS)
 
 
+def _more_values(
+    opened: Opened, sheet: str | None, header: HeaderCandidate, column: str, sampled: int
+) -> tuple[list[str], str]:
+    """A column's values beyond the sample, to settle day/month order: the rest of a table
+    already in memory (Excel, JSON, Parquet), or the records in the last bytes of a big
+    delimited file (the other end of a file sorted by time; still a bounded read)."""
+    if opened.table is not None:
+        values = opened.table.frame.get_column(column).slice(sampled).drop_nulls()
+        return values.to_list(), "later in the file"
+    cells = read.unique_names(header.cells)
+    index = cells.index(column)
+    if opened.kind == "excel":
+        rows = opened.sheets[sheet][header.line + sampled :]
+        return [r[index] for r in rows if index < len(r) and r[index]], "later in the sheet"
+    size = opened.path.stat().st_size
+    if size <= HEAD_BYTES:
+        return [], ""
+    with opened.path.open("rb") as handle:
+        handle.seek(size - HEAD_BYTES)
+        tail = handle.read().decode(opened.encoding, errors="replace")
+    values = []
+    for line in tail.splitlines()[1:]:  # the first line is cut
+        parts = read.split_cells(line, header.delimiter)
+        if len(parts) == len(cells):  # a whole record (a line inside a quoted text rarely is)
+            values.append(parts[index])
+    return values, "near the end of the file"
+
+
 # ---------------------------------------------------------------- value checks
 
 
@@ -252,6 +280,9 @@ def infer(opened: Opened) -> Inference:
                     time_tried.append(f'"{column}" ({layout})')
                     inf.passed_over.append(f'"{column}" as {entry.field}: {layout}')
                     continue
+                if isinstance(layout, timeinfer.Ambiguous):
+                    more, where = _more_values(opened, sheet, header, column, sample.height)
+                    layout = timeinfer.settle(layout, more, where)
                 if isinstance(layout, timeinfer.Ambiguous):
                     inf.ambiguous = layout
                     inf.time_formats = layout.day_first

@@ -235,4 +235,30 @@ SIGNATURES: tuple[Signature, ...] = (
         "thread_id | body | timestamp",
         4,
     ),
+    _sig(
+        "hootsuite",
+        "posts",
+        "Hootsuite Analytics posts table",
+        "Date (GMT) | Post Message | Post Type | Likes | Comments | Shares | Saves | Views | "
+        "Reach | Engagement | Engagement rate | Instagram Post ID | Facebook Post ID",
+        "Date (GMT) | Post Message",
+        4,
+    ),
+    _sig(
+        "nolimit",
+        "social",
+        "NoLimit Dashboard social file",
+        "content | post_type | final_sentiment | specific_resource | original_id | "
+        "reply_to_original_id | link | date_created",
+        "content | date_created | specific_resource",
+        4,
+    ),
+    _sig(
+        "nolimit",
+        "news",
+        "NoLimit Dashboard online-news file",
+        "title | body | url | tier | sentiment | label | date_published",
+        "tier | date_published | body",
+        4,
+    ),
 )

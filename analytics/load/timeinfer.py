@@ -119,6 +119,28 @@ def _reading(value: str, formats: list[str]) -> str:
     return parsed.strftime("%d %B %Y %H:%M") if parsed is not None else "(unreadable)"
 
 
+def settle(ambiguous: Ambiguous, more: list[str], where: str) -> Layout | Ambiguous:
+    """An ambiguous column decided by values beyond the sample (``where`` they are), when
+    one of them proves the order; the layouts stay those of the sample."""
+    for value in more:
+        m = _NUMERIC.match(value.strip())
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 or second > 12:
+            day_first = first > 12
+            formats = ambiguous.day_first if day_first else ambiguous.month_first
+            which = "day first" if day_first else "month first"
+            place = "a first" if day_first else "a second"
+            return Layout(
+                formats,
+                f'{which} ({" or ".join(formats)}): "{value.strip()}" ({where}) has {place} '
+                "number above 12",
+                False,
+            )
+    return ambiguous
+
+
 def detect(values: pl.Series, rows: pl.Series) -> Layout | Ambiguous | str:
     """The layout of a sample of time texts (nulls removed); a reason string when none fits.
 
