@@ -27,6 +27,7 @@ def _row(frame: pl.DataFrame, mention_id: str) -> dict:
         ("tweet_harvest.csv", "tweet_harvest"),
         ("twarc2.csv", "twarc"),
         ("twarc2_flat.jsonl", "twarc"),
+        ("twarc2_raw.jsonl", "twarc"),
         ("google_play.csv", "google_play"),
         ("app_store.json", "app_store"),
         ("youtube_comments.jsonl", "youtube_comments"),
@@ -56,8 +57,8 @@ def test_tweet_harvest_times_language_counts_and_brand_reply() -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["twarc2.csv", "twarc2_flat.jsonl"])
-def test_twarc_csv_and_flat_jsonl_agree(name: str) -> None:
+@pytest.mark.parametrize("name", ["twarc2.csv", "twarc2_flat.jsonl", "twarc2_raw.jsonl"])
+def test_twarc_csv_flat_and_raw_jsonl_agree(name: str) -> None:
     m = load_export(DATA / name, brand="NusaPay").mentions
     post = _row(m, "1500000000000000001")
     assert post["published_at"] == dt.datetime(2022, 3, 5, 10, 0, tzinfo=UTC)

@@ -102,6 +102,8 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
         lines_mode, whole = True, None  # several values: JSON Lines
     if lines_mode:
         records, lines = _json_lines(path, text)
+    elif records_key is None and _is_api_page(whole):  # one response page, alone in the file
+        records, lines = [whole], [1]
     else:
         items = _records_of(path, whole, records_key)
         for number, item in enumerate(items, start=1):
@@ -110,12 +112,42 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
                     f"{path.name}: record {number} is {type(item).__name__}, not an object"
                 )
         records, lines = items, list(range(1, len(items) + 1))  # record numbers
+    records, lines = _api_pages(records, lines)
     records = [_flatten(r) for r in records]
     columns = list(dict.fromkeys(k for r in records for k in r))
     data = {c: [json_text(r.get(c)) for r in records] for c in columns}
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
     frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
     return RawTable(frame, path.name, 0, encoding, "json")
+
+
+def _is_api_page(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("data"), list) and "includes" in value
+
+
+def _api_pages(records: list, lines: list[int]) -> tuple[list, list[int]]:
+    """X API v2 response pages (what ``twarc2 search`` writes: one ``{"data": [...],
+    "includes": {"users": [...]}}`` per line) as one record per post, each with its
+    ``author`` (and ``in_reply_to_user``) object from ``includes``, like ``twarc2 flatten``.
+    Any other records are returned as they are."""
+    pages = [r for r in records if _is_api_page(r)]
+    if not records or len(pages) != len(records):
+        return records, lines
+    out, out_lines = [], []
+    for page, line in zip(pages, lines, strict=True):
+        includes = page["includes"] if isinstance(page["includes"], dict) else {}
+        users = {u.get("id"): u for u in includes.get("users", []) if isinstance(u, dict)}
+        for post in page["data"]:
+            if not isinstance(post, dict):
+                continue
+            post = dict(post)
+            if post.get("author_id") in users:
+                post["author"] = users[post["author_id"]]
+            if post.get("in_reply_to_user_id") in users:
+                post["in_reply_to_user"] = users[post["in_reply_to_user_id"]]
+            out.append(post)
+            out_lines.append(line)
+    return out, out_lines
 
 
 def _flatten(record: dict, prefix: str = "", depth: int = 0) -> dict:
