@@ -36,7 +36,10 @@ _NAMED_MONTHS = [
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d",
 ]
-UNAMBIGUOUS = [*ISO_AWARE, *ISO_NAIVE, X_TIME, *_NAMED_MONTHS]
+# whole-second layouts first: on a column without fractions they read the same values as
+# the "%.f" ones but about three times faster, which a million-row load notices
+_WHOLE_SECONDS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
+UNAMBIGUOUS = [*_WHOLE_SECONDS, *ISO_AWARE, *ISO_NAIVE, X_TIME, *_NAMED_MONTHS]
 _NUMERIC = re.compile(
     r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
     r"(?:(,? |T)(\d{1,2}):(\d{2})(:\d{2})?(\s*[AaPp][Mm])?)?$"
@@ -162,7 +165,7 @@ def detect(values: pl.Series, rows: pl.Series) -> Layout | Ambiguous | str:
     used = sorted((f for f in hits if hits[f]), key=lambda f: -hits[f])
     if used and _read_share(v, used) >= ENOUGH:
         aware = all(_is_aware(f) for f in used)
-        name = "ISO 8601" if used[0] in ISO_AWARE + ISO_NAIVE else used[0]
+        name = "ISO 8601" if used[0] in _WHOLE_SECONDS + ISO_AWARE + ISO_NAIVE else used[0]
         if used[0] == X_TIME:
             name = "X's layout (Sun Mar 30 23:57:06 +0000 2025)"
         return Layout(used, f"{name} ({' or '.join(used)})", aware)
