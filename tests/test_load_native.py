@@ -189,3 +189,12 @@ def test_hootsuite_posts_sheet_gmt_owned_platform_from_id_column() -> None:
         12400,
         9800,
     )
+
+
+def test_tweet_harvest_resaved_by_indonesian_excel_id_recovered_from_url() -> None:
+    # Excel (Indonesian settings) wrote ";" and the ids as 1,71235E+18
+    result = load_export(DATA / "tweet_harvest_excel_semicolon.csv", brand="Kopi Senja")
+    row = result.mentions.row(0, named=True)
+    assert row["mention_id"] == "1712345678901234567"
+    assert row["published_at"] == dt.datetime(2023, 10, 12, 3, 23, 53, tzinfo=UTC)
+    assert "1 ids rounded by Excel recovered from the status URL" in result.notes

@@ -31,7 +31,7 @@ STATUS_AUTHOR = (
 )
 _HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
 _QUOTED_FORMULA = r'^="(.*)"$'
-_ROUNDED_ID = r"(?i)^[+-]?\d(\.\d+)?e\+?\d+$"
+_ROUNDED_ID = r"(?i)^[+-]?\d([.,]\d+)?e\+?\d+$"  # 1.71235E+18, or 1,71235E+18 (Indonesian Excel)
 
 # number suffixes: English abbreviations and Indonesian words (ribu = thousand, juta = million,
 # miliar = billion). "M" is read as million because the tools writing it are English-language.
