@@ -486,9 +486,12 @@ class Store:
         no_fills, no_counts = batch.clear(), pl.DataFrame(schema=COUNTS_SCHEMA)
         if not parts or batch.height == 0:
             return batch, no_fills, no_counts
+        compared = [*MENTION_KEY, "source_file", "is_brand_post"]
+        # the stored counts and the part they are in come with the keys: one scan, not two
+        with_counts = [*COUNT_COLUMNS, "_part"] if captured_at is not None else []
         seen = (
-            scan_parts(parts, MENTION_SCHEMA)
-            .select(*MENTION_KEY, "source_file", "is_brand_post")
+            scan_parts(parts, MENTION_SCHEMA, file_paths="_part" if with_counts else None)
+            .select(*compared, *with_counts)
             .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").implode()))
             .collect(engine="streaming")
             .unique(MENTION_KEY)
@@ -499,8 +502,8 @@ class Store:
         counts = no_counts
         if captured_at is not None:
             later = batch.join(seen, on=MENTION_KEY, how="semi", maintain_order="left")
-            counts = self._count_updates(txn, later, brand, captured_at)
-        copies = may_fill(batch.join(seen, on=MENTION_KEY, suffix="_stored"))
+            counts = self._count_updates(txn, later, seen, brand, captured_at)
+        copies = may_fill(batch.join(seen.select(compared), on=MENTION_KEY, suffix="_stored"))
         if copies.height == 0:
             return new, no_fills, counts
         wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
@@ -512,11 +515,16 @@ class Store:
         return new, fills_for(copies.select(*MENTION_SCHEMA), stored), counts
 
     def _count_updates(
-        self, txn: Transaction, copies: pl.DataFrame, brand: str, captured_at: datetime
+        self,
+        txn: Transaction,
+        copies: pl.DataFrame,
+        stored: pl.DataFrame,
+        brand: str,
+        captured_at: datetime,
     ) -> pl.DataFrame:
         """Count rows for the ``copies`` (of stored mentions) captured later than the counts
-        stored for them: the stored copy's counts (captured when its part says) and the
-        count rows written since, only for the ids in ``copies``."""
+        stored for them: the ``stored`` copies' counts (captured when their part, ``_part``,
+        says) and the count rows written since for the ids in ``copies``."""
         wanted = pl.col("mention_id").is_in(copies.get_column("mention_id").implode())
         entries = part_entries(txn.manifest, "mentions", brand)
         moments = [p.get("captured_at") for p in entries]  # none in parts of older versions
@@ -525,15 +533,14 @@ class Store:
              "captured_at": [datetime.fromisoformat(m) if m else None for m in moments]},
             schema={"_part": pl.Utf8, "captured_at": UTC_DATETIME},
         )  # fmt: skip
-        stored = (
-            scan_parts(txn.parts("mentions", brand), MENTION_SCHEMA, file_paths="_part")
-            .filter(wanted)
+        first = (
+            stored.lazy()
             .select(*MENTION_KEY, *COUNT_COLUMNS, "_part")
             .join(when.lazy(), on="_part", how="left")
             .drop("_part")
         )
         written = scan_parts(txn.parts("mention_counts", brand), COUNTS_SCHEMA).filter(wanted)
-        captures = pl.concat([stored, written.drop("source_file")], how="diagonal_relaxed")
+        captures = pl.concat([first, written.drop("source_file")], how="diagonal_relaxed")
         current = resolve_counts(captures).collect(engine="streaming")
         later = copies.select(*MENTION_KEY, *COUNT_COLUMNS, "source_file").with_columns(
             captured_at=pl.lit(captured_at, dtype=UTC_DATETIME)
