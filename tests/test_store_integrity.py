@@ -134,3 +134,20 @@ def test_a_part_is_hashed_once_per_process(tmp_path, monkeypatch):
     Store(tmp_path).mentions().collect()
     Store(tmp_path).mentions().collect()
     assert hashed == [mention_part(tmp_path).name]
+
+
+def test_the_advice_for_a_damaged_part_works_remove_its_file_and_ingest_it_again(tmp_path):
+    assert cli("ingest", WEEK1, "--brand", "KN", "--store", str(tmp_path)).returncode == 0
+    assert cli("ingest", WEEK2, "--brand", "KN", "--store", str(tmp_path)).returncode == 0
+    (week1_part, *_) = sorted((tmp_path / "mentions").glob("part-000001-*.parquet"))
+    week1_part.write_bytes(week1_part.read_bytes()[:-8] + b"\0" * 8)
+    integrity._VERIFIED.clear()  # as in a new process
+    blocked = cli("ingest", WEEK2, "--brand", "KN", "--store", str(tmp_path))
+    assert blocked.returncode == 1
+    assert "store remove --file bw_week1.csv" in blocked.stderr
+    removed = cli("store", "remove", "--file", "bw_week1.csv", "--store", str(tmp_path))
+    assert removed.returncode == 0, removed.stderr
+    assert cli("ingest", WEEK1, "--brand", "KN", "--store", str(tmp_path)).returncode == 0
+    assert cli("store", "verify", "--store", str(tmp_path)).returncode == 0
+    ids = Store(tmp_path).mentions().collect().get_column("mention_id").sort().to_list()
+    assert ids == ["1001", "1002", "1003", "1004", "1005", "1006"]
