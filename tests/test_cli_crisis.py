@@ -260,3 +260,23 @@ def test_days_limits_the_alert_list_to_the_last_days(crisis_store):
     assert [day["date"] for day in alerts] == ["2026-10-12", "2026-10-13"]
     text = run("window", "--brand", "NusaPay", "--store", store, "--days", "1").stdout
     assert "2026-10-13  none" in text and "2026-10-12  " not in text
+
+
+TWO_EPISODES = [10] * 240 + [90] * 3 + [10] * 60 + [40] * 12 + [10] * 60
+
+
+def test_window_lists_every_episode_and_headlines_the_largest(tmp_path):
+    build_store(tmp_path, TWO_EPISODES)
+    done = run("window", "--brand", "NusaPay", "--store", str(tmp_path), "--json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    # episode 2 has fewer mentions in its busiest hour (40 < 90) but more above the baseline
+    assert [e["excess_mentions"] for e in data["episodes"]] == [240, 360]
+    assert data["episode"] == 2 and data["onset"] == "2026-10-13T15:00:00Z"
+    done = run("window", "--brand", "NusaPay", "--store", str(tmp_path), "--episode", "1")
+    assert done.exit_code == 0, done.output
+    assert "crisis detected, episode 1" in done.stdout
+    assert " *1  onset 2026-10-11 07:00 WIB" in done.stdout
+    done = run("window", "--brand", "NusaPay", "--store", str(tmp_path), "--episode", "5")
+    assert isinstance(done.exception, InputDataError)
+    assert "there is no episode 5: the data holds 2" in str(done.exception)

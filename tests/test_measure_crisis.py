@@ -22,9 +22,11 @@ from analytics.measure.crisis import (
     NoteCode,
     detect_crises,
     detect_crisis,
+    episode_terms,
     manual_window,
     platform_windows,
 )
+from analytics.report.messages import notes_text  # noqa: E402  (the notes in words)
 
 START = datetime(2026, 10, 1, tzinfo=UTC)  # 07:00 WIB; hour i starts at START + i hours
 
@@ -147,10 +149,11 @@ def test_end_is_unknown_while_the_crisis_goes_on():
     assert window.onset == hour(240)
     assert window.end is None and window.recovery_hours is None
     assert window.has_note(NoteCode.OPEN_END)
-    assert "had not settled" in window.to_dict()["notes"][0]
-    # the open crisis's post-crisis phase is empty, at the end of the data
-    post = window.phases.row(4, named=True)
-    assert post["start"] == post["end"] == hour(247)
+    assert "had not settled" in notes_text(window.notes)[0]
+    # the open crisis has no post-crisis phase: phases are never 0 hours long
+    assert window.phases.get_column("phase").to_list()[-1] == "recovery"
+    assert window.phases.get_column("end").max() == hour(247)
+    assert window.phases.get_column("hours").min() > 0
 
 
 def test_two_crises_are_both_listed():
@@ -231,7 +234,7 @@ def test_platform_windows_compare_recovery():
     news = series([1] + [0] * 150 + [1], platform="news")
     table = platform_windows(pl.concat([x, ig, news]))
     quiet = table.filter(pl.col("platform") == "news").row(0, named=True)
-    assert quiet["detected"] is False and quiet["note"] == "no crisis detected on this platform"
+    assert quiet["detected"] is False and quiet["note_codes"] == ["platform_no_crisis"]
     ends = dict(zip(table["platform"], table["end"], strict=True))
     assert ends["x"] == hour(246)
     assert ends["instagram"] == hour(252)
@@ -260,7 +263,7 @@ def test_manual_window_past_the_data_says_so():
     assert window.sentiment_gap is None
     assert window.has_note(NoteCode.WINDOW_PAST_DATA)
     assert not window.has_note(NoteCode.OPEN_END)
-    assert any("ends after the data does" in note for note in window.to_dict()["notes"])
+    assert any("ends after the data does" in note for note in notes_text(window.notes))
 
 
 def test_an_unknown_parameter_is_named():
@@ -272,3 +275,95 @@ def test_a_brand_with_only_its_own_posts_has_no_customer_mentions():
     own = series([10] * 100).with_columns(is_brand_post=pl.lit(True))
     with pytest.raises(AnalysisError, match="no customer mentions to look for a crisis"):
         detect_crisis(own)
+
+
+# --- episodes: ranking, data starting inside a crisis, short baselines, phases ------------
+# Two episodes: A = 3 hours at 90 (peak 90; excess 3 x 80 = 240), B = 12 hours at 40
+# (peak 40; excess 12 x 30 = 360). The baseline is 10 an hour throughout.
+TWO_EPISODES = [10] * 240 + [90] * 3 + [10] * 60 + [40] * 12 + [10] * 60
+
+
+def test_every_episode_is_listed_with_its_excess_and_number():
+    windows = detect_crises(series(TWO_EPISODES))
+    assert [w.number for w in windows] == [1, 2]
+    assert [w.onset for w in windows] == [hour(240), hour(303)]
+    assert [w.mentions for w in windows] == [270, 480]
+    assert [w.excess_mentions for w in windows] == [240, 360]
+
+
+def test_the_headline_episode_has_the_most_excess_mentions_not_the_busiest_hour():
+    window = detect_crisis(series(TWO_EPISODES))
+    assert window.number == 2 and window.peak_mentions == 40
+
+
+def test_episode_n_overrides_the_headline():
+    assert detect_crisis(series(TWO_EPISODES), episode=1).onset == hour(240)
+    with pytest.raises(InputDataError, match="there is no episode 3: the data holds 2"):
+        detect_crisis(series(TWO_EPISODES), episode=3)
+
+
+def test_data_that_starts_inside_a_crisis_has_its_onset_at_the_data_start():
+    # 30 hours at 30 from the first hour, then 10 days at 10: the following days show the
+    # normal level (10), so the first hours are elevated
+    counts = [30] * 30 + [10] * 240
+    window = detect_crisis(series(counts))
+    assert window.detected
+    assert window.onset_at_data_start and window.onset == hour(0)
+    assert window.has_note(NoteCode.ONSET_AT_DATA_START)
+    assert "at or before the start of the data" in notes_text(window.notes)[0]
+    assert "pre-crisis" not in window.phases.get_column("phase").to_list()
+    assert window.end == hour(30)
+
+
+def test_a_short_baseline_is_filled_from_the_following_days_and_said():
+    # onset at hour 40: less than the 3-day minimum baseline before it, more than a day
+    counts = [10] * 40 + [40] * 6 + [10] * 200
+    window = detect_crisis(series(counts))
+    assert window.onset == hour(40) and not window.onset_at_data_start
+    assert window.has_note(NoteCode.SHORT_BASELINE)
+    assert "Only 40 hours of data precede the onset" in notes_text(window.notes)[0]
+    early = window.alerts.filter((pl.col("metric") == "volume") & (pl.col("observed") == 40))
+    assert set(early.get_column("baseline")) == {"hour-of-day, following days"}
+    assert set(early.get_column("expected")) == {10.0}
+
+
+def test_phases_are_never_zero_hours_long():
+    # the first crisis hour is already the peak: no escalation phase
+    counts = [10] * 240 + [100, 100, 60, 30] + [10] * 60
+    window = detect_crisis(series(counts))
+    phases = window.phases.get_column("phase").to_list()
+    assert phases == ["pre-crisis", "peak", "recovery", "post-crisis"]
+    assert window.phases.get_column("hours").min() > 0
+
+
+def test_the_chart_band_is_the_detectors_baseline():
+    window = detect_crisis(series(TWO_EPISODES))
+    hourly = window.band("1h")
+    volume = window.alerts.filter(pl.col("metric") == "volume")
+    assert hourly.get_column("baseline_median").to_list() == volume["expected"].to_list()
+    assert hourly.get_column("baseline_high").to_list() == pytest.approx(
+        volume["band_high"].to_list(), nan_ok=True
+    )
+    # one day of 24 hours at 10 with scale sqrt(10): 240 +- 3 x sqrt(24 x 10)
+    daily = window.band("1d").drop_nulls("baseline_median")
+    day = daily.filter(pl.col("baseline_median") == 240.0).row(0, named=True)
+    assert day["baseline_high"] == pytest.approx(240 + 3 * (24 * 10) ** 0.5)
+
+
+def test_episode_terms_say_what_each_episode_was_about():
+    frame = series(TWO_EPISODES)
+    texts = ["promo cashback hari ini"] * frame.height
+    onset_a, onset_b = hour(240), hour(303)
+    times = frame.get_column("published_at").to_list()
+    for i, t in enumerate(times):
+        if onset_a <= t < onset_a + timedelta(hours=3):
+            texts[i] = "aplikasi error saldo hilang"
+        elif onset_b <= t < onset_b + timedelta(hours=12):
+            texts[i] = "boris resigns foreign secretary"
+    frame = frame.with_columns(text=pl.Series(texts))
+    windows = detect_crises(frame)
+    episode_terms(frame, windows, n=3)
+    assert set(windows[0].top_terms) <= {"aplikasi", "error", "saldo", "hilang"}
+    assert len(windows[0].top_terms) == 3
+    assert set(windows[1].top_terms) <= {"boris", "resigns", "foreign", "secretary"}
+    assert "promo" not in windows[0].vocabulary

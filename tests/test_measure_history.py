@@ -90,7 +90,7 @@ def test_one_row_per_crisis_with_hand_worked_figures():
     assert a["hours_to_peak"] == 0 and a["duration_hours"] == 3 and a["recovery_hours"] == 3
     # no brand post between hours 240 and 243
     assert a["hours_to_first_response"] is None and a["responses"] == 0
-    assert "no response" in a["note"]
+    assert a["note_codes"] == ["no_response_found"]
     # 120 mentions in A, 90 of them negative (30 a hour above the usual 10); all scored
     assert a["mentions"] == 120
     assert a["negative_share"] == pytest.approx(0.75)
@@ -135,14 +135,15 @@ def test_a_brand_without_a_crisis_gets_a_row_saying_so():
     assert table.height == 1
     row = table.row(0, named=True)
     assert row["detected"] is False and row["onset"] is None
-    assert row["note"] == "no crisis detected in this brand's data"
+    assert row["note_codes"] == ["no_crisis"] and row["detail"] is None
 
 
 def test_too_little_data_is_a_note_not_a_crash():
     short = brand_frame().filter(pl.col("published_at") < hour(20))
     row = crisis_history(short, brand="Short").row(0, named=True)
     assert row["detected"] is False
-    assert "crisis detection needs" in row["note"]
+    assert row["note_codes"] == ["too_short"]
+    assert "crisis detection needs" in row["detail"]
 
 
 class FakeStore:

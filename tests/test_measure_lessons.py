@@ -12,15 +12,16 @@ import pytest
 
 from analytics.measure.coordination import account_bursts, copy_paste_clusters
 from analytics.measure.events import brand_responses, read_events
-from analytics.measure.lessons import LessonThresholds, duration, lessons_learned
+from analytics.measure.lessons import FindingCode, LessonThresholds, Severity, lessons_learned
 from analytics.measure.narratives import track_claims
 from analytics.measure.responses import response_effects
+from analytics.report.messages import duration, finding_text
 
 T0 = datetime(2024, 3, 5, 7, tzinfo=UTC)  # 14:00 WIB
 
 
 def texts(findings) -> list[tuple[str, str]]:
-    return [(f.severity, f.text) for f in findings]
+    return [(f.severity, finding_text(f)) for f in findings]
 
 
 def test_durations_read_naturally():
@@ -47,7 +48,8 @@ def test_late_first_response_long_silence_and_few_replies():
     assert texts(lessons_learned(summary=summary)) == [
         (
             "warning",
-            "First response came 14 h after onset (holding statement on x) (target: within 1 h).",
+            "The first response in the data came 14 h after onset (holding statement on x) "
+            "(target: within 1 h).",
         ),
         (
             "warning",
@@ -78,14 +80,39 @@ def test_late_first_response_long_silence_and_few_replies():
     assert lessons_learned(summary=summary, thresholds=lenient)[0].severity == "good"
 
 
-def test_no_response_is_critical():
-    summary = {
-        "time_to_first_response_hours": None,
-        "message": "no response: the brand posted no response in the crisis window",
-    }
-    assert texts(lessons_learned(summary=summary)) == [
-        ("critical", "The brand posted no response during the crisis window.")
+NO_RESPONSE = {
+    "time_to_first_response_hours": None,
+    "message": "no response: the brand posted no response in the crisis window",
+}
+
+
+def test_no_response_in_the_data_is_not_stated_as_a_fact_about_the_brand():
+    # an absence in the data is not an absence in the world: a warning that says so
+    assert texts(lessons_learned(summary=NO_RESPONSE)) == [
+        (
+            "warning",
+            "No response of the brand was found in the data during the crisis window. If it "
+            "answered on channels that were not exported, add them (an owned-channel export "
+            "or an events file).",
+        )
     ]
+    found = lessons_learned(summary=NO_RESPONSE, brand_posts=4)
+    assert [f.code for f in found] == [FindingCode.NO_RESPONSE]
+    assert "although 4 post(s) of its accounts are in the data" in finding_text(found[0])
+
+
+def test_without_the_brands_posts_no_finding_about_its_behaviour():
+    summary = {**NO_RESPONSE}
+    found = lessons_learned(summary=summary, brand_posts=0, brand_handles=["pepsi"])
+    assert [(f.code, f.severity) for f in found] == [
+        (FindingCode.BRAND_POSTS_MISSING, Severity.WARNING)
+    ]
+    text = finding_text(found[0])
+    assert "no post of the brand's own accounts (@pepsi)" in text
+    assert "--handle" in text and "--events" in text and "owned-channel export" in text
+    # an events file lists the brand's responses: the absence is then a finding again
+    with_events = lessons_learned(summary=summary, brand_posts=0, has_events=True)
+    assert [f.code for f in with_events] == [FindingCode.NO_RESPONSE_FOUND]
 
 
 def effects_frame(rows: list[dict]) -> pl.DataFrame:
@@ -269,7 +296,9 @@ def test_sample_apology_effect_is_found(sample_crisis):
     assert apology["change"] <= -0.10 and apology["ci_high"] < 0
     found = lessons_learned(effects=effects)
     assert any(
-        f.severity == "good" and f.text.startswith("Negative share fell") and "apology" in f.text
+        f.severity == "good"
+        and finding_text(f).startswith("Negative share fell")
+        and "apology" in finding_text(f)
         for f in found
     )
 

@@ -1,5 +1,6 @@
 """The report commands fail fast, before any kernel starts, with messages naming the input."""
 
+import re
 import subprocess
 import sys
 
@@ -36,13 +37,13 @@ def test_bad_week_and_dates_fail_before_running(store, tmp_path):
 
 
 def test_a_period_without_mentions_fails_before_running(store, tmp_path):
-    # the small store holds mentions from 2026-10-04 (17:00 UTC) to 2026-11-15
-    with pytest.raises(
-        AnalysisError,
-        match=r"no mention of 'Kopi Nusantara' in 2027-W10 or "
-        r"the weeks before it .*it holds 3,000 from 2026-10-04 to 2026-11-15",
-    ):
+    # the small store holds 3,000 mentions from 2026-10-04 17:00 UTC (Monday 5 Oct 00:00
+    # WIB, ISO week 41) to Sunday 2026-11-15 (week 46): the error lists those weeks
+    with pytest.raises(AnalysisError, match=r"no mention of 'Kopi Nusantara' in 2027-W10 ") as e:
         run_weekly(brand="Kopi Nusantara", week="2027-W10", store=store, out=tmp_path)
+    listed = re.findall(r"(2026-W\d\d) \(([\d,]+)\)", str(e.value))
+    assert [week for week, _ in listed] == [f"2026-W{w}" for w in range(41, 47)]
+    assert sum(int(n.replace(",", "")) for _, n in listed) == 3000
     with pytest.raises(AnalysisError, match="in the review period"):
         run_review(brand="Kopi Nusantara", start="2025-01-01", end="2025-01-31", store=store,
                    out=tmp_path)  # fmt: skip

@@ -115,21 +115,39 @@ def window_command(
     by_platform: bool = typer.Option(
         False, "--by-platform", help="Also detect the window on each platform apart."
     ),
+    episode: int | None = typer.Option(
+        None,
+        "--episode",
+        min=1,
+        help="Show episode N (1 = the oldest) instead of the headline episode "
+        "(the one with the most excess mentions over the baseline).",
+    ),
+    handle: list[str] = typer.Option(
+        [], "--handle", help="The brand's official account (its posts are not customer talk)."
+    ),
     tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
     store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Detected (or given) crisis window: onset, peak, end, phases and alert level per day."""
     from analytics.measure.crisis import (
-        detect_crisis,
+        detect_crises,
+        episode_terms,
         manual_window,
+        pick_episode,
         platform_windows,
     )
+    from analytics.measure.crisis.detect import no_crisis
+    from analytics.report.messages import notes_text, platform_notes
 
     tz = _zone(tz)
     if (start is None) != (end is None):
         raise InputDataError("give both --start and --end for a manual window, or neither")
+    if episode is not None and start is not None:
+        raise InputDataError("--episode picks a detected episode: leave out --start/--end")
+    handles = [h.removeprefix("@") for h in handle]
     mentions = _load(store, brand)
+    episodes: list[CrisisWindow] = []
     if start is not None and end is not None:
         window = manual_window(
             mentions,
@@ -139,20 +157,71 @@ def window_command(
             brand=brand,
         )
     else:
-        window = detect_crisis(mentions, tz=tz, brand=brand)
+        episodes = detect_crises(mentions, tz=tz, brand=brand)
+        episode_terms(
+            mentions, episodes, exclude=[brand, *brand.split(), *handles], brand_handles=handles
+        )
+        window = (
+            pick_episode(episodes, episode) if episodes else no_crisis(mentions, tz=tz, brand=brand)
+        )
+        if episode is not None and not episodes:
+            raise InputDataError(f"there is no episode {episode}: no crisis was detected")
     warnings = _completeness(mentions, window, tz)
     platforms = platform_windows(mentions, tz=tz) if by_platform else None
+    if platforms is not None:
+        platforms = platform_notes(platforms)
     if as_json:
-        data = {**window.to_dict(), "completeness": warnings}
+        data = {
+            **window.to_dict(),
+            "notes": notes_text(window.notes),
+            "note_codes": [str(n.code) for n in window.notes],
+            "episodes": [_episode_summary(e) for e in episodes],
+            "completeness": warnings,
+        }
         if days is not None:
             data["alerts"] = data["alerts"][-days:]
         if platforms is not None:
             data["platforms"] = _json_rows(platforms)
         print(json.dumps(data, ensure_ascii=False))
         return
+    _print_episodes(episodes, window, tz)
     _print_window(window, warnings, tz, days)
     if platforms is not None:
         _print_platforms(platforms, tz)
+
+
+def _episode_summary(window: CrisisWindow) -> dict[str, Any]:
+    """One episode of the list: number, times, size and what it was about."""
+    full = window.to_dict()
+    keys = (
+        "episode",
+        "onset",
+        "onset_at_data_start",
+        "peak",
+        "end",
+        "peak_mentions",
+        "mentions",
+        "expected_mentions",
+        "excess_mentions",
+        "top_terms",
+    )
+    return {key: full[key] for key in keys}
+
+
+def _print_episodes(episodes: list[CrisisWindow], shown: CrisisWindow, tz: str) -> None:
+    if not episodes:
+        return
+    print(f"episodes ({len(episodes)}; the headline is the one with the most excess mentions):")
+    for e in episodes:
+        mark = "*" if e is shown else " "
+        onset = _local(e.onset, tz)
+        if e.onset_at_data_start:
+            onset = f"at or before {onset} (data start)"
+        end = _local(e.end, tz) if e.end else "not yet"
+        excess = "unknown" if e.excess_mentions is None else f"{e.excess_mentions:,.0f}"
+        about = ", ".join(e.top_terms) or "-"
+        print(f" {mark}{e.number}  onset {onset}  peak {_local(e.peak, tz)}  end {end}")
+        print(f"     {e.mentions:,} mentions, {excess} above the baseline; about: {about}")
 
 
 def _print_platforms(platforms: pl.DataFrame, tz: str) -> None:
@@ -175,8 +244,12 @@ def _print_window(
         print(f"{window.brand}: no crisis detected")
     else:
         how = "manual window" if window.manual else "crisis detected"
-        print(f"{window.brand}: {how} (times in {tz})")
-        print(f"  onset  {_local(window.onset, tz)}")
+        which = f", episode {window.number}" if window.number else ""
+        print(f"{window.brand}: {how}{which} (times in {tz})")
+        onset = _local(window.onset, tz)
+        if window.onset_at_data_start:
+            onset = f"at or before the start of the data ({onset})"
+        print(f"  onset  {onset}")
         print(f"  peak   {_local(window.peak, tz)}  ({window.peak_mentions} mentions that hour)")
         print(f"  end    {_local(window.end, tz) if window.end else 'not yet (still elevated)'}")
         if window.recovery_hours is not None:
@@ -200,7 +273,9 @@ def _print_window(
             f"  {row['date']}  {row['level']:<8}  {row['mentions']:>7,} mentions"
             f"  {row['negative']:>6,} negative"
         )
-    for title, lines in (("data completeness", warnings), ("notes", window.notes)):
+    from analytics.report.messages import notes_text
+
+    for title, lines in (("data completeness", warnings), ("notes", notes_text(window.notes))):
         if lines:
             print(f"{title}:")
             for line in lines:
@@ -222,6 +297,7 @@ def history_command(
 ) -> None:
     """One row per crisis in the store: peak, time to peak and to first response, recovery."""
     from analytics.measure.history import store_history
+    from analytics.report.messages import history_notes
     from analytics.store import Store
 
     tz = _zone(tz)
@@ -242,6 +318,7 @@ def history_command(
         events=event_rows,
         brand_handles=[h.removeprefix("@") for h in handle],
     )
+    table = history_notes(table)
     if as_json:
         print(json.dumps({"crises": _json_rows(table)}, ensure_ascii=False))
         return

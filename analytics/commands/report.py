@@ -111,29 +111,60 @@ def check_brand(store: Path, brand: str) -> None:
         raise StoreError(f"{store}: no brand {brand!r} in the store (brands: {known})")
 
 
-def check_has_mentions(store: Path, brand: str, start: Any, end: Any, what: str) -> None:
-    """Fail before starting a kernel when the brand has no mention in ``[start, end)``."""
+def check_has_mentions(
+    store: Path, brand: str, start: Any, end: Any, what: str, tz: str = "Asia/Jakarta"
+) -> None:
+    """Fail before starting a kernel when the brand has no mention in ``[start, end)``,
+    listing the weeks that have data (a report of an empty period would be all zeros)."""
     import polars as pl
 
     from analytics.errors import AnalysisError
     from analytics.report.inputs import scan_mentions
 
-    everything = scan_mentions(store, brand).select(
-        pl.len().alias("n"), pl.col("published_at").min().alias("first"),
-        pl.col("published_at").max().alias("last"),
-    ).collect().row(0, named=True)  # fmt: skip
     inside = scan_mentions(store, brand, start=start, end=end).select(pl.len()).collect().item()
-    if inside == 0:
-        held = (
-            f"it holds {everything['n']:,} from {everything['first']:%Y-%m-%d} to "
-            f"{everything['last']:%Y-%m-%d} (UTC)"
-            if everything["n"]
-            else "it holds none"
-        )
+    if inside:
+        return
+    local = pl.col("published_at").dt.convert_time_zone(tz)
+    weeks = (
+        scan_mentions(store, brand)
+        .group_by(local.dt.strftime("%G-W%V").alias("week"))
+        .agg(pl.len().alias("n"))
+        .sort("week")
+        .collect()
+    )
+    if weeks.height:
+        shown = [f"{w} ({n:,})" for w, n in weeks.tail(12).iter_rows()]
+        more = f" (the last 12 of {weeks.height})" if weeks.height > 12 else ""
+        held = f"weeks with mentions{more}: {', '.join(shown)}"
+    else:
+        held = "it holds none"
+    raise AnalysisError(
+        f"{store}: no mention of {brand!r} {what} ({start:%Y-%m-%d} to {end:%Y-%m-%d}); "
+        f"{held}. Pick a period with data, or ingest the exports for that period first."
+    )
+
+
+def check_scored(store: Path, brand: str, start: Any, end: Any) -> None:
+    """Fail before starting a kernel when mentions of the period have no sentiment yet:
+    every sentiment figure of the report would read "unscored"."""
+    import polars as pl
+
+    from analytics.errors import AnalysisError
+    from analytics.report.inputs import scan_mentions
+
+    unscored = (
+        scan_mentions(store, brand, start=start, end=end)
+        .filter(pl.col("sentiment_label").is_null() & ~pl.col("is_brand_post").fill_null(False))
+        .select(pl.len())
+        .collect()
+        .item()
+    )
+    if unscored:
         raise AnalysisError(
-            f"{store}: no mention of {brand!r} {what} ({start:%Y-%m-%d} to {end:%Y-%m-%d}); "
-            f"{held}. Ingest the exports for that period first."
-        )  # fmt: skip
+            f"{unscored:,} mention(s) of {brand!r} in the report period have no sentiment "
+            f"score yet: run `crisis-analytics sentiment store --store {store}` first, then "
+            "the report again"
+        )
 
 
 def check_out(out: Path) -> None:
@@ -183,15 +214,14 @@ def run_weekly(
     progress: bool | None = None, static: str | None = None,
 ):  # fmt: skip
     """Resolve the ISO week and run the weekly reputation notebook."""
-    from analytics.report.periods import iso_week, previous_weeks
+    from analytics.report.periods import iso_week
     from analytics.report.runner import ReportRequest, run_report
 
     period = iso_week(week, tz=tz)
     check_out(out)
     check_brand(store, brand)
-    first = previous_weeks(period, max(compare_weeks, 4))[0]
-    check_has_mentions(store, brand, first.start, period.end,
-                       f"in {period.name} or the weeks before it")  # fmt: skip
+    check_has_mentions(store, brand, period.start, period.end, f"in {period.name}", tz)
+    check_scored(store, brand, period.start, period.end)
     check_events(events, tz)
     parameters = {
         "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
@@ -222,7 +252,8 @@ def run_review(
     period = date_range(start, end, tz=tz)
     check_out(out)
     check_brand(store, brand)
-    check_has_mentions(store, brand, period.start, period.end, "in the review period")
+    check_has_mentions(store, brand, period.start, period.end, "in the review period", tz)
+    check_scored(store, brand, period.start, period.end)
     check_events(events, tz)
     check_survey_and_labels(survey, labels)
     if notes is not None and Path(notes).exists():

@@ -8,7 +8,9 @@ Times may carry an offset (``2024-03-05T14:00+07:00``), an Indonesian zone name
 
 ``brand_responses`` adds the brand's own posts from the mentions (``is_brand_post`` or an
 official handle), leaving out its replies to customers (those are customer care, measured
-by the reply rate), and types each post from cue words so it can be SCCT-coded.
+by the reply rate), and reads what each post is (``analytics.measure.response_kinds``:
+its speech act and, given the crisis vocabulary, whether it is about the crisis at all) so
+it can be SCCT-coded.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import polars as pl
 
 from analytics.errors import InputDataError, where
 from analytics.load.side_files import read_csv_text
+from analytics.measure.response_kinds import read_post
 from analytics.measure.strategy import STRATEGIES, code_strategies
 from analytics.schema import EVENT_SCHEMA, REJECTED_SCHEMA, conform, empty
 
@@ -58,19 +61,8 @@ _TYPE_ALIASES = {
 _ZONE_NAMES = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0, "Z": 0}
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 
-# Cue words that type the brand's own posts, first match wins (clarifications mention the
-# hoax *and* often say sorry for the confusion, so they are checked before apologies).
-_POST_TYPE_CUES: tuple[tuple[str, str], ...] = (
-    ("clarification", r"klarifikasi|hoaks|hoax|tidak benar|clarif|not true|misinformation"),
-    ("compensation", r"kompensasi|compensat|refund|ganti rugi|voucher|pengembalian dana"),
-    ("apology", r"mohon maaf|minta maaf|permohonan maaf|apolog|we are sorry|we're sorry"),
-    ("fix", r"perbaikan|diperbaiki|sudah normal|telah pulih|fixed|resolved|recall|ditarik"),
-    (
-        "holding statement",
-        r"sedang (kami )?(selidiki|investigasi|cek|tangani)|menyelidiki|"
-        r"investigat|looking into|aware of|kami memantau|sedang ditangani",
-    ),
-)
+# how a kind read from a brand post is written in the events vocabulary (one word per type)
+_KIND_AS_TYPE = {"corrective action": "fix"}
 
 
 # Rows of an events file that date the story rather than the brand's answer to it ("first
@@ -98,13 +90,16 @@ def normalise_type(value: str | None) -> str:
     return _TYPE_ALIASES.get(kind, kind)
 
 
-def infer_post_type(text: str | None) -> str:
-    """Type a brand post from cue words; ``post`` when none matches."""
-    lowered = (text or "").lower()
-    for kind, pattern in _POST_TYPE_CUES:
-        if re.search(pattern, lowered):
-            return kind
-    return "post"
+def infer_post_type(text: str | None, crisis_terms: Sequence[str] | None = None) -> str:
+    """Type a brand post from what it does (``response_kinds.read_post``).
+
+    With the crisis vocabulary (``crisis_terms``), an off-topic post is ``routine``; without
+    it, a post that performs no recognised act is ``post`` (untyped: the analyst decides).
+    """
+    reading = read_post(text, crisis_terms)
+    if reading.kind is None:
+        return "post"
+    return _KIND_AS_TYPE.get(str(reading.kind), str(reading.kind))
 
 
 def parse_event_time(value: str, tz: str) -> datetime:
@@ -254,8 +249,13 @@ def brand_responses(
     events: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
     match_minutes: float = 30,
+    crisis_terms: Sequence[str] | None = None,
 ) -> pl.DataFrame:
     """The brand's responses as EVENT_SCHEMA rows: its own non-reply posts plus the events.
+
+    ``crisis_terms`` (the crisis episode's ``vocabulary``) lets off-topic posts be typed
+    ``routine`` (see ``infer_post_type``); such rows are kept with that type and left out
+    of every response measure (``only_typed``).
 
     A brand post that replies to a customer (it has a ``parent_id`` that is not one of the
     brand's own posts, or is a reply/comment) is customer care, not a public response.
@@ -273,7 +273,9 @@ def brand_responses(
     posts = own.filter(~is_reply.fill_null(False)).select(
         pl.col("published_at").alias("time"),
         pl.col("platform").alias("channel"),
-        pl.col("text").map_elements(infer_post_type, return_dtype=pl.Utf8).alias("type"),
+        pl.col("text")
+        .map_elements(lambda t: infer_post_type(t, crisis_terms), return_dtype=pl.Utf8)
+        .alias("type"),
         pl.col("text").alias("description"),
         pl.lit(None, dtype=pl.Utf8).alias("strategy"),
     )
@@ -334,5 +336,6 @@ def group_responses(responses: pl.DataFrame, *, minutes: float = 60) -> pl.DataF
 
 
 def only_typed(responses: pl.DataFrame) -> pl.DataFrame:
-    """Responses with a known type: untyped brand posts ("post") are often scheduled promos."""
-    return responses.filter(pl.col("type") != "post")
+    """Responses with a known type: untyped brand posts ("post") are often scheduled promos,
+    and off-topic ones ("routine") are not about the crisis."""
+    return responses.filter(~pl.col("type").is_in(["post", "routine"]))

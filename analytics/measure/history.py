@@ -7,8 +7,11 @@ peak, time to first response, duration, recovery time and the SCCT strategies th
 (deny / diminish / rebuild / bolster, from ``analytics.measure.strategy``).
 
 Responses are the brand's own public posts (``is_brand_post`` or an official handle, replies
-to customers left out) and, for a single brand, the events file; the first one at or after
-the onset gives the time to first response.
+to customers left out) read against each episode's crisis vocabulary (off-topic posts are
+routine, not responses) and, for a single brand, the events file; the first one at or after
+the onset gives the time to first response, and ``responses`` counts the same responses, so
+the two never disagree. ``note_codes`` are ``NoteCode``/``FindingCode`` values (the report
+writes them in words); ``detail`` says why a brand could not be looked at.
 """
 
 from __future__ import annotations
@@ -20,8 +23,15 @@ from typing import Any
 import polars as pl
 
 from analytics.errors import AnalysisError
-from analytics.measure.crisis import CrisisWindow, DetectionParams, detect_crises
-from analytics.measure.events import brand_responses
+from analytics.measure.crisis import (
+    CrisisWindow,
+    DetectionParams,
+    NoteCode,
+    detect_crises,
+    episode_terms,
+)
+from analytics.measure.events import brand_responses, only_typed
+from analytics.measure.lessons import FindingCode
 from analytics.measure.responses import response_timing
 from analytics.measure.timeline import mentions_frame
 from analytics.progress import progress
@@ -44,7 +54,8 @@ HISTORY_SCHEMA: dict[str, pl.DataType] = {
     "negative_share": pl.Float64(),
     "sentiment_gap": pl.Float64(),
     "strategies": pl.Utf8(),
-    "note": pl.Utf8(),
+    "note_codes": pl.List(pl.Utf8()),
+    "detail": pl.Utf8(),
 }
 _BRAND_POST_COLUMNS = (
     "mention_id",
@@ -71,23 +82,37 @@ def crisis_history(
     """The crises of one brand's mentions, oldest first (columns: ``HISTORY_SCHEMA``).
 
     A brand without a crisis gets one row with ``detected = false`` and the reason in
-    ``note``, so the table shows it was looked at. ``events`` (EVENT_SCHEMA, e.g. from
-    ``read_events``) adds responses that are not in the exports (press releases, a CEO
-    video). Columns: hours_to_peak (onset -> peak), hours_to_first_response (onset -> first
-    response, null = no response in the window), duration_hours (onset -> end),
-    recovery_hours (peak -> end), mentions and negative_share inside the window, strategies
-    (comma-separated, in order of first use).
+    ``note_codes``/``detail``, so the table shows it was looked at. ``events``
+    (EVENT_SCHEMA, e.g. from ``read_events``) adds responses that are not in the exports
+    (press releases, a CEO video). Columns: hours_to_peak (onset -> peak),
+    hours_to_first_response (onset -> first response, null = no response in the window),
+    duration_hours (onset -> end), recovery_hours (peak -> end), mentions and
+    negative_share inside the window, strategies (comma-separated, in order of first use).
     """
     lazy = mentions.lazy() if isinstance(mentions, pl.DataFrame) else mentions
     try:
         windows = detect_crises(lazy, tz=tz, brand=brand, params=params, **overrides)
     except AnalysisError as error:
-        return _rows([_empty_row(brand, str(error))])
+        return _rows([_empty_row(brand, [NoteCode.TOO_SHORT], str(error))])
     if not windows:
-        return _rows([_empty_row(brand, "no crisis detected in this brand's data")])
-    responses = _responses(lazy, events, brand_handles)
+        return _rows([_empty_row(brand, [NoteCode.NO_CRISIS], None)])
+    names = [brand, *brand.split()] if brand else []
+    episode_terms(lazy, windows, exclude=[*names, *brand_handles], brand_handles=brand_handles)
+    posts = _brand_posts(lazy, brand_handles)
     data_end = lazy.select(pl.col("published_at").max()).collect().item()
-    return _rows([_row(w, lazy, responses, data_end) for w in windows])
+    return _rows(
+        [
+            _row(
+                w,
+                lazy,
+                brand_responses(
+                    posts, events=events, brand_handles=brand_handles, crisis_terms=w.vocabulary
+                ),
+                data_end,
+            )
+            for w in windows
+        ]
+    )
 
 
 def store_history(
@@ -123,10 +148,8 @@ def store_history(
     return pl.concat(parts).sort("brand", "onset", nulls_last=True)
 
 
-def _responses(
-    lazy: pl.LazyFrame, events: pl.DataFrame | None, brand_handles: Sequence[str]
-) -> pl.DataFrame:
-    """The brand's responses (EVENT_SCHEMA), collecting only the brand's own posts."""
+def _brand_posts(lazy: pl.LazyFrame, brand_handles: Sequence[str]) -> pl.DataFrame:
+    """The brand's own posts (the columns ``brand_responses`` reads), collected alone."""
     frame = mentions_frame(lazy, include_brand_posts=True)
     names = frame.collect_schema().names()
     handles = [h.lower().lstrip("@") for h in brand_handles]
@@ -134,8 +157,7 @@ def _responses(
     if handles and "author" in names:
         own = own | pl.col("author").str.to_lowercase().is_in(handles)
     extra = [pl.lit(None, dtype=pl.Utf8).alias(c) for c in _BRAND_POST_COLUMNS if c not in names]
-    posts = frame.filter(own).with_columns(extra).select(_BRAND_POST_COLUMNS).collect()
-    return brand_responses(posts, events=events, brand_handles=brand_handles)
+    return frame.filter(own).with_columns(extra).select(_BRAND_POST_COLUMNS).collect()
 
 
 def _row(
@@ -143,8 +165,12 @@ def _row(
 ) -> dict[str, Any]:
     hour = timedelta(hours=1)
     stop = window.end or data_end
+    answered = window.answer_until or stop
     timing = response_timing(responses, window)
-    inside = responses.filter(pl.col("time").is_between(window.onset, stop, closed="left"))
+    # the responses the timing counts: typed (not routine, not untyped posts), in the window
+    inside = only_typed(responses).filter(
+        pl.col("time").is_between(window.onset, answered, closed="left")
+    )
     strategies = [s for s in inside.sort("time").get_column("strategy").to_list() if s]
     counts = (
         mentions_frame(lazy)
@@ -158,9 +184,9 @@ def _row(
         .row(0, named=True)
     )
     first = timing.get("first_response") or {}
-    notes = [note.text for note in window.notes]
-    if timing.get("message"):
-        notes.append(timing["message"])
+    codes = [str(note.code) for note in window.notes]
+    if inside.is_empty():
+        codes.append(str(FindingCode.NO_RESPONSE_FOUND))
     return {
         "brand": window.brand,
         "detected": True,
@@ -178,13 +204,14 @@ def _row(
         "negative_share": counts["negative"] / counts["scored"] if counts["scored"] else None,
         "sentiment_gap": window.sentiment_gap,
         "strategies": ", ".join(dict.fromkeys(strategies)) or None,
-        "note": " ".join(notes) or None,
+        "note_codes": codes,
+        "detail": None,
     }
 
 
-def _empty_row(brand: str | None, note: str) -> dict[str, Any]:
+def _empty_row(brand: str | None, codes: list[NoteCode], detail: str | None) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(HISTORY_SCHEMA)
-    row.update(brand=brand, detected=False, note=note)
+    row.update(brand=brand, detected=False, note_codes=[str(c) for c in codes], detail=detail)
     return row
 
 

@@ -1,32 +1,90 @@
-"""Lessons learned: the measurements turned into plain sentences with their evidence.
+"""Lessons learned: the measurements turned into findings, each with its evidence and limits.
 
-Each ``Finding`` is one sentence a PR lead can read aloud ("First response came 14 h after
-onset (target: within 1 h)"), a severity (good / info / warning / critical) and the figures
-behind it. Every input is optional: pass what was measured and get the findings it
-supports. The targets are parameters (``LessonThresholds``); their defaults and where each
-comes from are listed in docs/measure_responses.md.
+Each ``Finding`` is a code (``FindingCode``), a ``Severity`` (good / info / warning /
+critical), the values its sentence quotes and the evidence behind it; the sentence itself is
+written by the report (``analytics.report.messages``), so it can be translated. Every input
+is optional: pass what was measured and get the findings it supports. A finding about the
+brand's behaviour (response time, strategies) is only drawn when the brand's own posts are
+in the data (``brand_posts``) or an events file lists its responses; otherwise the finding
+``BRAND_POSTS_MISSING`` says what is missing and how to add it. The targets are parameters
+(``LessonThresholds``); their defaults and where each comes from are in
+docs/measure_responses.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import polars as pl
 
-SEVERITIES = ("good", "info", "warning", "critical")
+
+class Severity(StrEnum):
+    """How a finding reads for the brand, worst last."""
+
+    GOOD = "good"
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+
+SEVERITIES = tuple(s.value for s in Severity)
+
+
+class FindingCode(StrEnum):
+    """What a finding says (the sentence is ``report.messages.FINDING_TEXT[code]``)."""
+
+    CRISIS_DURATION = "crisis_duration"
+    SENTIMENT_BACK = "sentiment_back"
+    SENTIMENT_BELOW = "sentiment_below"
+    SENTIMENT_ABOVE = "sentiment_above"
+    NO_RESPONSE = "no_response"
+    NO_RESPONSE_FOUND = "no_response_found"
+    RESPONSE_NOT_MEASURED = "response_not_measured"
+    FIRST_RESPONSE = "first_response"
+    FIRST_RESPONSE_UNTYPED = "first_response_untyped"
+    CADENCE = "cadence"
+    REPLIES = "replies"
+    REPLIES_TIMED = "replies_timed"
+    EFFECT_NOT_ESTIMATED = "effect_not_estimated"
+    EFFECT_LEVEL_FELL = "effect_level_fell"
+    EFFECT_LEVEL_ROSE = "effect_level_rose"
+    EFFECT_FELL = "effect_fell"
+    EFFECT_ROSE = "effect_rose"
+    EFFECT_SMALL = "effect_small"
+    EFFECT_NONE = "effect_none"
+    EFFECT_OVERLAPS = "effect_overlaps"
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    CLAIM_FIRST_SEEN = "claim_first_seen"
+    CLAIM_KEPT_GROWING = "claim_kept_growing"
+    CLAIM_SLOWED = "claim_slowed"
+    CLAIM_UNCLEAR = "claim_unclear"
+    COORDINATION = "coordination"
+    COORDINATION_SIGNAL = "coordination_signal"
+    COORDINATION_SIGNAL_UNSHARED = "coordination_signal_unshared"
+    PLATFORM_OPEN = "platform_open"
+    PLATFORM_LAG = "platform_lag"
+    STRATEGIES = "strategies"
+    FIRST_REBUILD = "first_rebuild"
+    BRAND_POSTS_MISSING = "brand_posts_missing"
 
 
 @dataclass
 class Finding:
-    """One lesson: a plain sentence with its evidence figure."""
+    """One lesson: what it says (code + values), how it reads (severity), what supports it.
+
+    ``values``: the figures its sentence quotes; ``evidence``: the measurements behind it;
+    ``addenda``: further codes whose sentences follow the main one.
+    """
 
     topic: str
-    severity: str  # "good" | "info" | "warning" | "critical"
-    text: str
+    severity: Severity
+    code: FindingCode
+    values: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, Any] = field(default_factory=dict)
+    addenda: tuple[FindingCode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,81 +105,62 @@ class LessonThresholds:
     sentiment_gap_warning: float = -0.10
 
 
-def duration(hours: float) -> str:
-    """3.5 -> "3.5 h", 50 -> "2.1 days": hours under two days, days above."""
-    if hours < 48:
-        return f"{hours:.1f} h".replace(".0 h", " h")
-    return f"{hours / 24:.1f} days".replace(".0 days", " days")
+def timing_findings(
+    summary: dict, t: LessonThresholds, brand_posts: int | None = None
+) -> list[Finding]:
+    """Time to first response and the longest silence between responses.
 
-
-def _when(moment: datetime | None, tz: str) -> str:
-    if moment is None:
-        return "an unknown time"
-    return moment.astimezone(ZoneInfo(tz)).strftime("%-d %b %H:%M %Z")
-
-
-def _kind(response_type: str | None) -> str:
-    """A response type as written in a sentence ("ceo video" -> "CEO video")."""
-    return str(response_type or "response").replace("ceo", "CEO")
-
-
-def _statements(response_type: str | None) -> str:
-    """ "Apology statements", "Holding statements" (not "holding statement statements")."""
-    kind = _kind(response_type)
-    plural = f"{kind}s" if kind.endswith("statement") else f"{kind} statements"
-    return plural[0].upper() + plural[1:]
-
-
-def _percent(share: float) -> str:
-    """0.27 -> "27%", 0.004 -> "0.4%": small shares keep a decimal instead of showing 0%."""
-    return f"{share:.1%}" if 0 < share < 0.01 else f"{share:.0%}"
-
-
-def _points(change: float) -> str:
-    return f"{change * 100:+.0f} points"
-
-
-def timing_findings(summary: dict, t: LessonThresholds, tz: str) -> list[Finding]:
-    """Time to first response and the longest silence between responses."""
+    ``brand_posts``: how many posts of the brand's own accounts the data holds (None: not
+    known). With none, no response in the data says nothing about the brand.
+    """
     hours = summary.get("time_to_first_response_hours")
-    found = []
     if hours is None:
         message = summary.get("message") or "no response in the crisis window"
-        severity = "critical" if message.startswith("no response") else "info"
-        text = (
-            "The brand posted no response during the crisis window."
-            if severity == "critical"
-            else f"Time to first response was not measured: {message}."
-        )
-        return [Finding("response time", severity, text, {"message": message})]
+        if not message.startswith("no response"):
+            values = {"message": message}
+            return [
+                Finding("response time", Severity.INFO, FindingCode.RESPONSE_NOT_MEASURED, values)
+            ]
+        if brand_posts == 0:
+            return []  # the brand's posts are not in the data: see brand_data_findings
+        return [
+            Finding(
+                "response time",
+                Severity.WARNING,
+                FindingCode.NO_RESPONSE if brand_posts else FindingCode.NO_RESPONSE_FOUND,
+                {"brand_posts": brand_posts},
+                {"message": message, "brand_posts_in_data": brand_posts},
+            )
+        ]
     first = summary.get("first_response") or {}
     target = t.first_response_target_hours
     severity = (
-        "good"
+        Severity.GOOD
         if hours <= target
-        else "critical"
+        else Severity.CRITICAL
         if hours > t.first_response_critical_hours
-        else "warning"
+        else Severity.WARNING
     )
-    what = f" ({first.get('type')} on {first.get('channel')})" if first else ""
-    found.append(
+    values = {"hours": hours, "target_hours": target, **first}
+    code = FindingCode.FIRST_RESPONSE if first else FindingCode.FIRST_RESPONSE_UNTYPED
+    found = [
         Finding(
             "response time",
             severity,
-            f"First response came {duration(hours)} after onset{what} "
-            f"(target: within {duration(target)}).",
+            code,
+            values,
             {"hours": hours, "target_hours": target, "first_response": first},
         )
-    )
+    ]
     gap = summary.get("max_gap_hours")
     if gap is not None:
         late = gap > t.max_silence_hours
         found.append(
             Finding(
                 "cadence",
-                "warning" if late else "good",
-                f"The longest silence between responses was {duration(gap)} "
-                f"(target: an update at least every {duration(t.max_silence_hours)}).",
+                Severity.WARNING if late else Severity.GOOD,
+                FindingCode.CADENCE,
+                {"max_gap_hours": gap, "target_hours": t.max_silence_hours},
                 {"max_gap_hours": gap, "median_gap_hours": summary.get("median_gap_hours")},
             )
         )
@@ -133,93 +172,84 @@ def reply_findings(summary: dict, t: LessonThresholds) -> list[Finding]:
     rate = summary.get("reply_rate")
     if rate is None:
         return []
-    replied, total = summary.get("replied"), summary.get("negative_mentions")
     median = summary.get("median_reply_hours")
-    speed = f"; median reply time {duration(median)}" if median is not None else ""
     good = rate >= t.reply_rate_target and (median is None or median <= t.median_reply_target_hours)
+    evidence = {
+        "reply_rate": rate,
+        "replied": summary.get("replied"),
+        "negative_mentions": summary.get("negative_mentions"),
+        "median_reply_hours": median,
+    }
     return [
         Finding(
             "replies",
-            "good" if good else "warning",
-            f"The brand replied to {rate:.0%} of negative customer mentions ({replied} of "
-            f"{total}; target {t.reply_rate_target:.0%}){speed}.",
-            {
-                "reply_rate": rate,
-                "replied": replied,
-                "negative_mentions": total,
-                "median_reply_hours": median,
-            },
+            Severity.GOOD if good else Severity.WARNING,
+            FindingCode.REPLIES if median is None else FindingCode.REPLIES_TIMED,
+            {**evidence, "target_rate": t.reply_rate_target},
+            evidence,
         )
     ]
 
 
+_EFFECT_KEYS = (
+    "negative_share_before",
+    "negative_share_after",
+    "change",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "method",
+)
+
+
 def effect_findings(
-    effects: pl.DataFrame, t: LessonThresholds, tz: str, window_hours: float
+    effects: pl.DataFrame, t: LessonThresholds, window_hours: float
 ) -> list[Finding]:
     """One finding per response: did negative share move, and how surely."""
     found = []
     for row in effects.iter_rows(named=True):
-        label = f"the {_kind(row['type'])} ({row['channel']}, {_when(row['time'], tz)})"
-        evidence = {
-            k: row[k]
-            for k in (
-                "negative_share_before",
-                "negative_share_after",
-                "change",
-                "ci_low",
-                "ci_high",
-                "p_value",
-                "method",
-            )
+        evidence = {k: row[k] for k in _EFFECT_KEYS}
+        values = {
+            "type": row["type"],
+            "channel": row["channel"],
+            "time": row["time"],
+            "before": row["negative_share_before"],
+            "after": row["negative_share_after"],
+            "change": row["change"],
+            "ci_low": row["ci_low"],
+            "ci_high": row["ci_high"],
+            "window_hours": window_hours,
+            "min_effect": t.min_effect,
         }
         if row["change"] is None:
+            values["reason"] = str(row["method"]).removeprefix("not estimated: ")
             found.append(
                 Finding(
                     "response effect",
-                    "info",
-                    f"The effect of {label} could not be estimated: "
-                    f"{row['method'].removeprefix('not estimated: ')}.",
+                    Severity.INFO,
+                    FindingCode.EFFECT_NOT_ESTIMATED,
+                    values,
                     evidence,
                 )
             )
             continue
-        before, after = row["negative_share_before"], row["negative_share_after"]
-        interval = f"95% interval {_points(row['ci_low'])} to {_points(row['ci_high'])}"
         sure_drop = row["ci_high"] < 0 and row["change"] <= -t.min_effect
         sure_rise = row["ci_low"] > 0 and row["change"] >= t.min_effect
+        # a level change at the response, net of the trend: the raw averages can even move
+        # the other way, so they are given apart
+        segmented = str(row["method"]).startswith("segmented")
         if sure_drop:
-            severity, verb = "good", "fell"
+            severity = Severity.GOOD
+            code = FindingCode.EFFECT_LEVEL_FELL if segmented else FindingCode.EFFECT_FELL
         elif sure_rise:
-            severity, verb = "warning", "rose"
-        else:
-            severity, verb = "info", None
-        if verb and str(row["method"]).startswith("segmented"):
-            # a level change at the response, net of the trend: the raw averages can even
-            # move the other way, so they are given apart
-            text = (
-                f"Negative share {verb} by {abs(row['change']) * 100:.0f} points at {label} "
-                f"(level change net of the trend, {interval}); averages over "
-                f"{duration(window_hours)}: {before:.0%} before, {after:.0%} after."
-            )
-        elif verb:
-            text = (
-                f"Negative share {verb} from {before:.0%} to {after:.0%} within "
-                f"{duration(window_hours)} of {label} ({interval})."
-            )
+            severity = Severity.WARNING
+            code = FindingCode.EFFECT_LEVEL_ROSE if segmented else FindingCode.EFFECT_ROSE
         elif row["ci_high"] < 0 or row["ci_low"] > 0:
-            text = (
-                f"Negative share barely moved after {label}: {before:.0%} before, "
-                f"{after:.0%} after, a change under {t.min_effect * 100:.0f} points "
-                f"({interval})."
-            )
+            severity, code = Severity.INFO, FindingCode.EFFECT_SMALL
         else:
-            text = (
-                f"No clear change in negative share after {label}: {before:.0%} before, "
-                f"{after:.0%} after ({interval})."
-            )
-        if row.get("overlaps"):
-            text += " Other responses fall in the same windows, so the change is theirs too."
-        found.append(Finding("response effect", severity, text, evidence))
+            severity, code = Severity.INFO, FindingCode.EFFECT_NONE
+        addenda = (FindingCode.EFFECT_OVERLAPS,) if row.get("overlaps") else ()
+        found.append(Finding("response effect", severity, code, values, evidence, addenda))
     return found
 
 
@@ -231,92 +261,58 @@ def consistency_findings(summary: dict, t: LessonThresholds) -> list[Finding]:
         found.append(
             Finding(
                 "consistency",
-                "good" if ok else "warning",
-                f"{_statements(item['type'])} were "
-                f"{'consistent' if ok else 'inconsistent'} across channels (mean similarity "
-                f"{item['mean_similarity']:.2f} of 1 over {item['pairs']} pairs).",
+                Severity.GOOD if ok else Severity.WARNING,
+                FindingCode.CONSISTENT if ok else FindingCode.INCONSISTENT,
+                dict(item),
                 dict(item),
             )
         )
     return found
 
 
-def claim_findings(claims: Any, t: LessonThresholds, tz: str) -> list[Finding]:
+def claim_findings(claims: Any, t: LessonThresholds) -> list[Finding]:
     """First appearance of each claim and whether its clarification slowed it."""
     found = []
     for row in claims.first_seen.iter_rows(named=True):
         found.append(
-            Finding(
-                "hoax",
-                "info",
-                f"The claim '{row['claim']}' first appeared {_when(row['published_at'], tz)} "
-                f"on {row['platform']} by @{row['author']}.",
-                dict(row),
-            )
+            Finding("hoax", Severity.INFO, FindingCode.CLAIM_FIRST_SEEN, dict(row), dict(row))
         )
     for row in claims.clarifications.iter_rows(named=True):
-        kept = row["kept_growing_hours"]
-        if kept >= t.hoax_growth_hours:
-            text = (
-                f"The claim '{row['claim']}' kept growing for {duration(kept)} after the "
-                f"clarification of {_when(row['clarification_time'], tz)}."
-            )
-            severity = "warning"
+        if row["kept_growing_hours"] >= t.hoax_growth_hours:
+            severity, code = Severity.WARNING, FindingCode.CLAIM_KEPT_GROWING
         elif row["verdict"] == "slowed":
-            text = (
-                f"The claim '{row['claim']}' slowed after the clarification of "
-                f"{_when(row['clarification_time'], tz)} (hourly growth "
-                f"{row['growth_per_hour_before']:+.0%} before, "
-                f"{row['growth_per_hour_after']:+.0%} after)."
-            )
-            severity = "good"
+            severity, code = Severity.GOOD, FindingCode.CLAIM_SLOWED
         else:
-            text = (
-                f"No clear change in the spread of the claim '{row['claim']}' after the "
-                f"clarification of {_when(row['clarification_time'], tz)}."
-            )
-            severity = "info"
-        found.append(Finding("hoax", severity, text, dict(row)))
+            severity, code = Severity.INFO, FindingCode.CLAIM_UNCLEAR
+        found.append(Finding("hoax", severity, code, dict(row), dict(row)))
     return found
 
 
 def coordination_findings(share: float, t: LessonThresholds) -> list[Finding]:
     """How much of the negativity coordination signals could account for."""
     severity = (
-        "critical"
+        Severity.CRITICAL
         if share >= t.coordination_critical_share
-        else "warning"
+        else Severity.WARNING
         if share >= t.coordination_warning_share
-        else "info"
+        else Severity.INFO
     )
-    return [
-        Finding(
-            "coordination",
-            severity,
-            f"{_percent(share)} of negative mentions came with coordination signals (copy-paste "
-            "clusters or bursts of new or tiny accounts).",
-            {"share": share},
-        )
-    ]
+    values = {"share": share}
+    return [Finding("coordination", severity, FindingCode.COORDINATION, values, values)]
 
 
-def signal_findings(signals: pl.DataFrame, tz: str, top: int = 3) -> list[Finding]:
+def signal_findings(signals: pl.DataFrame, top: int = 3) -> list[Finding]:
     """The largest coordination signals, each as a sentence an analyst can check."""
     found = []
     biggest = signals.sort(["accounts", "start"], descending=[True, False]).head(top)
     for row in biggest.iter_rows(named=True):
-        share = row["share_of_negative"]
-        of_negative = f"{_percent(share)} of negative mentions" if share is not None else "no share"
-        found.append(
-            Finding(
-                "coordination",
-                "info",
-                f"Signal of coordination: {row['signal']} from {_when(row['start'], tz)}, "
-                f"{row['accounts']} accounts, {row['mentions']} mentions ({of_negative}): "
-                f"{row['detail']}.",
-                {k: v for k, v in row.items() if k != "mention_ids"},
-            )
+        values = {k: v for k, v in row.items() if k != "mention_ids"}
+        code = (
+            FindingCode.COORDINATION_SIGNAL
+            if row["share_of_negative"] is not None
+            else FindingCode.COORDINATION_SIGNAL_UNSHARED
         )
+        found.append(Finding("coordination", Severity.INFO, code, values, values))
     return found
 
 
@@ -327,8 +323,9 @@ def platform_findings(platforms: pl.DataFrame, t: LessonThresholds) -> list[Find
     found = [
         Finding(
             "platforms",
-            "warning",
-            f"{_name(p)} had not recovered by the end of the data.",
+            Severity.WARNING,
+            FindingCode.PLATFORM_OPEN,
+            {"platform": p},
             {"platform": p},
         )
         for p in detected.filter(pl.col("end").is_null()).get_column("platform").to_list()
@@ -339,72 +336,79 @@ def platform_findings(platforms: pl.DataFrame, t: LessonThresholds) -> list[Find
     for row in ended.slice(1).iter_rows(named=True):
         lag = (row["end"] - first["end"]).total_seconds() / 3600
         if lag >= t.platform_lag_hours:
+            values = {"platform": row["platform"], "reference": first["platform"], "lag_hours": lag}
             found.append(
-                Finding(
-                    "platforms",
-                    "info",
-                    f"{_name(row['platform'])} recovered {duration(lag)} later than "
-                    f"{_name(first['platform'])}.",
-                    {"platform": row["platform"], "reference": first["platform"], "lag_hours": lag},
-                )
+                Finding("platforms", Severity.INFO, FindingCode.PLATFORM_LAG, values, values)
             )
     return found
-
-
-def _name(platform: str) -> str:
-    return {"x": "X", "tiktok": "TikTok", "youtube": "YouTube", "linkedin": "LinkedIn"}.get(
-        platform, platform.capitalize()
-    )
 
 
 def window_findings(window: Any, t: LessonThresholds) -> list[Finding]:
     """Duration of the crisis and the sentiment gap it left."""
     found = []
     if getattr(window, "recovery_hours", None) is not None:
-        found.append(
-            Finding(
-                "crisis",
-                "info",
-                f"The crisis lasted {duration(window.recovery_hours)} from onset to recovery.",
-                {"recovery_hours": window.recovery_hours},
-            )
-        )
+        values = {"recovery_hours": window.recovery_hours}
+        found.append(Finding("crisis", Severity.INFO, FindingCode.CRISIS_DURATION, values, values))
     gap = getattr(window, "sentiment_gap", None)
     if gap is not None:
-        severity = "warning" if gap <= t.sentiment_gap_warning else "info" if gap < 0 else "good"
-        found.append(
-            Finding(
-                "crisis",
-                severity,
-                "Net sentiment after the crisis was back at its pre-crisis level."
-                if abs(gap) < 0.005
-                else f"Net sentiment after the crisis was {abs(gap):.2f} "
-                f"{'below' if gap < 0 else 'above'} its pre-crisis level.",
-                {"sentiment_gap": gap},
-            )
+        severity = (
+            Severity.WARNING
+            if gap <= t.sentiment_gap_warning
+            else Severity.INFO
+            if gap < 0
+            else Severity.GOOD
         )
+        code = (
+            FindingCode.SENTIMENT_BACK
+            if abs(gap) < 0.005
+            else FindingCode.SENTIMENT_BELOW
+            if gap < 0
+            else FindingCode.SENTIMENT_ABOVE
+        )
+        found.append(Finding("crisis", severity, code, {"size": abs(gap)}, {"sentiment_gap": gap}))
     return found
 
 
 def strategy_findings(responses: pl.DataFrame, window: Any) -> list[Finding]:
     """Which SCCT postures the responses used, and when the first rebuild response came."""
     onset = getattr(window, "onset", None)
-    coded = responses.filter(pl.col("strategy").is_not_null())
+    until = getattr(window, "answer_until", None) or getattr(window, "end", None)
+    coded = responses.filter(
+        pl.col("strategy").is_not_null() & ~pl.col("type").is_in(["routine", "post"])
+    )
     if onset is not None:
         coded = coded.filter(pl.col("time") >= onset)
+    if until is not None:
+        coded = coded.filter(pl.col("time") < until)
     if coded.is_empty():
         return []
-    counts = coded.group_by("strategy").len().sort("len", descending=True)
-    used = ", ".join(f"{s} ({n})" for s, n in counts.iter_rows())
-    text = f"Responses used the SCCT postures {used}."
-    evidence: dict[str, Any] = {"strategies": dict(counts.iter_rows())}
+    counts = coded.group_by("strategy").len().sort(["len", "strategy"], descending=[True, False])
+    values: dict[str, Any] = {
+        "used": ", ".join(f"{s} ({n})" for s, n in counts.iter_rows()),
+        "strategies": dict(counts.iter_rows()),
+    }
+    addenda: tuple[FindingCode, ...] = ()
     rebuild = coded.filter(pl.col("strategy") == "rebuild").sort("time")
     if onset is not None and not rebuild.is_empty():
         first = rebuild.row(0, named=True)
-        hours = (first["time"] - onset).total_seconds() / 3600
-        text += f" The first rebuild response ({first['type']}) came {duration(hours)} after onset."
-        evidence["first_rebuild_hours"] = hours
-    return [Finding("strategy", "info", text, evidence)]
+        values["first_rebuild_hours"] = (first["time"] - onset).total_seconds() / 3600
+        values["type"] = first["type"]
+        addenda = (FindingCode.FIRST_REBUILD,)
+    return [
+        Finding("strategy", Severity.INFO, FindingCode.STRATEGIES, values, dict(values), addenda)
+    ]
+
+
+def brand_data_findings(
+    brand_posts: int | None, handles: list[str] | tuple[str, ...], has_events: bool
+) -> list[Finding]:
+    """What is missing to judge the brand's behaviour, and how to add it (nothing when the
+    brand's posts or an events file are in)."""
+    if brand_posts is None or brand_posts > 0 or has_events:
+        return []
+    shown = ", ".join(f"@{h.lstrip('@')}" for h in handles)
+    values = {"handles": f" ({shown})" if shown else "", "handles_given": bool(handles)}
+    return [Finding("responses", Severity.WARNING, FindingCode.BRAND_POSTS_MISSING, values, values)]
 
 
 def lessons_learned(
@@ -419,32 +423,39 @@ def lessons_learned(
     signals: pl.DataFrame | None = None,
     thresholds: LessonThresholds | None = None,
     window_hours: float = 24,
-    tz: str = "Asia/Jakarta",
+    brand_posts: int | None = None,
+    brand_handles: list[str] | tuple[str, ...] = (),
+    has_events: bool = False,
 ) -> list[Finding]:
     """Findings from whatever was measured: window (CrisisWindow), summary
     (``response_summary``), effects (``response_effects``), claims (``track_claims``),
     coordination_share (``coordinated_negative_share``), platforms (``platform_windows``),
     responses (``brand_responses``, for the SCCT postures used), signals
     (``coordination_signals``: the three largest are described).
+
+    ``brand_posts``: posts of the brand's own accounts in the data (``None``: unknown, the
+    behaviour findings are drawn as before); with 0 and no events file (``has_events``),
+    findings about the brand's behaviour are replaced by one saying what is missing.
     """
     t = thresholds or LessonThresholds()
     found: list[Finding] = []
     if window is not None:
         found += window_findings(window, t)
+    found += brand_data_findings(brand_posts, brand_handles, has_events)
     if summary is not None:
-        found += timing_findings(summary, t, tz)
+        found += timing_findings(summary, t, None if has_events else brand_posts)
         found += reply_findings(summary, t)
         found += consistency_findings(summary, t)
     if responses is not None:
         found += strategy_findings(responses, window)
     if effects is not None:
-        found += effect_findings(effects, t, tz, window_hours)
+        found += effect_findings(effects, t, window_hours)
     if claims is not None:
-        found += claim_findings(claims, t, tz)
+        found += claim_findings(claims, t)
     if coordination_share is not None:
         found += coordination_findings(coordination_share, t)
     if signals is not None and not signals.is_empty():
-        found += signal_findings(signals, tz)
+        found += signal_findings(signals)
     if platforms is not None and not platforms.is_empty():
         found += platform_findings(platforms, t)
     return found

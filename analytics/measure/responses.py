@@ -285,7 +285,9 @@ def response_timing(
         responses = only_typed(responses)
     if merge_minutes:
         responses = group_responses(responses, minutes=merge_minutes)
-    onset, end = getattr(window, "onset", None), getattr(window, "end", None)
+    onset = getattr(window, "onset", None)
+    # a detected episode is answered until the next one starts (or the data ends)
+    end = getattr(window, "answer_until", None) or getattr(window, "end", None)
     result: dict[str, Any] = {
         "time_to_first_response_hours": None,
         "first_response": None,

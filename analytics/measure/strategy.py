@@ -79,6 +79,8 @@ def strategy_for(response_type: str | None, description: str | None = None) -> s
     Returns one of ``STRATEGIES`` or ``None`` (base response, or nothing to go on).
     """
     kind = (response_type or "").strip().lower()
+    if kind == "routine":
+        return None  # an off-topic post answers nothing
     if kind in SCCT_BY_TYPE and SCCT_BY_TYPE[kind][0] is not None:
         return SCCT_BY_TYPE[kind][0]
     if kind == "holding statement":

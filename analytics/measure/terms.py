@@ -9,92 +9,26 @@ so a word seen once in the crisis cannot outrank one seen fifty times (a plain r
 frequencies would put the rare word first).
 
 Counts are *mentions that use the term* (a post repeating an emoji five times counts once),
-so a single spammy post does not dominate. Stopwords: scikit-learn's English list, the
-Indonesian list shipped with the asronlp package and informal Indonesian function words.
+so a single spammy post does not dominate. The tokenizer and stopwords are in ``tokens``.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from importlib.metadata import PackageNotFoundError, distribution
 
 import numpy as np
 import polars as pl
 
 from analytics.errors import AnalysisError
 from analytics.measure.responses import customer_mentions
-
-# Informal function words common on Indonesian social media (abbreviations and particles)
-# that the formal stopword list does not have.
-_SLANG_TEXT = """yg yang gak ga gk nggak ngga enggak engga tdk aja ajah sih dong deh kok nih tuh tu
-    udah udh sdh dah dgn dg utk krn karna jg juga lg lagi trs terus emang emg gue gw gua lo
-    lu loe elo aku ak km kamu kita kami mereka ya yah yaa kan lah pun dll dst nya si sama
-    ama sm tp tapi tpi kalo klo kl bgt banget aj bkn bukan blm belum mau mo pd pada dr
-    dari ke di ini itu tsb skrg sekarang gmn gimana knp kenapa org orang wkwk wkwkwk haha
-    hehe amp rt via"""
-SLANG_STOPWORDS = frozenset(_SLANG_TEXT.split())
-
-TERM_PATTERN = r"#[\p{L}\p{N}_]+|\p{Extended_Pictographic}|[\p{L}\p{N}_]+"
-
-
-@functools.cache
-def stopwords() -> frozenset[str]:
-    """English + Indonesian + informal Indonesian stopwords, lower-case."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    words = set(ENGLISH_STOP_WORDS) | SLANG_STOPWORDS
-    try:
-        # read the data file without importing asro_nlp (its import pulls in heavy modules)
-        path = distribution("asronlp").locate_file("asro_nlp/data/stopwords.txt")
-        words |= set(open(path, encoding="utf-8").read().split())  # noqa: SIM115
-    except (PackageNotFoundError, FileNotFoundError):  # pragma: no cover - dependency missing
-        pass
-    return frozenset(w.lower() for w in words)
-
-
-def term_uses(texts: pl.Series, *, exclude: Iterable[str] = ()) -> pl.DataFrame:
-    """One row per (text index, distinct term) with the term's kind (word/hashtag/emoji)."""
-    skip = stopwords() | {w.lower().lstrip("#@") for w in exclude}
-    frame = pl.DataFrame({"text": texts.cast(pl.Utf8)}).with_row_index("doc")
-    cleaned = (
-        pl.col("text")
-        .fill_null("")
-        .str.to_lowercase()
-        .str.replace_all(r"https?://\S+|www\.\S+", " ")
-        .str.replace_all(r"@[\p{L}\p{N}_.]+", " ")
-    )
-    uses = (
-        frame.select("doc", cleaned.str.extract_all(TERM_PATTERN).alias("term"))
-        .explode("term")
-        .drop_nulls("term")
-        .unique(["doc", "term"])
-        .with_columns(
-            pl.when(pl.col("term").str.starts_with("#"))
-            .then(pl.lit("hashtag"))
-            .when(pl.col("term").str.contains(r"^\p{Extended_Pictographic}$"))
-            .then(pl.lit("emoji"))
-            .otherwise(pl.lit("word"))
-            .alias("kind")
-        )
-    )
-    keep = (pl.col("kind") != "word") | (
-        (pl.col("term").str.len_chars() >= 2)
-        & ~pl.col("term").str.contains(r"^[\p{N}_]+$")
-        & ~pl.col("term").is_in(list(skip))
-    )
-    return uses.filter(keep & ~pl.col("term").str.strip_prefix("#").is_in(list(skip)))
-
-
-def count_terms(texts: pl.Series, *, exclude: Iterable[str] = ()) -> pl.DataFrame:
-    """term, kind, count (number of texts using the term), most used first."""
-    return (
-        term_uses(texts, exclude=exclude)
-        .group_by("term", "kind")
-        .agg(pl.len().alias("count"))
-        .sort(["count", "term"], descending=[True, False])
-    )
+from analytics.measure.tokens import (  # noqa: F401  (re-exported: the term measures' tokenizer)
+    SLANG_STOPWORDS,
+    TERM_PATTERN,
+    count_terms,
+    stopwords,
+    term_uses,
+)
 
 
 def fightin_words(

@@ -175,12 +175,18 @@ def table(
 SEVERITY_ORDER = ("critical", "warning", "info", "good")
 
 
-def findings(items: Iterable[object]) -> str:
+def findings(items: Iterable[object], tz: str = "Asia/Jakarta") -> str:
     """Lessons-learned findings as a list, worst first, each with its severity badge.
 
-    Items need ``topic``, ``severity`` and ``text`` attributes (``analytics.measure``'s
-    ``Finding``).
+    Items are ``analytics.measure.lessons.Finding`` (written in words by
+    ``report.messages``, times in ``tz``) or anything with ``topic``, ``severity`` and
+    ``text`` attributes.
     """
+    from analytics.report.messages import finding_text
+
+    def words(f: object) -> str:
+        return getattr(f, "text", None) or finding_text(f, tz)  # type: ignore[arg-type]
+
     ordered = sorted(
         items,
         key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER else 9,
@@ -190,7 +196,7 @@ def findings(items: Iterable[object]) -> str:
     lines = [
         f'<li class="finding {html.escape(f.severity)}"><span class="badge">'
         f"{html.escape(f.severity)}</span> <strong>{html.escape(f.topic)}</strong>: "
-        f"{html.escape(f.text)}</li>"
+        f"{html.escape(words(f))}</li>"
         for f in ordered
     ]
     return f'<ul class="findings">{"".join(lines)}</ul>'

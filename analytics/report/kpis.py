@@ -191,7 +191,10 @@ def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:
             pl.len().alias("mentions"),
             (label == "negative").sum().alias("negative"),
             label.is_in(["positive", "neutral", "negative"]).sum().alias("scored"),
-            pl.col("reach").sum().alias("potential_reach"),
+            # unknown reach stays unknown (null), never 0
+            pl.when(pl.col("reach").count() > 0)
+            .then(pl.col("reach").sum())
+            .alias("potential_reach"),
         )
         .with_columns(
             pl.when(pl.col("scored") > 0)
@@ -200,3 +203,15 @@ def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:
         )
         .sort(["mentions", by], descending=[True, False])
     )
+
+
+def brands_present(mentions: pl.DataFrame | pl.LazyFrame) -> list[str]:
+    """The brands that have at least one customer mention in ``mentions``, sorted."""
+    lazy = mentions.lazy() if isinstance(mentions, pl.DataFrame) else mentions
+    customers = lazy.filter(~pl.col("is_brand_post").fill_null(False))
+    return sorted(customers.select(pl.col("brand").unique()).collect().to_series().to_list())
+
+
+def has_figure(frame: pl.DataFrame, column: str) -> bool:
+    """True when at least one row has a value in ``column`` (a chart of it says something)."""
+    return column in frame.columns and frame.get_column(column).drop_nulls().len() > 0

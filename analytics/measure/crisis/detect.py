@@ -28,6 +28,7 @@ from analytics.measure.crisis.window import (
     HOUR,
     CrisisWindow,
     build_window,
+    headline,
     iso,
     no_crisis_window,
 )
@@ -81,25 +82,39 @@ def _find(
         if first < taken_until:
             continue  # part of the previous crisis (it had not ended yet)
         end = end_after(level, {**scored["volume"], "observed": volume}, last, params)
-        windows.append(
-            build_window(
-                hours,
-                alerts,
-                onset=first,
-                end=end,
-                params=params,
-                brand=brand,
-                tz=tz,
-                rule=RULE_DETECTED,
-            )
+        # less than a day of data before the rise: it cannot be told from the daily rhythm,
+        # and had the data begun earlier the episode might reach back further
+        at_start = first < params.min_lead_hours
+        window = build_window(
+            hours,
+            alerts,
+            onset=0 if at_start else first,
+            end=end,
+            params=params,
+            brand=brand,
+            tz=tz,
+            rule=RULE_DETECTED,
+            at_data_start=at_start,
         )
+        window.number = len(windows) + 1
+        windows.append(window)
         taken_until = end if end is not None else hours.height
+    data_end = hours.get_column("hour_utc")[-1] + HOUR
+    for k, current in enumerate(windows):
+        current.answer_until = windows[k + 1].onset if k + 1 < len(windows) else data_end
     return windows, alerts
 
 
-def _main(windows: list[CrisisWindow]) -> CrisisWindow:
-    """The crisis with the busiest peak hour (the earlier one on a tie)."""
-    return max(windows, key=lambda w: (w.peak_mentions or 0, -w.onset.timestamp()))
+def pick_episode(windows: list[CrisisWindow], episode: int | None) -> CrisisWindow:
+    """Episode number ``episode`` (1 = the oldest), or the headline episode when None."""
+    if episode is None:
+        return headline(windows)
+    if not 1 <= episode <= len(windows):
+        raise InputDataError(
+            f"there is no episode {episode}: the data holds {len(windows)} "
+            f"(numbered 1 to {len(windows)}, oldest first)"
+        )
+    return windows[episode - 1]
 
 
 def detect_crises(
@@ -132,9 +147,11 @@ def detect_crisis(
     brand: str | None = None,
     include_brand_posts: bool = False,
     params: DetectionParams | None = None,
+    episode: int | None = None,
     **overrides: Any,
 ) -> CrisisWindow:
-    """The main crisis in the data: the episode with the busiest peak hour.
+    """The headline crisis: the episode with the most excess mentions over the baseline, or
+    episode number ``episode`` (1 = the oldest, as ``detect_crises`` lists them).
 
     When nothing qualifies, returns a window with ``detected=False``, null times, empty
     phases and the hourly alerts (so a monitoring job can still show each day's level).
@@ -145,7 +162,25 @@ def detect_crisis(
     brand = brand if brand is not None else _brand_of(mentions)
     windows, alerts = _find(hours, params, brand, tz)
     if windows:
-        return _main(windows)
+        return pick_episode(windows, episode)
+    if episode is not None:
+        raise InputDataError(f"there is no episode {episode}: no crisis was detected")
+    return no_crisis_window(alerts, params=params, brand=brand, tz=tz, rule=RULE_DETECTED)
+
+
+def no_crisis(
+    mentions: pl.DataFrame | pl.LazyFrame,
+    *,
+    tz: str = "Asia/Jakarta",
+    brand: str | None = None,
+    include_brand_posts: bool = False,
+    params: DetectionParams | None = None,
+    **overrides: Any,
+) -> CrisisWindow:
+    """The "no crisis detected" window with the hourly alerts (for monitoring)."""
+    params = merged_params(params, overrides)
+    hours = hourly_counts(mentions, tz, include_brand_posts)
+    alerts = alerts_frame(hours, score_hours(hours, params))
     return no_crisis_window(alerts, params=params, brand=brand, tz=tz, rule=RULE_DETECTED)
 
 
@@ -225,7 +260,8 @@ _PLATFORM_SCHEMA = {
     "peak_mentions": pl.Int64,
     "recovery_hours": pl.Float64,
     "sentiment_gap": pl.Float64,
-    "note": pl.Utf8,
+    "note_codes": pl.List(pl.Utf8),
+    "detail": pl.Utf8,
 }
 
 
@@ -240,8 +276,9 @@ def platform_windows(
     """Run the detector on each platform apart, so platforms can be compared.
 
     One row per platform: platform, detected, onset, peak, end, peak_mentions,
-    recovery_hours, sentiment_gap, note ("Instagram recovered 3 days later than X" is read
-    from the ``end`` column). A platform with too little data gets a note, not an error.
+    recovery_hours, sentiment_gap, note_codes (``NoteCode`` values), detail (why a platform
+    could not be looked at). "Instagram recovered 3 days later than X" is read from the
+    ``end`` column. A platform with too little data gets a note, not an error.
     """
     params = merged_params(params, overrides)
     brand = _brand_of(mentions)
@@ -251,14 +288,14 @@ def platform_windows(
     rows = []
     for (platform,), hours in split.group_by("platform", maintain_order=True):
         row: dict[str, Any] = dict.fromkeys(_PLATFORM_SCHEMA)
-        row.update(platform=platform, detected=False)
+        row.update(platform=platform, detected=False, note_codes=[])
         try:
             windows, _ = _find(hours.drop("platform"), params, brand, tz)
         except AnalysisError as error:
-            row["note"] = Note(NoteCode.TOO_SHORT, {"reason": str(error)}).text
+            row.update(note_codes=[str(NoteCode.TOO_SHORT)], detail=str(error))
         else:
             if windows:
-                window = _main(windows)
+                window = headline(windows)
                 row.update(
                     detected=True,
                     onset=window.onset,
@@ -267,9 +304,9 @@ def platform_windows(
                     peak_mentions=window.peak_mentions,
                     recovery_hours=window.recovery_hours,
                     sentiment_gap=window.sentiment_gap,
-                    note=" ".join(n.text for n in window.notes) or None,
+                    note_codes=[str(n.code) for n in window.notes],
                 )
             else:
-                row["note"] = Note(NoteCode.PLATFORM_NO_CRISIS).text
+                row["note_codes"] = [str(NoteCode.PLATFORM_NO_CRISIS)]
         rows.append(row)
     return pl.DataFrame(rows, schema=_PLATFORM_SCHEMA)

@@ -1,7 +1,7 @@
 """Notes on a crisis window: a code and the values the sentence needs.
 
 Code that reacts to a note tests its ``code`` (an enum), never the wording; the wording is
-looked up from the code where the note is shown.
+in ``analytics.report.messages.NOTE_TEXT``, looked up where the note is shown.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 
 class NoteCode(StrEnum):
-    """What a note on a crisis window says (see ``NOTE_TEXT`` for the sentence)."""
+    """What a note on a crisis window says (the sentence: ``report.messages.NOTE_TEXT``)."""
 
     NO_CRISIS = "no_crisis"
     OPEN_END = "open_end"
@@ -21,6 +21,8 @@ class NoteCode(StrEnum):
     WINDOW_PAST_DATA = "window_past_data"
     PLATFORM_NO_CRISIS = "platform_no_crisis"
     TOO_SHORT = "too_short"
+    ONSET_AT_DATA_START = "onset_at_data_start"
+    SHORT_BASELINE = "short_baseline"
 
 
 @dataclass(frozen=True)
@@ -30,33 +32,6 @@ class Note:
     code: NoteCode
     values: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def text(self) -> str:
-        return NOTE_TEXT[self.code].format(**self.values)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-NOTE_TEXT: dict[NoteCode, str] = {
-    NoteCode.NO_CRISIS: (
-        "No crisis detected: no sustained rise above the normal range for this time."
-    ),
-    NoteCode.OPEN_END: (
-        "The conversation had not settled back into its normal range by the end of the "
-        "data ({data_end}), so the crisis end and recovery time are unknown."
-    ),
-    NoteCode.NO_SENTIMENT_GAP: (
-        "The sentiment gap could not be measured: no positive or negative mentions in the "
-        "{gap_days:g} days before the onset or after the end."
-    ),
-    NoteCode.MANUAL_SHORT_HISTORY: (
-        "Too little history for alert levels; the window itself is still measured."
-    ),
-    NoteCode.WINDOW_PAST_DATA: (
-        "The window ends after the data does ({data_end}); "
-        "the post-crisis phase and the sentiment gap cannot be measured."
-    ),
-    NoteCode.PLATFORM_NO_CRISIS: "no crisis detected on this platform",
-    NoteCode.TOO_SHORT: "{reason}",
-}
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the code and the values."""
+        return {"code": str(self.code), **self.values}

@@ -39,6 +39,9 @@ class DetectionParams:
     end_z: float = 2.0
     peak_fraction: float = 0.5
     gap_days: float = 7.0
+    # an onset needs a full day of data before it (one daily cycle) to be told apart from
+    # the daily rhythm; with less, it is "at or before the start of the data"
+    min_lead_hours: int = 24
 
     def __post_init__(self) -> None:
         if self.crisis_level not in LEVELS[1:]:

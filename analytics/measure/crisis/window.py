@@ -2,8 +2,14 @@
 
 Phases (half-open, contiguous): pre-crisis [data start, onset), escalation [onset, first
 hour >= ``peak_fraction`` x peak volume), peak [that hour, last such hour], recovery [after
-it, end), post-crisis [end, data end). Recovery time = end - peak. Sentiment gap = net
-sentiment of the ``gap_days`` after the end minus that of the ``gap_days`` before the onset.
+it, end), post-crisis [end, data end). A phase that would last 0 hours did not happen and is
+left out (an onset already at half the peak has no escalation; data that starts inside the
+crisis has no pre-crisis). Recovery time = end - peak. Sentiment gap = net sentiment of the
+``gap_days`` after the end minus that of the ``gap_days`` before the onset.
+
+Each detected window is one *episode*; ``excess_mentions`` (customer mentions above the
+baseline from onset to end) measures its size, and the headline episode is the one with the
+most excess mentions (``headline``).
 """
 
 from __future__ import annotations
@@ -52,6 +58,54 @@ class CrisisWindow:
     manual: bool = False
     tz: str = "Asia/Jakarta"
     notes: list[Note] = field(default_factory=list)
+    number: int | None = None
+    mentions: int | None = None
+    expected_mentions: float | None = None
+    onset_at_data_start: bool = False
+    baseline_hours: int | None = None
+    top_terms: list[str] = field(default_factory=list)
+    # the brand's answers to this episode are looked for until then (the next episode's
+    # onset or the end of the data): statements often come after the volume has settled
+    answer_until: datetime | None = None
+    vocabulary: list[str] = field(default_factory=list)
+
+    @property
+    def excess_mentions(self) -> float | None:
+        """Customer mentions above the baseline from onset to end (or the data's end)."""
+        if self.mentions is None or self.expected_mentions is None:
+            return None
+        return self.mentions - self.expected_mentions
+
+    def band(self, every: str = "1h") -> pl.DataFrame:
+        """The detector's normal range of the volume, for a chart: period_start (local),
+        baseline_median, baseline_low, baseline_high; hourly, or summed per day (``1d``).
+
+        The same baseline as the alert levels, so the chart shows what the detector saw.
+        """
+        watch_z = self.method.get("watch_z", 3.0)
+        volume = self.alerts.filter(pl.col("metric") == "volume").select(
+            "period_start",
+            pl.col("expected"),
+            variance=((pl.col("band_high") - pl.col("expected")) / watch_z) ** 2,
+        )
+        if every in ("1d", "day"):
+            volume = (
+                volume.group_by(pl.col("period_start").dt.truncate("1d"))
+                .agg(
+                    pl.when(pl.col("expected").null_count() == 0)
+                    .then(pl.col("expected").sum())
+                    .alias("expected"),
+                    pl.col("variance").sum(),
+                )
+                .sort("period_start")
+            )
+        spread = watch_z * pl.col("variance").sqrt()
+        return volume.select(
+            "period_start",
+            baseline_median=pl.col("expected"),
+            baseline_low=pl.max_horizontal(pl.col("expected") - spread, pl.lit(0.0)),
+            baseline_high=pl.col("expected") + spread,
+        )
 
     def daily_alerts(self) -> pl.DataFrame:
         """Highest alert level per local day: date, level, mentions, negative, max_score."""
@@ -80,10 +134,28 @@ class CrisisWindow:
                 {**r, "date": r["date"].isoformat()}
                 for r in self.daily_alerts().iter_rows(named=True)
             ],
+            "episode": self.number,
+            "mentions": self.mentions,
+            "expected_mentions": _rounded(self.expected_mentions),
+            "excess_mentions": _rounded(self.excess_mentions),
+            "onset_at_data_start": self.onset_at_data_start,
+            "baseline_hours": self.baseline_hours,
+            "top_terms": list(self.top_terms),
             "time_zone": self.tz,
             "method": self.method,
-            "notes": [note.text for note in self.notes],
+            "notes": [note.to_dict() for note in self.notes],
         }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def headline(windows: list[CrisisWindow]) -> CrisisWindow:
+    """The headline episode: the most excess mentions over the baseline (the earlier one on
+    a tie). Excess, not the busiest hour, because a long crisis moves more conversation than
+    a short burst with a higher peak hour."""
+    return max(windows, key=lambda w: (w.excess_mentions or 0.0, -w.onset.timestamp()))
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -105,8 +177,13 @@ def build_window(
     rule: str,
     manual: bool = False,
     notes: list[Note] | None = None,
+    at_data_start: bool = False,
 ) -> CrisisWindow:
-    """The CrisisWindow for hour indices [onset, end) of ``hours``."""
+    """The CrisisWindow for hour indices [onset, end) of ``hours``.
+
+    ``at_data_start``: the crisis may have begun before the data did (the onset is then the
+    data's first hour, "at or before the start of the data").
+    """
     notes = list(notes or [])
     times: list[datetime] = hours.get_column("hour_utc").to_list()
     volume = hours.get_column("mentions").to_numpy()
@@ -124,10 +201,23 @@ def build_window(
         end_time or data_end,
         data_end,
     ]
-    phases = pl.DataFrame(
-        {"phase": list(PHASES), "start": bounds[:-1], "end": bounds[1:]},
-        schema={k: PHASE_SCHEMA[k] for k in ("phase", "start", "end")},
-    ).with_columns(hours=(pl.col("end") - pl.col("start")).dt.total_minutes() / 60)
+    phases = (
+        pl.DataFrame(
+            {"phase": list(PHASES), "start": bounds[:-1], "end": bounds[1:]},
+            schema={k: PHASE_SCHEMA[k] for k in ("phase", "start", "end")},
+        )
+        .with_columns(hours=(pl.col("end") - pl.col("start")).dt.total_minutes() / 60)
+        .filter(pl.col("hours") > 0)
+    )
+    if at_data_start:
+        notes.append(Note(NoteCode.ONSET_AT_DATA_START, {"data_start": iso(data_start)}))
+    elif onset < params.min_history_hours:
+        notes.append(
+            Note(
+                NoteCode.SHORT_BASELINE,
+                {"hours": onset, "minimum_days": params.min_daily_refs},
+            )
+        )
     if end is None:
         notes.append(Note(NoteCode.OPEN_END, {"data_end": iso(data_end)}))
     gap = sentiment_gap(hours, times[onset], end_time, params.gap_days)
@@ -148,7 +238,19 @@ def build_window(
         manual=manual,
         tz=tz,
         notes=notes,
+        mentions=int(volume[onset:stop].sum()),
+        expected_mentions=_expected_total(alerts, onset, stop),
+        onset_at_data_start=at_data_start,
+        baseline_hours=onset,
     )
+
+
+def _expected_total(alerts: pl.DataFrame, start: int, stop: int) -> float | None:
+    """The baseline's total volume over hours [start, stop); None if any hour has none."""
+    expected = alerts.filter(pl.col("metric") == "volume").get_column("expected")[start:stop]
+    if expected.len() == 0 or expected.null_count():
+        return None
+    return float(expected.sum())
 
 
 def no_crisis_window(

@@ -1,0 +1,116 @@
+"""Reports degrade instead of failing or misleading: hand-built stores and frames.
+
+Each rule: a section that lacks its input says so in one sentence; share of voice uses the
+brands with mentions in the period; a period without data is an error listing the weeks
+that have data; unscored mentions stop the report with the command to run.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import polars as pl
+import pytest
+
+from analytics.commands.report import check_has_mentions, check_scored
+from analytics.errors import AnalysisError
+from analytics.report import kpis, messages
+from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
+from analytics.store import Store
+
+T0 = datetime(2026, 10, 5, 3, tzinfo=UTC)  # Monday 5 Oct 2026, 10:00 WIB (ISO week 41)
+
+
+def build(root: Path, brand: str, days: list[int], *, scored: bool) -> None:
+    """Three customer mentions on each given day after T0; scored or not."""
+    rows = [
+        {
+            "mention_id": f"{brand}-{d}-{k}",
+            "platform": "x",
+            "published_at": T0 + timedelta(days=d, hours=k),
+            "text": "teks",
+            "is_brand_post": False,
+            "source_file": "hand.csv",
+            "source_row": 2 + 3 * i + k,
+        }
+        for i, d in enumerate(days)
+        for k in range(3)
+    ]
+    batch = SimpleNamespace(
+        mentions=conform(pl.DataFrame(rows), MENTION_SCHEMA),
+        rejected=conform(pl.DataFrame(), REJECTED_SCHEMA),
+        daily_metrics=conform(pl.DataFrame(), DAILY_METRICS_SCHEMA),
+        format="generic",
+        detection_reason="built by the test",
+        notes=[],
+    )
+    store = Store(root)
+    store.ingest_batches([batch], brand=brand, source=f"{brand}.csv")
+    if scored:
+        store.save_sentiment(
+            pl.DataFrame(
+                [(brand, "x", r["mention_id"], "id", 0.0, "neutral") for r in rows],
+                schema=["brand", "platform", "mention_id", "language", "sentiment_compound",
+                        "sentiment_label"],
+                orient="row",
+            ).with_columns(sentiment_method=pl.lit("test"))
+        )  # fmt: skip
+
+
+def test_a_period_without_data_is_an_error_listing_the_weeks_that_have_data(tmp_path):
+    build(tmp_path, "NusaPay", [0, 1, 8], scored=True)  # weeks 41 and 42
+    start = datetime(2026, 10, 26, tzinfo=UTC) - timedelta(hours=7)  # W44, Monday 00:00 WIB
+    with pytest.raises(AnalysisError) as caught:
+        check_has_mentions(tmp_path, "NusaPay", start, start + timedelta(days=7), "in 2026-W44")
+    message = str(caught.value)
+    assert "no mention of 'NusaPay' in 2026-W44" in message
+    assert "weeks with mentions: 2026-W41 (6), 2026-W42 (3)" in message
+    # a week with data passes
+    check_has_mentions(tmp_path, "NusaPay", T0, T0 + timedelta(days=2), "in 2026-W41")
+
+
+def test_unscored_mentions_stop_the_report_with_the_command_to_run(tmp_path):
+    build(tmp_path, "NusaPay", [0, 1], scored=False)
+    with pytest.raises(AnalysisError, match=r"6 mention\(s\) of 'NusaPay'.*no sentiment") as e:
+        check_scored(tmp_path, "NusaPay", T0, T0 + timedelta(days=7))
+    assert f"crisis-analytics sentiment store --store {tmp_path}" in str(e.value)
+
+
+def test_scored_mentions_pass(tmp_path):
+    build(tmp_path, "NusaPay", [0, 1], scored=True)
+    check_scored(tmp_path, "NusaPay", T0, T0 + timedelta(days=7))
+
+
+def test_share_of_voice_uses_the_brands_with_mentions_in_the_period(tmp_path):
+    build(tmp_path, "NusaPay", [0, 1], scored=True)
+    build(tmp_path, "KiraPay", [20], scored=True)  # in the store, not in the week
+    week = (
+        Store(tmp_path)
+        .mentions(["NusaPay", "KiraPay"])
+        .filter(pl.col("published_at") < T0 + timedelta(days=7))
+    )
+    assert kpis.brands_present(week) == ["NusaPay"]
+    sentence = messages.competitors_absent(["NusaPay", "KiraPay"], ["NusaPay"])
+    assert sentence.startswith("Share of voice needs mentions of at least two brands")
+    assert "KiraPay has none in it (brands with mentions: NusaPay)" in sentence
+
+
+def test_unknown_reach_is_unknown_not_zero():
+    frame = pl.DataFrame(
+        {
+            "platform": ["x", "x", "instagram"],
+            "is_brand_post": [False, False, False],
+            "sentiment_label": ["negative", "neutral", "positive"],
+            "reach": [None, None, 120],
+        },
+        schema={"platform": pl.Utf8, "is_brand_post": pl.Boolean, "sentiment_label": pl.Utf8,
+                "reach": pl.Int64},
+    )  # fmt: skip
+    table = kpis.breakdown(frame, "platform")
+    reach = dict(zip(table["platform"], table["potential_reach"], strict=True))
+    assert reach == {"x": None, "instagram": 120}
+    assert not kpis.has_figure(frame.filter(pl.col("platform") == "x"), "reach")
+    assert kpis.has_figure(frame, "reach")
+    assert "unknown, not zero" in messages.section_text("no_reach")
