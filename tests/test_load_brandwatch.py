@@ -209,3 +209,17 @@ def test_reference_fields_and_emotion() -> None:
     # an i/web link names no author: no handle, but the parent id is still read
     assert rows["eka"]["reply_to_account"] is None
     assert rows["eka"]["parent_id"] == "1799999999999999990"
+
+
+def test_unknown_page_type_becomes_other_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "bw.csv"
+    path.write_text(
+        "Query Id,Query Name,Date,Full Text,Url,Page Type,Domain\n"
+        "1,KN,2024-03-01 08:00:00,halo,https://myspace.com/p/1,myspace,myspace.com\n",
+        encoding="utf-8",
+    )
+    result = load_export(path, brand="KN")
+    assert result.mentions["platform"].to_list() == ["other"]
+    assert '1 rows name the platform "myspace", which is not known: stored as other' in (
+        result.notes
+    )

@@ -39,11 +39,12 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     url, url_note = clean.text(clean.pick(cols, "Source"), want_url=True)
     native, id_note = clean.native_id(clean.raw(clean.pick(cols, "ID")), url)
     body, body_note = clean.first_text(cols, "Content", "Title")
+    platform, platform_note = vocab.platform_with_note(
+        clean.raw(clean.pick(cols, "Category")), clean.raw(clean.pick(cols, "Domain")), url
+    )
     values = {
         "mention_id": native,
-        "platform": vocab.platform(
-            clean.raw(clean.pick(cols, "Category")), clean.raw(clean.pick(cols, "Domain")), url
-        ),
+        "platform": platform,
         "published_at": published,
         "title": clean.text(clean.pick(cols, "Title"))[0],
         "text": body,
@@ -55,7 +56,9 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         clean.raw(hrs_col).fill_null("(empty)"),
         separator=" ",
     )
-    frame = map_frame(raw, values, [id_note, time_note, url_note, body_note], raw_time)
+    frame = map_frame(
+        raw, values, [id_note, time_note, url_note, body_note, platform_note], raw_time
+    )
     return Mapped(
         frame,
         f'"{date_col or "Date"}" + "{hrs_col or "Hrs"}"',

@@ -89,7 +89,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         reply_to.str.extract(clean.STATUS_ID, 1),
         reposted,
     )
-    platform = vocab.platform(
+    platform, platform_note = vocab.platform_with_note(
         *(
             clean.raw(clean.pick(cols, c))
             for c in (
@@ -127,7 +127,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "reply_to_account": reply_to.str.extract(clean.STATUS_AUTHOR, 1),
         "reposted_id": reposted,
     }
-    notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
+    notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6, platform_note]
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     _preamble_notes(raw, ctx)
     return Mapped(

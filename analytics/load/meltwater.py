@@ -49,7 +49,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
     reach, n4 = clean.count(clean.pick(cols, "Reach"))
     engagement, n5 = clean.count(clean.pick(cols, "Engagement"))
     followers, n6 = clean.count(clean.pick(cols, "Twitter Followers"))
-    platform = vocab.platform(
+    platform, platform_note = vocab.platform_with_note(
         *(
             clean.raw(clean.pick(cols, c))
             for c in ("Source Type", "Source Name", "Information Type", "Source", "Source Domain")
@@ -79,7 +79,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "engagement": engagement,
         "source_sentiment": clean.sentiment(clean.pick(cols, "Sentiment")),
     }
-    notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
+    notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6, platform_note]
     frame = map_frame(raw, values, notes, when_text)
     where = f'"{day_col}" + "{clock_col}"' if clock_col else f'"{day_col or "Date"}"'
     return Mapped(

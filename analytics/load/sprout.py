@@ -38,6 +38,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped | DailyMapped:
 
 def _posts(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
+    network = clean.raw(clean.pick(cols, "Network"))
     time_col = clean.pick(cols, "Date")
     published, time_note = times.read(clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone())
     url, url_note = clean.text(clean.pick(cols, "Link"), want_url=True)
@@ -53,7 +54,7 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
     kind = clean.first_text(cols, "Post Type", "Content Type", unguard=True)[0]
     values = {
         "mention_id": native,
-        "platform": vocab.platform(clean.raw(clean.pick(cols, "Network")), url),
+        "platform": vocab.platform(network, url),
         "content_type": vocab.content_type(kind),
         "published_at": published,
         "author": clean.handle(profile),
@@ -68,6 +69,7 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
         "engagement": engagement,
     }
     notes = [id_note, time_note, url_note, body_note, n1, n2, n3, n4, n5, n6]
+    notes.append(vocab.platform_note(network, url))
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     return Mapped(
         frame,
@@ -80,6 +82,7 @@ def _posts(raw: RawTable, ctx: Context) -> Mapped:
 
 def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     cols = raw.columns
+    network = clean.raw(clean.pick(cols, "Network"))
     time_col = clean.pick(cols, "Timestamp (PT)")
     published, time_note = times.read(
         clean.raw(time_col), ctx.formats(TIME_FORMATS), ctx.zone(PACIFIC)
@@ -91,7 +94,7 @@ def _inbox(raw: RawTable, ctx: Context) -> Mapped:
     direction = clean.raw(clean.pick(cols, "Type")).str.to_lowercase()
     values = {
         "mention_id": native,
-        "platform": vocab.platform(clean.raw(clean.pick(cols, "Network")), url),
+        "platform": vocab.platform(network, url),
         "content_type": vocab.content_type(clean.raw(clean.pick(cols, "Message Type"))),
         "published_at": published,
         "author": clean.handle(sender),
@@ -104,7 +107,7 @@ def _inbox(raw: RawTable, ctx: Context) -> Mapped:
         # "Incoming" is the audience; anything sent/outgoing is the brand's own reply
         "is_brand_post": direction.str.contains("outgoing|sent").fill_null(False),
     }
-    notes = [id_note, time_note, url_note, body_note]
+    notes = [id_note, time_note, url_note, body_note, vocab.platform_note(network, url)]
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     return Mapped(
         frame,

@@ -107,9 +107,10 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
             "extra_creator_attributes.world_data.country",
         ),
     )[0]
+    source_type = clean.raw(clean.pick(cols, "source_type"))
     values = {
         "mention_id": url,  # Talkwalker's own unique key
-        "platform": vocab.platform(clean.raw(clean.pick(cols, "source_type")), url),
+        "platform": vocab.platform(source_type, url),
         "content_type": vocab.content_type(clean.raw(clean.pick(cols, "post_type"))),
         "published_at": published,
         "author": clean.handle(author),
@@ -130,6 +131,7 @@ def load(raw: RawTable, variant: str, ctx: Context) -> Mapped:
         "parent_id": clean.raw(clean.pick(cols, "parent_url")),
     }
     notes = [url_note, time_note, body_note, n1, n2, n3, n4, n5, n6, n7]
+    notes.append(vocab.platform_note(source_type, url))
     frame = map_frame(raw, values, notes, clean.raw(time_col))
     return Mapped(
         frame,

@@ -102,6 +102,11 @@ def platform_note(*candidates: pl.Expr) -> pl.Expr:
     )
 
 
+def platform_with_note(*candidates: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """:func:`platform` and :func:`platform_note` of the same candidates."""
+    return platform(*candidates), platform_note(*candidates)
+
+
 # ---------------------------------------------------------------- languages
 
 # codes platforms write that are not ISO 639-1, and names some tools write instead of codes.
