@@ -70,6 +70,7 @@ def test_formats_list_matches_the_contract() -> None:
         "fourcat",
         "hootsuite",
         "nolimit",
+        "tiktok_comments",
         "generic",
     )
 

@@ -202,3 +202,14 @@ def test_order_proved_near_the_end_of_a_big_time_sorted_file(tmp_path: Path) -> 
     assert "(near the end of the file) has a first number above 12" in inference.choices[0].why
     m = load_export(path, brand="Kopi", default_tz="UTC").mentions
     assert m["published_at"].max() == dt.datetime(2024, 3, 20, 23, 0, tzinfo=UTC)
+
+
+def test_camel_case_names_instagram_comments() -> None:
+    result = load_export(DATA / "ig_comments_camel.json", brand="Kopi")
+    assert result.inference is not None
+    assert result.inference.columns["author"] == "ownerUsername"
+    assert result.inference.columns["likes"] == "likesCount"
+    assert result.inference.columns["comments"] == "repliesCount"
+    first = result.mentions.row(0, named=True)
+    assert first["published_at"] == dt.datetime(2024, 5, 14, 3, 10, tzinfo=UTC)
+    assert (first["platform"], first["likes"], first["author"]) == ("instagram", 12, "rina_w")

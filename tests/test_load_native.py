@@ -198,3 +198,19 @@ def test_tweet_harvest_resaved_by_indonesian_excel_id_recovered_from_url() -> No
     assert row["mention_id"] == "1712345678901234567"
     assert row["published_at"] == dt.datetime(2023, 10, 12, 3, 23, 53, tzinfo=UTC)
     assert "1 ids rounded by Excel recovered from the status URL" in result.notes
+
+
+def test_tiktok_comment_scrapper_document_with_nested_replies() -> None:
+    result = load_export(
+        DATA / "tiktok_comments.json", brand="Kopi Senja", brand_handles=["kopisenja"]
+    )
+    assert result.format == "tiktok_comments"
+    m = result.mentions
+    assert m.height == 3  # two comments + one nested reply
+    top = _row(m, "7360000000000000101")
+    assert top["published_at"] == dt.datetime(2024, 5, 15, 13, 5, tzinfo=UTC)  # 20:05 WIB
+    assert top["platform"] == "tiktok" and top["comments"] == 1
+    assert top["url"] == "https://www.tiktok.com/@kopisenja/video/7360000000000000001"
+    reply = _row(m, "7360000000000000102")
+    assert reply["parent_id"] == "7360000000000000101" and reply["content_type"] == "reply"
+    assert reply["is_brand_post"] is True  # the brand's handle

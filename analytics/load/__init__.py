@@ -46,6 +46,7 @@ FORMATS: tuple[str, ...] = (
     "fourcat",
     "hootsuite",
     "nolimit",
+    "tiktok_comments",
     "generic",
 )
 

@@ -76,14 +76,14 @@ CANDIDATES: tuple[FieldNames, ...] = (
         Check.URL,
         _names(
             "url, tweet_url, post_url, post_link, permalink, link, tautan, source_url, "
-            "status_url, video_url, links"
+            "status_url, video_url, video_web_url, links"
         ),
     ),
     FieldNames(
         "mention_id",
         Check.ID,
         _names(
-            "id_str, tweet_id, post_id, status_id, comment_id, review_id, reviewid, "
+            "id_str, tweet_id, post_id, status_id, comment_id, review_id, "
             "message_id, document_id, mention_id, cid, id"
         ),
     ),
@@ -92,8 +92,8 @@ CANDIDATES: tuple[FieldNames, ...] = (
         Check.HANDLE,
         _names(
             "username, user_username, screen_name, user_screen_name, author_username, "
-            "author_handle, handle, akun, nama_akun, nama_pengguna, author, user, "
-            "from_user_name, account"
+            "author_handle, owner_username, unique_id, handle, akun, nama_akun, "
+            "nama_pengguna, author, user, from_user_name, account"
         ),
     ),
     FieldNames(
@@ -114,7 +114,7 @@ CANDIDATES: tuple[FieldNames, ...] = (
         Check.COUNT,
         _names(
             "likes, like_count, likes_count, favorite_count, favourite_count, favorites, "
-            "public_metrics_like_count, thumbsupcount, suka, jumlah_suka, reactions, votes, "
+            "public_metrics_like_count, thumbs_up_count, suka, jumlah_suka, reactions, votes, "
             "digg_count"
         ),
     ),
@@ -122,8 +122,9 @@ CANDIDATES: tuple[FieldNames, ...] = (
         "comments",
         Check.COUNT,
         _names(
-            "comments, reply_count, replies, comment_count, comments_count, "
-            "public_metrics_reply_count, num_comments, jumlah_komentar, balasan, komentar"
+            "comments, reply_count, replies, replies_count, reply_comment_total, "
+            "comment_count, comments_count, public_metrics_reply_count, num_comments, "
+            "jumlah_komentar, balasan, komentar"
         ),
     ),
     FieldNames(
@@ -164,7 +165,8 @@ CANDIDATES: tuple[FieldNames, ...] = (
         Check.REF,
         _names(
             "in_reply_to_status_id_str, in_reply_to_status_id, in_reply_to_tweet_id, "
-            "referenced_tweets_replied_to_id, parent_id, reply_to_id, reply_to_original_id"
+            "referenced_tweets_replied_to_id, parent_id, reply_to_id, reply_to_original_id, "
+            "replies_to_id"
         ),
     ),
     FieldNames(
@@ -196,14 +198,15 @@ PLATFORM_HINTS: tuple[tuple[str, str], ...] = (
     ("id_str", "x"),
     ("user_screen_name", "x"),
     ("screen_name", "x"),
-    ("thumbsupcount", "google_play"),
-    ("reviewid", "google_play"),
+    ("thumbs_up_count", "google_play"),
 )
 
 
 def norm(name: str) -> str:
-    """A header name for comparison: lower case, other characters runs as one ``_``."""
-    return re.sub(r"[^0-9a-z]+", "_", name.strip().lower()).strip("_")
+    """A header name for comparison: camelCase split (``createTimeISO`` ->
+    ``create_time_iso``), lower case, every run of other characters as one ``_``."""
+    split = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name.strip())
+    return re.sub(r"[^0-9a-z]+", "_", split.lower()).strip("_")
 
 
 def table_markdown() -> str:

@@ -104,6 +104,9 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
         records, lines = _json_lines(path, text)
     elif records_key is None and _is_api_page(whole):  # one response page, alone in the file
         records, lines = [whole], [1]
+    elif records_key is None and _is_video_comments(whole):
+        records = _video_comments(whole)  # type: ignore[arg-type]
+        lines = list(range(1, len(records) + 1))
     else:
         items = _records_of(path, whole, records_key)
         for number, item in enumerate(items, start=1):
@@ -119,6 +122,36 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
     frame = pl.DataFrame(data, schema={c: pl.Utf8 for c in columns})
     frame = frame.with_columns(pl.Series(ROW, lines, dtype=pl.Int64))
     return RawTable(frame, path.name, 0, encoding, "json")
+
+
+def _is_video_comments(value: object) -> bool:
+    """tiktok-comment-scrapper's document: ``{"video_url", "comments": [{"comment", ...}]}``."""
+    if not isinstance(value, dict) or not isinstance(value.get("comments"), list):
+        return False
+    first = value["comments"][:1]
+    return "video_url" in value and all(isinstance(c, dict) and "comment" in c for c in first)
+
+
+def _video_comments(document: dict) -> list[dict]:
+    """One record per comment and per reply (replies nested in their comment), each with
+    the video's url; a reply names its comment in ``parent_comment_id``."""
+    out = []
+    for comment in document["comments"]:
+        if not isinstance(comment, dict):
+            continue
+        replies = comment.get("replies") or []
+        top = {k: v for k, v in comment.items() if k != "replies"}
+        out.append({**top, "video_url": document["video_url"]})
+        for reply in replies if isinstance(replies, list) else []:
+            if isinstance(reply, dict):
+                out.append(
+                    {
+                        **reply,
+                        "video_url": document["video_url"],
+                        "parent_comment_id": comment.get("comment_id"),
+                    }
+                )
+    return out
 
 
 def _is_api_page(value: object) -> bool:

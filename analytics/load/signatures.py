@@ -261,4 +261,13 @@ SIGNATURES: tuple[Signature, ...] = (
         "tier | date_published | body",
         4,
     ),
+    _sig(
+        "tiktok_comments",
+        "scrapper",
+        "tiktok-comment-scrapper comments",
+        "comment_id | username | nickname | comment | create_time | avatar | total_reply | "
+        "video_url | parent_comment_id",
+        "comment | create_time | nickname",
+        4,
+    ),
 )
