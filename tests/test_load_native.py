@@ -214,3 +214,12 @@ def test_tiktok_comment_scrapper_document_with_nested_replies() -> None:
     reply = _row(m, "7360000000000000102")
     assert reply["parent_id"] == "7360000000000000101" and reply["content_type"] == "reply"
     assert reply["is_brand_post"] is True  # the brand's handle
+
+
+def test_every_registered_layout_has_its_loader_module() -> None:
+    import importlib
+
+    from analytics.load import FORMATS
+
+    for name in FORMATS[:-1]:
+        assert callable(importlib.import_module(f"analytics.load.{name}").load), name

@@ -30,25 +30,9 @@ from analytics.load.infer import Inference
 from analytics.load.mapping import read_time_override
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
 
-FORMATS: tuple[str, ...] = (
-    "brandwatch",
-    "talkwalker",
-    "brand24",
-    "meltwater",
-    "sprout",
-    "x_analytics",
-    "meta",
-    "tweet_harvest",
-    "twarc",
-    "google_play",
-    "app_store",
-    "youtube_comments",
-    "fourcat",
-    "hootsuite",
-    "nolimit",
-    "tiktok_comments",
-    "generic",
-)
+# every layout's format, in the order of the signature table (the one registry of layouts:
+# a new layout is a module named like its format plus its signature rows), then "generic"
+FORMATS: tuple[str, ...] = (*dict.fromkeys(s.format for s in _detect.SIGNATURES), "generic")
 
 __all__ = [
     "FORMATS",
