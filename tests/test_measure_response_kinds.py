@@ -36,7 +36,8 @@ VOCABULARY = ["saldo", "hilang", "error", "aplikasi", "balance", "balances", "ap
         ("We are aware of the app error and are looking into it.", "holding statement"),
         ("Error aplikasi sedang kami selidiki.", "holding statement"),
         ("Klarifikasi soal saldo pelanggan.", "clarification"),
-        ("Balances: an update on the app, with the figures of this morning.", "clarification"),
+        # on topic, no act: a statement (its SCCT posture depends on its words)
+        ("Balances: an update on the app, with the figures of this morning.", "statement"),
         ("Promo cashback 50% akhir pekan ini!", "routine"),
         ("Happy Independence Day from all of us!", "routine"),
     ],

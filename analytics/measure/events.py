@@ -29,6 +29,7 @@ import polars as pl
 from analytics.errors import InputDataError, where
 from analytics.load.side_files import read_csv_text
 from analytics.measure.response_kinds import read_post
+from analytics.measure.speech_acts import ResponseKind
 from analytics.measure.strategy import STRATEGIES, code_strategies
 from analytics.schema import EVENT_SCHEMA, REJECTED_SCHEMA, conform, empty
 
@@ -93,12 +94,17 @@ def normalise_type(value: str | None) -> str:
 def infer_post_type(text: str | None, crisis_terms: Sequence[str] | None = None) -> str:
     """Type a brand post from what it does (``response_kinds.read_post``).
 
-    With the crisis vocabulary (``crisis_terms``), an off-topic post is ``routine``; without
-    it, a post that performs no recognised act is ``post`` (untyped: the analyst decides).
+    With the crisis vocabulary (``crisis_terms``), an off-topic post is ``routine`` and an
+    on-topic one with no recognised act a ``statement``; without it, a post that performs no
+    recognised act is ``post`` (untyped: the analyst decides).
     """
     reading = read_post(text, crisis_terms)
     if reading.kind is None:
         return "post"
+    if reading.kind is ResponseKind.CLARIFICATION and not reading.evidence:
+        # on topic but no act recognised: a statement whose SCCT posture depends on what it
+        # says (coded from its words), not a clarification of a false claim (deny)
+        return "statement"
     return _KIND_AS_TYPE.get(str(reading.kind), str(reading.kind))
 
 
