@@ -213,3 +213,25 @@ def test_camel_case_names_instagram_comments() -> None:
     first = result.mentions.row(0, named=True)
     assert first["published_at"] == dt.datetime(2024, 5, 14, 3, 10, tzinfo=UTC)
     assert (first["platform"], first["likes"], first["author"]) == ("instagram", 12, "rina_w")
+
+
+def test_indonesian_report_sheet_with_title_rows_and_singular_names(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "laporan.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Laporan Monitoring Kopi Senja"])
+    sheet.append(["Periode: Maret 2024"])
+    sheet.append([])
+    sheet.append(
+        ["No", "Tanggal Posting", "Nama Akun", "Isi Postingan", "Platform", "Like", "Share"]
+    )
+    sheet.append([1, dt.datetime(2024, 3, 1, 8, 15), "@rina", "Kopi basi!", "Instagram", 10, 1])
+    book.save(path)
+    result = load_export(path, brand="Kopi", default_tz="Asia/Jakarta")
+    assert result.inference is not None and result.inference.header_line == 4
+    row = result.mentions.row(0, named=True)
+    assert row["published_at"] == dt.datetime(2024, 3, 1, 1, 15, tzinfo=UTC)
+    assert (row["text"], row["author"], row["platform"]) == ("Kopi basi!", "rina", "instagram")
+    assert (row["likes"], row["shares"]) == (10, 1)

@@ -69,7 +69,7 @@ CANDIDATES: tuple[FieldNames, ...] = (
             "isi_tweet, isi_komentar, konten, teks, komentar, comment, comment_text, review, "
             "ulasan, caption, post, hit_sentence, snippet, pesan, description, status"
         ),
-        _names("text, content, comment, message, komentar, tweet"),
+        _names("text, content, comment, message, komentar, tweet, isi, teks, konten, caption"),
     ),
     FieldNames(
         "url",
@@ -95,6 +95,7 @@ CANDIDATES: tuple[FieldNames, ...] = (
             "author_handle, owner_username, unique_id, handle, akun, nama_akun, "
             "nama_pengguna, author, user, from_user_name, account"
         ),
+        _names("username, handle, akun, author"),
     ),
     FieldNames(
         "author_name",
@@ -115,8 +116,9 @@ CANDIDATES: tuple[FieldNames, ...] = (
         _names(
             "likes, like_count, likes_count, favorite_count, favourite_count, favorites, "
             "public_metrics_like_count, thumbs_up_count, suka, jumlah_suka, reactions, votes, "
-            "digg_count"
+            "digg_count, like"
         ),
+        _names("likes, like, suka, favorites, reactions"),
     ),
     FieldNames(
         "comments",
@@ -124,16 +126,18 @@ CANDIDATES: tuple[FieldNames, ...] = (
         _names(
             "comments, reply_count, replies, replies_count, reply_comment_total, "
             "comment_count, comments_count, public_metrics_reply_count, num_comments, "
-            "jumlah_komentar, balasan, komentar"
+            "jumlah_komentar, balasan, komentar, comment"
         ),
+        _names("comments, comment, komentar, replies, balasan"),
     ),
     FieldNames(
         "shares",
         Check.COUNT,
         _names(
             "shares, retweet_count, retweets, share_count, shares_count, repost_count, "
-            "reposts, public_metrics_retweet_count, dibagikan, bagikan, jumlah_retweet"
+            "reposts, public_metrics_retweet_count, dibagikan, bagikan, jumlah_retweet, share"
         ),
+        _names("shares, share, retweets, retweet, reposts, bagikan, dibagikan"),
     ),
     FieldNames(
         "impressions",

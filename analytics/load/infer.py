@@ -217,7 +217,7 @@ def _check(check: Check, v: pl.Series) -> str | None:
         plain = _share(~v.str.contains(r"\s"))
         return None if plain >= 0.95 else f'values like "{example}" are not ids'
     if check is Check.HANDLE:
-        plain = _share(~v.str.contains(r"\s") & ~v.str.starts_with("{"))
+        plain = _share(~v.str.contains(r"\s|://") & ~v.str.starts_with("{"))
         return None if plain >= 0.8 else f'values like "{example}" are not account names'
     if check is Check.LANGUAGE:
         codes = v.str.contains(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,4})?$")
