@@ -63,3 +63,20 @@ def test_analyst_labels(value: str | None, expected: str | None) -> None:
 )  # fmt: skip
 def test_tool_labels(value: str, expected: str | None) -> None:
     assert source_sentiment_label(value) == expected
+
+
+def test_wilson_interval_matches_the_published_values() -> None:
+    from analytics.sentiment.metrics import wilson_interval
+
+    # 9 of 10: Wilson 95% interval 0.596-0.982 (Newcombe 1998, worked by hand)
+    low, high = wilson_interval(9, 10)
+    assert (round(low, 3), round(high, 3)) == (0.596, 0.982)
+    assert wilson_interval(0, 0) is None
+
+
+def test_accuracy_sentence_names_the_interval() -> None:
+    from analytics.report.accuracy import sentence
+
+    text = sentence("Held-back labels", {"n": 10, "accuracy": 0.9, "accuracy_ci": (0.596, 0.982),
+                                         "macro_f1": 0.8})  # fmt: skip
+    assert text == "Held-back labels (n=10): accuracy 90% (95% CI 60%-98%), macro-F1 0.80."

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from analytics.commands import labelling
 from analytics.errors import InputDataError
 
 LANG_HELP = "auto (detect per mention), id (Indonesian rules) or en (English VADER)."
@@ -144,7 +145,9 @@ def evaluate(
 
 
 def train(
-    file: Path = typer.Argument(..., help="Labelled CSV/TSV/Parquet (TSV without header ok)."),
+    files: list[Path] = typer.Argument(
+        ..., help="Labelled CSV/TSV/Parquet files, e.g. every batch from `sample` so far."
+    ),
     text_column: str = typer.Option("text", "--text-column", help="Column holding the text."),
     label_column: str = typer.Option("label", "--label-column", help="Column holding labels."),
     out: Path = typer.Option(..., "--out", help="Model directory to write (atomically)."),
@@ -154,27 +157,55 @@ def train(
         True, "--rules/--no-rules", help="Add the rule-based scores as features."
     ),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds."),
+    held_back: float = typer.Option(
+        0.0,
+        "--hold-back",
+        help="Share of labels kept out of training and written to held_back.csv in --out "
+        "(the review appendix measures accuracy on it; e.g. 0.2).",
+    ),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
-    """Fit a domain model on analyst labels; report cross-validated macro-F1; save it."""
-    from analytics.sentiment.labelled import read_labelled
+    """Fit a domain model on analyst labels (all files together; a mention labelled in
+    several batches counts once, with its latest label); report cross-validated macro-F1."""
+    import polars as pl
+
+    from analytics.atomic import atomic_path
+    from analytics.commands.labelling import hold_back, read_batches
     from analytics.sentiment.model import train_model
 
     _check_model_out(out)
-    labelled = read_labelled(file, text_column=text_column, label_column=label_column)
+    labelled, ids = read_batches(files, text_column, label_column)
+    if not labelled.texts:
+        raise InputDataError(
+            f"{labelled.source}: no labelled rows yet; fill the {label_column!r} column "
+            "(positive, neutral or negative) first"
+        )
+    rows, held = hold_back(labelled.labels, held_back)
     model = train_model(
-        labelled.texts,
-        labelled.labels,
+        [labelled.texts[i] for i in rows],
+        [labelled.labels[i] for i in rows],
         name=name or out.name,
         rules=rules,
         folds=folds,
         brand_names=brand,
-        source=Path(file).name,
+        source=labelled.source,
         workers=workers,
     )
     model.metadata["rejected_rows"] = labelled.rejected.height
+    model.metadata["held_back"] = len(held)
     model.save(out)
+    if held:
+        frame = pl.DataFrame(
+            {
+                "mention_id": [ids[i] for i in held],
+                "text": [labelled.texts[i] for i in held],
+                "label": [labelled.labels[i] for i in held],
+            },
+            schema={"mention_id": pl.Utf8, "text": pl.Utf8, "label": pl.Utf8},
+        )
+        with atomic_path(Path(out) / "held_back.csv", suffix=".csv") as tmp:
+            frame.write_csv(tmp)
     meta = model.metadata
     if as_json:
         _print_json({**meta, "out": str(out)})
@@ -185,10 +216,12 @@ def train(
         f"cross-validated macro-F1 {meta['cv_macro_f1']:.3f} "
         f"(+- {meta['cv_macro_f1_std']:.3f}, {meta['cv_folds']} folds)"
     )
+    if held:
+        print(f"{len(held)} label(s) held back in {Path(out) / 'held_back.csv'}")
     if labelled.rejected.height:
-        print(f"{labelled.rejected.height} row(s) set aside, e.g.:")
+        print(f"{labelled.rejected.height} row(s) set aside (not labelled yet or unusable), e.g.:")
         for row in labelled.rejected.head(5).iter_rows(named=True):
-            print(f"  data row {row['source_row']}: {row['reason']}")
+            print(f"  {row['source_file']} data row {row['source_row']}: {row['reason']}")
     print(f"saved to {out}")
 
 
@@ -305,6 +338,7 @@ def register(app: typer.Typer) -> None:
     sentiment.command("score")(score)
     sentiment.command("store")(store_command)
     sentiment.command("train")(train)
+    sentiment.command("sample")(labelling.sample)
     sentiment.command("eval")(evaluate)
     sentiment.command("agreement")(agreement)
     app.add_typer(sentiment, name="sentiment")

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import polars as pl
 
 from analytics.errors import AnalysisError
-from analytics.measure.responses import brand_post, customer_mentions, require_sentiment
+from analytics.measure.audience import brand_post
+from analytics.measure.responses import customer_mentions, require_sentiment
 
 AMPLIFIER_SORT = ("reach", "followers", "posts", "engagement")
 

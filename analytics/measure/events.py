@@ -28,6 +28,7 @@ import polars as pl
 
 from analytics.errors import InputDataError, where
 from analytics.load.side_files import read_csv_text
+from analytics.measure.audience import brand_post
 from analytics.measure.response_kinds import read_post
 from analytics.measure.speech_acts import ResponseKind
 from analytics.measure.strategy import STRATEGIES, code_strategies
@@ -234,11 +235,7 @@ def read_events(path: str | Path, *, tz: str = "Asia/Jakarta") -> pl.DataFrame:
 
 
 def _brand_post_mask(brand_handles: Sequence[str]) -> pl.Expr:
-    handles = [h.lower().lstrip("@") for h in brand_handles]
-    mask = pl.col("is_brand_post").fill_null(False)
-    if handles:
-        mask = mask | pl.col("author").str.to_lowercase().is_in(handles)
-    return mask
+    return brand_post(brand_handles)
 
 
 def brand_posts(

@@ -23,6 +23,7 @@ from typing import Any
 import polars as pl
 
 from analytics.errors import AnalysisError
+from analytics.measure.audience import brand_post
 from analytics.measure.crisis import (
     CrisisWindow,
     DetectionParams,
@@ -152,10 +153,7 @@ def _brand_posts(lazy: pl.LazyFrame, brand_handles: Sequence[str]) -> pl.DataFra
     """The brand's own posts (the columns ``brand_responses`` reads), collected alone."""
     frame = mentions_frame(lazy, include_brand_posts=True)
     names = frame.collect_schema().names()
-    handles = [h.lower().lstrip("@") for h in brand_handles]
-    own = pl.col("is_brand_post").fill_null(False)
-    if handles and "author" in names:
-        own = own | pl.col("author").str.to_lowercase().is_in(handles)
+    own = brand_post(brand_handles if "author" in names else ())
     extra = [pl.lit(None, dtype=pl.Utf8).alias(c) for c in _BRAND_POST_COLUMNS if c not in names]
     return frame.filter(own).with_columns(extra).select(_BRAND_POST_COLUMNS).collect()
 

@@ -19,6 +19,7 @@ import numpy as np
 import polars as pl
 
 from analytics.errors import AnalysisError
+from analytics.measure.audience import brand_post
 from analytics.measure.effects import (
     Estimate,
     bootstrap_share_change,
@@ -74,15 +75,6 @@ def customer_mentions(
     """Mentions not posted by the brand itself (only those rows are collected from a lazy
     store query)."""
     return collected(mentions.filter(~brand_post(brand_handles)))
-
-
-def brand_post(brand_handles: Sequence[str] = ()) -> pl.Expr:
-    """True for the brand's own posts: flagged by the export, or by one of its handles."""
-    own = pl.col("is_brand_post").fill_null(False)
-    if brand_handles:
-        handles = [h.lower().lstrip("@") for h in brand_handles]
-        own = own | pl.col("author").str.to_lowercase().is_in(handles).fill_null(False)
-    return own
 
 
 def _net(positive: int, negative: int) -> float | None:

@@ -32,6 +32,7 @@ import numpy as np
 import polars as pl
 
 from analytics.errors import AnalysisError, InputDataError
+from analytics.measure.audience import brand_post
 
 # aliases people type, mapped to polars durations
 _EVERY = {"hour": "1h", "day": "1d", "week": "1w", "1h": "1h", "1d": "1d", "1w": "1w"}
@@ -103,7 +104,7 @@ def mentions_frame(
     if extra:
         lazy = lazy.with_columns(extra)
     if not include_brand_posts:
-        lazy = lazy.filter(~pl.col("is_brand_post").fill_null(False))
+        lazy = lazy.filter(~brand_post())
     return lazy
 
 

@@ -51,7 +51,7 @@ def against_labels(
     """Accuracy on an analyst-labelled file: n, accuracy, macro_f1, matrix, set_aside."""
     from analytics.sentiment import score_texts
     from analytics.sentiment.labelled import read_labelled
-    from analytics.sentiment.metrics import classification_report
+    from analytics.sentiment.metrics import classification_report, wilson_interval
 
     labelled = read_labelled(path)
     scored = score_texts(labelled.texts, brand_names=brand_names, workers=workers,
@@ -60,9 +60,11 @@ def against_labels(
     pairs = [(t, p) for t, p in zip(labelled.labels, predicted, strict=True)
              if p in SENTIMENT_LABELS]  # fmt: skip
     report = classification_report([t for t, _ in pairs], [p for _, p in pairs])
+    correct = sum(report["confusion"][i][i] for i in range(len(report["labels"])))
     return {
         "n": report["n"],
         "accuracy": report["accuracy"],
+        "accuracy_ci": wilson_interval(correct, report["n"]),
         "macro_f1": report["macro_f1"],
         "unscored": len(predicted) - len(pairs),
         "set_aside": labelled.rejected.height,
@@ -75,7 +77,9 @@ def sentence(name: str, result: dict[str, Any] | None) -> str:
     if not result or not result.get("n"):
         return f"{name}: nothing to compare with."
     if "accuracy" in result:
-        return (f"{name} (n={result['n']:,}): accuracy {result['accuracy']:.0%}, "
+        ci = result.get("accuracy_ci")
+        ci_text = f" (95% CI {ci[0]:.0%}-{ci[1]:.0%})" if ci else ""
+        return (f"{name} (n={result['n']:,}): accuracy {result['accuracy']:.0%}{ci_text}, "
                 f"macro-F1 {result['macro_f1']:.2f}.")  # fmt: skip
     kappa = result.get("kappa")
     kappa_text = f", Cohen's kappa {kappa:.2f}" if kappa is not None else ""

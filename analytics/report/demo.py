@@ -73,6 +73,9 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
     brands = {entry["brand"] for entry in manifest["files"]}
     scored = score_store(target, brand_names=sorted(brands | set(handles)))
     _say(f"scored {scored:,} new mentions")
+    from analytics.sentiment.emotion import emotion_store
+
+    _say(f"labelled {emotion_store(target):,} new mentions with an emotion")
 
     def optional(key: str) -> Path | None:
         return sample / manifest[key] if manifest.get(key) else None

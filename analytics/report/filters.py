@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import polars as pl
 
 from analytics.errors import InputDataError
+from analytics.measure.audience import brand_post
 from analytics.schema import PLATFORMS, SENTIMENT_LABELS
 
 
@@ -43,7 +44,7 @@ def filter_mentions(
             pl.col("sentiment_label").fill_null("unscored").is_in(list(sentiments))
         )
     if not include_brand_posts:
-        frame = frame.filter(~pl.col("is_brand_post").fill_null(False))
+        frame = frame.filter(~brand_post())
     return frame
 
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import polars as pl
 
+from analytics.measure.audience import brand_post
 from analytics.report.blocks import Kpi
 
 
@@ -33,7 +34,7 @@ def period_figures(
         frame = frame.filter(pl.col("published_at") >= start.astimezone(UTC))
     if end is not None:
         frame = frame.filter(pl.col("published_at") < end.astimezone(UTC))
-    own = frame.get_column("is_brand_post").fill_null(False)
+    own = frame.select(brand_post()).to_series()
     brand_posts = int(own.sum())
     customers = frame.filter(~own)
     labels = customers.get_column("sentiment_label")
@@ -108,7 +109,7 @@ def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
 
     ``engagement_total`` is the export's engagement, else likes + comments + shares.
     """
-    customers = mentions.filter(~pl.col("is_brand_post").fill_null(False))
+    customers = mentions.filter(~brand_post())
     return (
         customers.with_columns(_engagement().alias("engagement_total"))
         .sort(["engagement_total", "reach"], descending=True, nulls_last=True)
@@ -122,7 +123,7 @@ def share_of_voice_table(mentions_all_brands: pl.DataFrame | pl.LazyFrame) -> pl
 
     A lazy store read is aggregated while streaming: only one row per brand is collected.
     """
-    customers = mentions_all_brands.lazy().filter(~pl.col("is_brand_post").fill_null(False))
+    customers = mentions_all_brands.lazy().filter(~brand_post())
     per_brand = (
         customers.group_by("brand")
         .agg(
@@ -183,7 +184,7 @@ def review_kpis(
 def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:
     """Customer mentions per ``by`` value (platform, language): mentions, negative share of
     scored mentions and potential reach, largest first; missing values shown as "unknown"."""
-    customers = mentions.filter(~pl.col("is_brand_post").fill_null(False))
+    customers = mentions.filter(~brand_post())
     label = pl.col("sentiment_label")
     return (
         customers.group_by(pl.col(by).fill_null("unknown"))

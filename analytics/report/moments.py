@@ -21,6 +21,8 @@ from datetime import UTC, datetime, timedelta
 
 import polars as pl
 
+from analytics.measure.audience import brand_post
+
 MOMENT_SCHEMA = {"time": pl.Datetime("us", "UTC"), "label": pl.Utf8, "kind": pl.Utf8}
 _FIRST_POST_TYPES = ("first post", "trigger", "first_post")
 _MEDIA_TYPES = ("media pickup", "media", "media_pickup", "press pickup")
@@ -40,7 +42,7 @@ def first_post(
     if onset is None or mentions.height == 0:
         return None
     candidates = mentions.filter(
-        ~pl.col("is_brand_post").fill_null(False)
+        ~brand_post()
         & (pl.col("published_at") >= onset - timedelta(hours=lookback_hours))
         & (pl.col("published_at") < onset + timedelta(hours=1))
     ).with_columns(_engagement().fill_null(0).alias("_engagement"))

@@ -72,6 +72,19 @@ def cohen_kappa(
     return (observed - expected) / (1.0 - expected)
 
 
+def wilson_interval(successes: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval of a proportion (95% by default); None when n is 0.
+
+    Better than the normal approximation at the small n and extreme rates of held-back
+    label sets (100 labels, 90% accuracy)."""
+    if n <= 0:
+        return None
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def format_report(report: dict[str, Any], title: str = "") -> str:
     """The report as aligned plain text for a terminal."""
     labels = report["labels"]

@@ -99,16 +99,21 @@ class TrainedModel:
     def uses_rules(self) -> bool:
         return bool(self.metadata.get("rule_features", True))
 
-    def predict(
+    def probabilities(
         self, texts: Sequence[str], features: Sequence[Sequence[float]] | None = None
-    ) -> tuple[list[str], list[float]]:
-        """Labels (most probable class) and compound = P(positive) - P(negative)."""
+    ) -> np.ndarray:
+        """Class probabilities per text (columns in ``pipeline.classes_`` order)."""
         if self.uses_rules and features is None:
             from analytics.sentiment.bulk import rule_features
 
             features = rule_features(texts)
-        frame = _inputs(texts, features if self.uses_rules else None)
-        probabilities = self.pipeline.predict_proba(frame)
+        return self.pipeline.predict_proba(_inputs(texts, features if self.uses_rules else None))
+
+    def predict(
+        self, texts: Sequence[str], features: Sequence[Sequence[float]] | None = None
+    ) -> tuple[list[str], list[float]]:
+        """Labels (most probable class) and compound = P(positive) - P(negative)."""
+        probabilities = self.probabilities(texts, features)
         classes = [str(label) for label in self.pipeline.classes_]
         labels = [classes[i] for i in probabilities.argmax(axis=1)]
         positive = probabilities[:, classes.index("positive")] if "positive" in classes else 0

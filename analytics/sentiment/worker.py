@@ -7,6 +7,7 @@ set; the Indonesian and code-mixed scorers only when a text needs them.
 
 from __future__ import annotations
 
+from analytics.sentiment.crisis_talk import adjust
 from analytics.sentiment.english import METHOD, EnglishScorer
 from analytics.sentiment.language import detect_language
 
@@ -70,13 +71,17 @@ def score_item(item: Item) -> Result:
     else:
         # English, and "other": VADER still reads emoji and emoticons in any language
         compound, method = scorers.english.polarity(text), "vader-social"
-    # our English core already rounds like VADER (4 places); the others are rounded here
-    compound = float(compound) if method == "vader-social" else round(float(compound), 4)
+    # every scorer's score goes through the crisis-talk rule (complaints beat praise)
+    compound = round(adjust(text, float(compound)), 4)
     if not features:
         return language, compound, method, 0.0, 0.0
-    en = compound if method == "vader-social" else scorers.english.polarity(text)
-    idn = compound if method == "id-rules" else scorers.indonesian.polarity(for_indonesian(text))
-    return language, compound, method, float(en), float(idn)
+    en = compound if method == "vader-social" else adjust(text, scorers.english.polarity(text))
+    idn = (
+        compound
+        if method == "id-rules"
+        else adjust(text, scorers.indonesian.polarity(for_indonesian(text)))
+    )
+    return language, compound, method, round(float(en), 4), round(float(idn), 4)
 
 
 def score_chunk(items: list[Item]) -> list[Result]:
@@ -85,7 +90,8 @@ def score_chunk(items: list[Item]) -> list[Result]:
     for item in items:
         text, brand_names, _, mode, features = item
         if mode == "en" and not features:  # the common bulk case, without the detours
-            out.append(("en", _scorers(brand_names).english.polarity(text), METHOD, 0.0, 0.0))
+            compound = adjust(text, _scorers(brand_names).english.polarity(text))
+            out.append(("en", round(compound, 4), METHOD, 0.0, 0.0))
         else:
             out.append(score_item(item))
     return out

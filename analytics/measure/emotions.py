@@ -1,0 +1,45 @@
+"""Emotions of the customer conversation: the stored emotion labels beside the mentions, and
+the emotion mix per crisis phase.
+
+Emotion labels come from ``crisis-analytics emotion store`` (Indonesian text only; English
+mentions have none, see docs/sentiment.md). Shares are of the customer mentions that have
+an emotion label, so a phase with few Indonesian mentions shows its small ``labelled`` n.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from analytics.measure.audience import brand_post
+
+KEY = ["brand", "platform", "mention_id"]
+EMOTION_ORDER = ("anger", "fear", "sadness", "joy", "love", "none")
+
+
+def with_emotions(mentions: pl.DataFrame, emotions: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """``mentions`` plus an ``emotion`` column (null where the mention has no label)."""
+    labels = emotions.lazy().select(*KEY, "emotion").collect()
+    return mentions.drop("emotion", strict=False).join(
+        labels, on=KEY, how="left", maintain_order="left"
+    )
+
+
+def emotion_mix(mentions: pl.DataFrame, phases: pl.DataFrame) -> pl.DataFrame:
+    """One row per phase (``phase``, ``start``, ``end`` UTC half-open, as the crisis window
+    gives them): ``labelled`` customer mentions and the share of each emotion."""
+    customers = mentions.filter(~brand_post() & pl.col("emotion").is_not_null())
+    rows = []
+    for phase in phases.iter_rows(named=True):
+        start: datetime = phase["start"]
+        end: datetime = phase["end"]
+        inside = customers.filter(
+            (pl.col("published_at") >= start) & (pl.col("published_at") < end)
+        ).get_column("emotion")
+        n = inside.len()
+        shares = {e: (int((inside == e).sum()) / n if n else None) for e in EMOTION_ORDER}
+        rows.append({"phase": phase["phase"], "start": start, "end": end, "labelled": n, **shares})
+    schema = {"phase": pl.Utf8, "start": phases.schema["start"], "end": phases.schema["end"],
+              "labelled": pl.Int64, **dict.fromkeys(EMOTION_ORDER, pl.Float64)}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema, orient="row")
