@@ -338,6 +338,61 @@ def history_command(
         )
 
 
+@crisis_app.command("network")
+def network_command(
+    brand: str = typer.Option(..., "--brand", help="Brand as given to `ingest --brand`."),
+    start: str | None = typer.Option(None, "--start", help="First day (local), YYYY-MM-DD."),
+    end: str | None = typer.Option(None, "--end", help="Last day (local), YYYY-MM-DD."),
+    tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of --start/--end."),
+    handle: list[str] = typer.Option([], "--handle", help="The brand's own handle (repeat)."),
+    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
+) -> None:
+    """Who amplifies whom: communities (size, top accounts, negative share, terms, hashtags,
+    coordinated share) and bridging accounts of the reply/repost/quote/@mention network."""
+    from analytics.measure.coordination import copy_paste_clusters
+    from analytics.measure.network import interaction_network
+
+    zone = ZoneInfo(_zone(tz))
+    lazy = _load(store, brand)
+    if start:
+        lazy = lazy.filter(pl.col("published_at") >= parse_moment(start, "--start").replace(
+            tzinfo=zone))  # fmt: skip
+    if end:
+        lazy = lazy.filter(pl.col("published_at") < parse_moment(end, "--end", end_of_day=True)
+                           .replace(tzinfo=zone))  # fmt: skip
+    mentions = lazy.collect()
+    clusters = copy_paste_clusters(mentions, brand_handles=handle)
+    ids = {i for group in clusters.get_column("mention_ids").to_list() for i in group}
+    coordinated = mentions.filter(pl.col("mention_id").is_in(list(ids))).get_column("author")
+    net = interaction_network(
+        mentions, brand_handles=handle, coordinated_accounts=coordinated.drop_nulls().to_list()
+    )
+    if as_json:
+        print(json.dumps({
+            "brand": brand, "accounts": net.accounts.height, "edges": net.edges.height,
+            "edge_types": dict(net.edges.group_by("type").agg(pl.col("weight").sum()).iter_rows()),
+            "communities": _json_rows(net.communities), "bridges": _json_rows(net.bridges),
+            "notes": net.notes}, ensure_ascii=False, default=str))  # fmt: skip
+        return
+    print(f"{brand}: {net.accounts.height:,} accounts, {net.edges.height:,} interaction edges")
+    for note in net.notes:
+        print(f"note: {note}")
+    for row in net.communities.head(15).iter_rows(named=True):
+        share = row["negative_share"]
+        print(
+            f"community {row['community']}: {row['size']:,} accounts, negative "
+            f"{'n/a' if share is None else f'{share:.0%}'}, coordinated "
+            f"{row['coordinated_share']:.0%}\n  top: {row['top_accounts']}\n"
+            f"  terms: {row['top_terms'] or '-'}  hashtags: {row['top_hashtags'] or '-'}"
+        )
+    if net.bridges.height:
+        print("bridging accounts (betweenness; communities they reach):")
+        for row in net.bridges.iter_rows(named=True):
+            print(f"  {row['account']} ({row['betweenness']:.0f}; community {row['community']}"
+                  f" -> {row['neighbour_communities'] or '-'})")  # fmt: skip
+
+
 def _hours(value: float | None) -> str:
     return "unknown" if value is None else f"{value:.0f} h"
 
@@ -355,5 +410,5 @@ def _json_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``crisis`` sub-app (``window``, ``history``) to the root app."""
+    """Add the ``crisis`` sub-app (``window``, ``history``, ``network``) to the root app."""
     app.add_typer(crisis_app, name="crisis")

@@ -1,0 +1,117 @@
+"""Interaction network on 1,000,000 mentions: build + communities time, and the page weight
+of the crisis review with the network view.
+
+Synthetic conversation (seeded): 100,000 accounts in 40 planted communities; each mention
+reposts (by reposted_id or an "RT @x:" prefix), quotes, replies (reply_to_account or
+parent_id) or mentions an account, 85% of the time inside its own community. Timed:
+``interaction_edges`` (polars), graph + Leiden communities + PageRank, betweenness (exact
+on the 5,000 most connected accounts), and the whole ``interaction_network`` (with the
+per-community terms). Baseline in the same run: networkx's Louvain on the same edges when
+networkx is installed (it is not a dependency), else skipped. Target: build + communities
+under 20 s on 2 cores.
+
+Usage: .venv/bin/python benchmarks/bench_network.py [N_MENTIONS]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+import polars as pl
+
+ACCOUNTS = 100_000
+COMMUNITIES = 40
+
+
+def synthetic(n: int, seed: int = 0) -> pl.DataFrame:
+    rng = np.random.default_rng(seed)
+    author = rng.integers(0, ACCOUNTS, n)
+    community = author % COMMUNITIES
+    # targets: mostly within the author's community, a few "hub" accounts get most attention
+    inside = rng.random(n) < 0.85
+    hub_rank = np.minimum(rng.zipf(1.6, n), ACCOUNTS // COMMUNITIES) - 1
+    target_comm = np.where(inside, community, rng.integers(0, COMMUNITIES, n))
+    target = target_comm + COMMUNITIES * hub_rank
+    ids = np.arange(n)
+    # the referenced post: an earlier post of the target account when there is one
+    first_post = pl.DataFrame({"a": author, "i": ids}).group_by("a").agg(pl.col("i").min())
+    post_of = dict(zip(first_post["a"].to_list(), first_post["i"].to_list(), strict=True))
+    ref = np.array([post_of.get(int(t), -1) for t in target])
+    kind = rng.choice(["repost_id", "rt", "quote", "reply_acc", "reply_parent", "mention", "post"],
+                      n, p=[0.2, 0.15, 0.05, 0.15, 0.1, 0.15, 0.2])  # fmt: skip
+    handles = np.char.add("u", target.astype(str))
+    text = np.where(kind == "rt", np.char.add(np.char.add("RT @", handles), ": saldo hilang #down"),
+                    np.where(kind == "mention", np.char.add(np.char.add("@", handles), " parah"),
+                             "transfer gagal lagi #down"))  # fmt: skip
+    has_ref = ref >= 0
+    ref_str = ref.astype(str)
+    return pl.DataFrame(
+        {
+            "mention_id": ids.astype(str),
+            "platform": "x",
+            "author": np.char.add("u", author.astype(str)),
+            "text": text,
+            "content_type": np.where(kind == "repost_id", "repost",
+                                     np.where(kind == "quote", "quote", "post")),
+            "reposted_id": np.where((kind == "repost_id") & has_ref, ref_str, None),
+            "quoted_id": np.where((kind == "quote") & has_ref, ref_str, None),
+            "parent_id": np.where((kind == "reply_parent") & has_ref, ref_str, None),
+            "reply_to_account": np.where(kind == "reply_acc", handles, None),
+            "sentiment_label": rng.choice(["negative", "neutral", "positive"], n),
+            "is_brand_post": False,
+        }
+    )  # fmt: skip
+
+
+def main() -> None:
+    import igraph as ig
+    import leidenalg
+
+    from analytics.measure.network import interaction_edges, interaction_network
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    mentions = synthetic(n)
+    started = time.perf_counter()
+    edges = interaction_edges(mentions)
+    built = time.perf_counter() - started
+    accounts = sorted(set(edges["source"]) | set(edges["target"]))
+    index = {a: i for i, a in enumerate(accounts)}
+    started = time.perf_counter()
+    pairs = zip(edges["source"], edges["target"], strict=True)
+    graph = ig.Graph(n=len(accounts), edges=[(index[s], index[t]) for s, t in pairs], directed=True)
+    graph.es["weight"] = edges["weight"].to_list()
+    undirected = graph.as_undirected(mode="collapse", combine_edges="sum")
+    partition = leidenalg.find_partition(
+        undirected, leidenalg.ModularityVertexPartition, weights="weight", seed=0
+    )
+    graph.pagerank(weights="weight")
+    communities = time.perf_counter() - started
+    started = time.perf_counter()
+    net = interaction_network(mentions)
+    whole = time.perf_counter() - started
+    print(f"{n:,} mentions -> {len(accounts):,} accounts, {edges.height:,} typed edges")
+    print(f"  edges (polars)                         {built:6.1f} s")
+    print(f"  graph + Leiden + PageRank              {communities:6.1f} s "
+          f"({len(set(partition.membership))} communities, modularity "
+          f"{partition.modularity:.2f}; planted {COMMUNITIES})")  # fmt: skip
+    print(f"  build + communities                    {built + communities:6.1f} s (target < 20 s)")
+    print(f"  whole interaction_network (+ betweenness, terms, tables) {whole:.1f} s")
+    print(f"  notes: {' '.join(net.notes) or '-'}")
+    try:
+        import networkx as nx
+    except ImportError:
+        print("  baseline networkx Louvain: networkx not installed (pip install networkx)")
+        return
+    started = time.perf_counter()
+    g = nx.Graph()
+    g.add_weighted_edges_from(zip(edges["source"], edges["target"], edges["weight"], strict=True))
+    nx.community.louvain_communities(g, weight="weight", seed=0)
+    baseline = time.perf_counter() - started
+    print(f"  baseline networkx Louvain              {baseline:6.1f} s "
+          f"(ratio {baseline / communities:.1f}x)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
