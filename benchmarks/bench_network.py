@@ -45,24 +45,33 @@ def synthetic(n: int, seed: int = 0) -> pl.DataFrame:
     text = np.where(kind == "rt", np.char.add(np.char.add("RT @", handles), ": saldo hilang #down"),
                     np.where(kind == "mention", np.char.add(np.char.add("@", handles), " parah"),
                              "transfer gagal lagi #down"))  # fmt: skip
-    has_ref = ref >= 0
-    ref_str = ref.astype(str)
-    return pl.DataFrame(
+    frame = pl.DataFrame(
         {
             "mention_id": ids.astype(str),
-            "platform": "x",
             "author": np.char.add("u", author.astype(str)),
             "text": text,
-            "content_type": np.where(kind == "repost_id", "repost",
-                                     np.where(kind == "quote", "quote", "post")),
-            "reposted_id": np.where((kind == "repost_id") & has_ref, ref_str, None),
-            "quoted_id": np.where((kind == "quote") & has_ref, ref_str, None),
-            "parent_id": np.where((kind == "reply_parent") & has_ref, ref_str, None),
-            "reply_to_account": np.where(kind == "reply_acc", handles, None),
+            "kind": kind,
+            "ref": ref,
+            "handle": handles,
             "sentiment_label": rng.choice(["negative", "neutral", "positive"], n),
-            "is_brand_post": False,
         }
-    )  # fmt: skip
+    )
+    ref_text = pl.when(pl.col("ref") >= 0).then(pl.col("ref").cast(pl.Utf8))
+    return frame.select(
+        "mention_id",
+        pl.lit("x").alias("platform"),
+        "author",
+        "text",
+        pl.col("kind")
+        .replace_strict({"repost_id": "repost", "quote": "quote"}, default="post")
+        .alias("content_type"),
+        pl.when(pl.col("kind") == "repost_id").then(ref_text).alias("reposted_id"),
+        pl.when(pl.col("kind") == "quote").then(ref_text).alias("quoted_id"),
+        pl.when(pl.col("kind") == "reply_parent").then(ref_text).alias("parent_id"),
+        pl.when(pl.col("kind") == "reply_acc").then(pl.col("handle")).alias("reply_to_account"),
+        "sentiment_label",
+        pl.lit(False).alias("is_brand_post"),
+    )
 
 
 def main() -> None:

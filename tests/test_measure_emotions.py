@@ -46,3 +46,19 @@ def test_with_emotions_and_mix_per_phase() -> None:
     # recovery: 4 (joy); 5 is the brand's own post, 6 has no label
     assert second["labelled"] == 1 and second["joy"] == 1.0 and second["anger"] == 0.0
     assert mix.columns == ["phase", "start", "end", "labelled", *EMOTION_ORDER]
+
+
+def test_emotion_timeline_counts_customer_labels_per_local_day() -> None:
+    from analytics.measure.emotions import emotion_timeline
+
+    frame = pl.DataFrame(
+        {
+            "published_at": [_t(1), _t(2), _t(18), _t(19)],  # 18:00 UTC = 01:00 next day WIB
+            "emotion": ["anger", "anger", "anger", None],
+            "is_brand_post": [False, True, False, False],
+            "author": ["a", "b", "c", "d"],
+        }
+    )
+    days = emotion_timeline(frame, tz="Asia/Jakarta")
+    assert days["mentions"].to_list() == [1, 1]  # the brand's own post and the unlabelled out
+    assert [d.day for d in days["period_start"]] == [13, 14]

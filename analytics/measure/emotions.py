@@ -26,6 +26,25 @@ def with_emotions(mentions: pl.DataFrame, emotions: pl.DataFrame | pl.LazyFrame)
     )
 
 
+def emotion_timeline(
+    mentions: pl.DataFrame, *, every: str = "1d", tz: str = "Asia/Jakarta"
+) -> pl.DataFrame:
+    """Customer mentions per period and emotion: ``period_start`` (in ``tz``), ``emotion``,
+    ``mentions`` (labelled mentions only; periods without any are absent)."""
+    return (
+        mentions.filter(~brand_post() & pl.col("emotion").is_not_null())
+        .group_by(
+            pl.col("published_at")
+            .dt.convert_time_zone(tz)
+            .dt.truncate(every)
+            .alias("period_start"),
+            "emotion",
+        )
+        .agg(pl.len().alias("mentions"))
+        .sort("period_start", "emotion")
+    )
+
+
 def emotion_mix(mentions: pl.DataFrame, phases: pl.DataFrame) -> pl.DataFrame:
     """One row per phase (``phase``, ``start``, ``end`` UTC half-open, as the crisis window
     gives them): ``labelled`` customer mentions and the share of each emotion."""

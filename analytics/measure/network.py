@@ -299,3 +299,32 @@ def _bridges(accounts: pl.DataFrame, graph, index: dict[str, int]) -> pl.DataFra
     schema = {"account": pl.Utf8, "betweenness": pl.Float64, "community": pl.Int64,
               "neighbour_communities": pl.Utf8}  # fmt: skip
     return pl.DataFrame(rows, schema=schema)
+
+
+def layout(
+    net: Network, *, max_nodes: int = 1_000, seed: int = 0
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Positions for a drawing: (accounts with ``x``, ``y``; edges among them).
+
+    The ``max_nodes`` accounts with the highest PageRank are laid out (Fruchterman-Reingold,
+    seeded, so the picture is the same on every run); the rest would be noise at this size.
+    """
+    import random
+
+    import igraph as ig
+
+    shown = net.accounts.sort(["pagerank", "account"], descending=[True, False]).head(max_nodes)
+    names = shown.get_column("account").to_list()
+    index = {a: i for i, a in enumerate(names)}
+    edges = net.edges.filter(pl.col("source").is_in(names) & pl.col("target").is_in(names))
+    graph = ig.Graph(
+        n=len(names),
+        edges=[(index[s], index[t]) for s, t in zip(edges["source"], edges["target"], strict=True)],
+    )
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        coords = np.asarray(graph.layout_fruchterman_reingold(niter=500).coords, dtype=float)
+    finally:
+        ig.set_random_number_generator(random)
+    coords = np.round(coords.reshape(len(names), 2), 2)  # 2 decimals: a lighter page
+    return shown.with_columns(pl.Series("x", coords[:, 0]), pl.Series("y", coords[:, 1])), edges
