@@ -13,8 +13,9 @@ account that acts to the account it acts on:
 A reference to a post that is not in the data counts only when the export names the
 account (``reply_to_account``, ``RT @x:``). Weight = how many times. Self-loops are dropped.
 
-Communities: Leiden (``leidenalg`` on ``igraph``, both C-backed and well kept; modularity,
-seeded, on the undirected weighted graph): clusters that amplify each other. PageRank on
+Communities: igraph's Leiden (C, modularity, seeded, run until stable, on the undirected
+weighted graph): clusters that amplify each other. (The ``leidenalg`` package took about
+ten times longer on the benchmark's graph, so it is not used.) PageRank on
 the directed graph ranks accounts by the attention that flows to them. Bridges: betweenness
 on the undirected graph; above ``EXACT_BETWEENNESS`` accounts it is computed on the induced
 graph of that many accounts with the most interactions (an approximation, said in
@@ -23,7 +24,9 @@ graph of that many accounts with the most interactions (an approximation, said i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import random
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -156,7 +159,6 @@ def interaction_network(
     ``coordination.copy_paste_clusters``); each community reports their share.
     """
     import igraph as ig
-    import leidenalg
 
     notes: list[str] = []
     edges = interaction_edges(mentions)
@@ -173,9 +175,10 @@ def interaction_network(
     )
     directed.es["weight"] = weights
     undirected = directed.as_undirected(mode="collapse", combine_edges="sum")
-    partition = leidenalg.find_partition(
-        undirected, leidenalg.ModularityVertexPartition, weights="weight", seed=seed
-    )
+    with _seeded(seed):
+        partition = undirected.community_leiden(
+            objective_function="modularity", weights="weight", n_iterations=-1
+        )
     membership = np.asarray(partition.membership)
     # communities numbered by size (1 = largest), ties by their best-ranked account's name
     pagerank = np.asarray(directed.pagerank(weights="weight", directed=True))
@@ -212,6 +215,18 @@ def interaction_network(
         _bridges(frame, undirected, index),
         notes,
     )
+
+
+@contextmanager
+def _seeded(seed: int) -> Iterator[None]:
+    """igraph's random choices (Leiden's node order, layouts) from a seeded generator."""
+    import igraph as ig
+
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
 
 
 def _betweenness(graph, notes: list[str]) -> np.ndarray:  # noqa: ANN001 - igraph.Graph
@@ -309,8 +324,6 @@ def layout(
     The ``max_nodes`` accounts with the highest PageRank are laid out (Fruchterman-Reingold,
     seeded, so the picture is the same on every run); the rest would be noise at this size.
     """
-    import random
-
     import igraph as ig
 
     shown = net.accounts.sort(["pagerank", "account"], descending=[True, False]).head(max_nodes)
@@ -321,10 +334,7 @@ def layout(
         n=len(names),
         edges=[(index[s], index[t]) for s, t in zip(edges["source"], edges["target"], strict=True)],
     )
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with _seeded(seed):
         coords = np.asarray(graph.layout_fruchterman_reingold(niter=500).coords, dtype=float)
-    finally:
-        ig.set_random_number_generator(random)
     coords = np.round(coords.reshape(len(names), 2), 2)  # 2 decimals: a lighter page
     return shown.with_columns(pl.Series("x", coords[:, 0]), pl.Series("y", coords[:, 1])), edges
