@@ -10,13 +10,15 @@ per-community terms). Baseline in the same run: networkx's Louvain on the same e
 networkx is installed (it is not a dependency), else skipped. Target: build + communities
 under 20 s on 2 cores.
 
-Usage: .venv/bin/python benchmarks/bench_network.py [N_MENTIONS]
+Usage: .venv/bin/python benchmarks/bench_network.py [N_MENTIONS] [REVIEW_HTML]
+(REVIEW_HTML: a review made by `crisis-analytics demo`, to print its total page weight)
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -110,6 +112,21 @@ def main() -> None:
     print(f"  whole interaction_network (+ betweenness, terms, tables) {whole:.1f} / "
           f"{whole_cpu:.1f}")  # fmt: skip
     print(f"  notes: {' '.join(net.notes) or '-'}")
+    import plotly.io as pio
+
+    from analytics.measure.network import layout
+    from analytics.report.network_view import network_chart
+
+    started, cpu = time.perf_counter(), time.process_time()
+    shown, shown_edges = layout(net)
+    chart = pio.to_html(network_chart(shown, shown_edges, title="network"), full_html=False,
+                        include_plotlyjs=False)  # fmt: skip
+    print(f"  review view: layout + chart {time.perf_counter() - started:.1f} / "
+          f"{time.process_time() - cpu:.1f} s; adds {len(chart.encode()) / 1e6:.2f} MB to the page "
+          f"({shown.height:,} accounts, {shown_edges.height:,} edges drawn)")  # fmt: skip
+    if len(sys.argv) > 2:  # a review report.html made with the network view
+        size = Path(sys.argv[2]).stat().st_size / 1e6
+        print(f"  review page weight with the network: {size:.2f} MB ({sys.argv[2]})")
     try:
         import networkx as nx
     except ImportError:
