@@ -150,11 +150,12 @@ def check_scored(store: Path, brand: str, start: Any, end: Any) -> None:
     import polars as pl
 
     from analytics.errors import AnalysisError
+    from analytics.measure.audience import brand_post
     from analytics.report.inputs import scan_mentions
 
     unscored = (
         scan_mentions(store, brand, start=start, end=end)
-        .filter(pl.col("sentiment_label").is_null() & ~pl.col("is_brand_post").fill_null(False))
+        .filter(pl.col("sentiment_label").is_null() & ~brand_post())
         .select(pl.len())
         .collect()
         .item()

@@ -209,7 +209,7 @@ def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:
 def brands_present(mentions: pl.DataFrame | pl.LazyFrame) -> list[str]:
     """The brands that have at least one customer mention in ``mentions``, sorted."""
     lazy = mentions.lazy() if isinstance(mentions, pl.DataFrame) else mentions
-    customers = lazy.filter(~pl.col("is_brand_post").fill_null(False))
+    customers = lazy.filter(~brand_post())
     return sorted(customers.select(pl.col("brand").unique()).collect().to_series().to_list())
 
 
