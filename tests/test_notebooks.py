@@ -201,3 +201,21 @@ def test_report_check_command_reports_the_size_and_refuses_a_heavy_page(reports)
         capture_output=True, text=True)  # fmt: skip
     assert tight.returncode == 1 and json.loads(tight.stdout)["size_ok"] is False
     assert "too heavy" in tight.stderr and "Traceback" not in tight.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1400, 390])
+@pytest.mark.parametrize("name", ["weekly", "review"])
+def test_layout_numbers_labels_and_width_on_a_laptop_and_a_phone(reports, name, width):
+    from analytics.report.browser import check_report
+
+    check = check_report(reports[name].html_path, width=width, height=900,
+                         screenshot=ARTIFACTS / f"layout_{name}_{width}.png")  # fmt: skip
+    assert check.ok
+    assert check.wrapped_numbers == []  # every numeric cell is one line high
+    assert check.overlapping_labels == []  # no two chart labels' boxes intersect
+    assert check.too_wide == [] and check.page_width <= width  # nothing past the screen
+    # the moment labels are there to be checked: numbers at the top of the time charts
+    page = reports[name].html_path.read_text(encoding="utf-8")
+    assert page.count('class="chart-key"') >= 2 and "first post" in check.text

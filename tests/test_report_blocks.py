@@ -31,7 +31,9 @@ def test_table_percent_columns_and_local_times():
     frame = pl.DataFrame({"share": [0.125], "at": [datetime(2026, 10, 20, 12, 42, tzinfo=UTC)]})
     html = table(frame, percent=["share"], tz="Asia/Jakarta")
     assert "12.5%" in html
-    assert "2026-10-20 19:42 WIB" in html  # 12:42 UTC + 7 h
+    # 12:42 UTC + 7 h; the zone is named once, in the heading, not in every cell
+    assert '<td class="num">2026-10-20 19:42</td>' in html
+    assert "<th>at (WIB)</th>" in html
 
 
 def test_table_unknown_column_is_an_error():
@@ -91,3 +93,28 @@ def test_notes_missing_file_and_no_file(tmp_path):
     with pytest.raises(InputDataError, match="notes file not found"):
         markdown_file(tmp_path / "nope.md")
     assert "No notes" in markdown_file(None, missing_text="No notes")
+
+
+def test_numbers_and_times_are_marked_to_stay_on_one_line_and_long_texts_clamped():
+    frame = pl.DataFrame({"reach": [15_500_000], "platform": ["compensation"],
+                          "text": ["kata " * 40]})  # fmt: skip
+    html = table(frame)
+    assert '<td class="num">15,500,000</td>' in html
+    assert '<td class="word">compensation</td>' in html  # a word: never broken inside
+    assert '<td class="long"><div class="clamp">kata kata' in html
+
+
+def test_links_to_the_original_post_only_for_http_addresses():
+    frame = pl.DataFrame({
+        "text": ["a", "b", "c", "d"],
+        "url": ["https://x.com/u/status/1", "javascript:alert(1)", None, "HTTP://news.example/a?b=1&c=2"],
+    })  # fmt: skip
+    html = table(frame, {"text": "text"})
+    assert "<th>post</th>" in html
+    assert html.count("<a ") == 2
+    assert ('<a href="https://x.com/u/status/1" target="_blank" rel="noopener noreferrer">open'
+            "</a>") in html  # fmt: skip
+    assert 'href="HTTP://news.example/a?b=1&amp;c=2"' in html
+    assert "javascript:" not in html
+    # a table that already shows the address, or a frame without one, gets no link column
+    assert "<a " not in table(frame, {"url": "url"}) and "<a " not in table(frame.drop("url"))

@@ -45,9 +45,13 @@ def _phases() -> pl.DataFrame:
 def test_time_chart_marks_moments_in_local_time():
     fig = charts.time_chart(_timeline(), y="mentions", title="t", band=("baseline_low",
                             "baseline_high"), moments=_moments(), phases=_phases())  # fmt: skip
-    labels = [a.text for a in fig.layout.annotations]
-    assert "first post" in labels and "apology" in labels and "peak" in labels
-    first = next(a for a in fig.layout.annotations if a.text == "first post")
+    # numbers on the chart, words in the key under it (words collide on a phone)
+    assert [a.text for a in fig.layout.annotations] == ["1", "2"]
+    key = charts.chart_key(fig.to_dict())
+    assert '<b style="background:#455a64">1</b> first post' in key
+    assert '<b style="background:#00695c">2</b> apology' in key  # a response: its colour
+    assert ">peak</span>" in key and "pre-crisis" not in key  # only shaded phases
+    first = fig.layout.annotations[0]
     # 12:42 UTC is 19:42 in Jakarta; plotly has no zones so the chart gets local clock time
     assert str(first.x).startswith("2026-10-20 19:42") or str(first.x).startswith(
         "2026-10-20T19:42"
@@ -91,3 +95,37 @@ def test_effect_chart_error_bars_from_the_interval():
     # change = -0.2; interval -0.3..-0.1 -> 0.1 above and 0.1 below the "after" bar
     error = fig.data[1].error_y
     assert round(error.array[0], 6) == 0.1 and round(error.arrayminus[0], 6) == 0.1
+
+
+def test_moments_close_in_time_share_a_label_and_touching_labels_take_another_row():
+    # a 48-hour axis: 7% of it is 3.36 h. 12:00 and 12:10 share the label "1–2" (centred
+    # 12:05, ~5.7 h wide on a phone: 9:14-14:56); 15:40 is 3.5 h after 12:10, so it gets
+    # its own label "3" (~3 h wide: 14:09-17:11), which would touch "1–2": second row;
+    # 22:00 is clear of both: back to the first row
+    timeline = pl.DataFrame({
+        "period_start": [datetime(2026, 10, 20, tzinfo=UTC), datetime(2026, 10, 22, tzinfo=UTC)],
+        "mentions": [1, 2]})  # fmt: skip
+    day = datetime(2026, 10, 20, tzinfo=UTC)
+    times = [day.replace(hour=12), day.replace(hour=12, minute=10),
+             day.replace(hour=15, minute=40), day.replace(hour=22)]  # fmt: skip
+    moments = pl.DataFrame({"time": times, "label": ["a", "b", "c", "d"], "kind": ["x"] * 4})
+    fig = charts.time_chart(timeline, y="mentions", title="t", moments=moments, tz="UTC")
+    notes = fig.layout.annotations
+    assert [a.text for a in notes] == ["1–2", "3", "4"]
+    assert [round((1 - a.y) / charts.ROW_STEP) for a in notes] == [0, 1, 0]
+    assert str(notes[0].x).startswith("2026-10-20 12:05")
+    assert all(a.yanchor == "top" for a in notes)
+    # every moment keeps its own line and its own entry in the key
+    assert [s.type for s in fig.layout.shapes].count("line") == 4
+    assert "<b" in charts.chart_key(fig.to_dict()) and " d</span>" in charts.chart_key(
+        fig.to_dict()
+    )
+
+
+def test_chart_key_is_under_the_chart_in_the_html_and_escaped():
+    moments = pl.DataFrame({"time": [datetime(2026, 10, 20, 12, tzinfo=UTC)],
+                            "label": ["<b>x</b>"], "kind": ["response"]})  # fmt: skip
+    fig = charts.time_chart(_timeline(), y="mentions", title="t", moments=moments)
+    html = charts.OfflineRenderer().to_mimebundle(fig.to_dict())["text/html"]
+    assert '<p class="chart-key">' in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert html.index("chart-key") > html.index("Plotly.newPlot")

@@ -29,10 +29,17 @@ def test_sample_manifest_is_checked(tmp_path):
         read_sample_manifest(tmp_path)
 
 
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo run once for the module: (folder, [weekly, review])."""
+    root = tmp_path_factory.mktemp("demo")
+    return root, run_demo(sample=SAMPLE, store=root / "store", out=root / "reports")
+
+
 @pytest.mark.slow
-def test_demo_writes_both_reports_from_the_sample(tmp_path):
+def test_demo_writes_both_reports_from_the_sample(demo):
+    tmp_path, results = demo
     manifest = read_sample_manifest(SAMPLE)
-    results = run_demo(sample=SAMPLE, store=tmp_path / "store", out=tmp_path / "reports")
     weekly, review = results
     brand = manifest["brand"]
     assert weekly.html_path == (tmp_path / "reports" / brand / "weekly"
@@ -57,3 +64,27 @@ def test_demo_writes_both_reports_from_the_sample(tmp_path):
     store = Store(tmp_path / "store")
     assert store.brands() == sorted([brand, *manifest["competitors"]])
     assert store.unscored().collect().height == 0
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_demo_reports_fit_a_laptop_and_a_phone(demo):
+    """The demo's review is the long report: at 390 px it must stay under the bound, with
+    no number wrapped, no chart label on another and nothing wider than the screen."""
+    from analytics.report.browser import check_report
+
+    artifacts = Path(__file__).parent / "artifacts"
+    tmp_path, (weekly, review) = demo
+    for name, result in (("weekly", weekly), ("review", review)):
+        for width in (1400, 390):
+            check = check_report(result.html_path, width=width, height=900,
+                                 screenshot=artifacts / f"demo_{name}_{width}.png")  # fmt: skip
+            assert check.ok, (name, width)
+            assert check.size_bytes <= 2_500_000
+            assert check.wrapped_numbers == [], (name, width)
+            assert check.overlapping_labels == [], (name, width)
+            assert check.too_wide == [] and check.page_width <= width, (name, width)
+            if width == 390:
+                assert check.page_height < 12_500, (name, check.page_height)
+    index = check_report(tmp_path / "reports" / "index.html", width=390, height=900)
+    assert index.page_width <= 390 and index.too_wide == []

@@ -45,3 +45,13 @@ def test_write_index_replaces_the_page(tmp_path):
     _report(tmp_path, "Kopi", "weekly", "2026-W43", "t")
     write_index(tmp_path)
     assert "2026-W43" in (tmp_path / "index.html").read_text()
+
+
+def test_index_shows_readable_times_and_lets_a_long_period_break_on_a_phone(tmp_path):
+    _report(tmp_path, "NusaPay", "review", "2026-10-13_2026-11-08", "review")
+    page = render_index(list_reports(tmp_path))
+    assert "<td>2026-11-23 01:00</td>" in page and "Generated (UTC)" in page
+    assert "T01:00:00+00:00" not in page
+    assert ">2026-10-13_<wbr>2026-11-08</a>" in page
+    # the title column (brand, kind and period again) is left out on a narrow screen
+    assert '<td class="title">review</td>' in page and "td.title,th.title{display:none}" in page

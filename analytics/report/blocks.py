@@ -105,26 +105,66 @@ def kpi_cards(kpis: Sequence[Kpi]) -> str:
     return f'<div class="kpi-cards">{"".join(cards)}</div>'
 
 
-def _cell(value: object, max_chars: int, *, percent: bool = False, tz: str | None = None) -> str:
-    if value is None:
-        return '<span class="na">–</span>'
+def _text(value: object, *, percent: bool = False, tz: str | None = None) -> str:
+    """A cell value as the text a reader sees (numbers with separators, shares as percent)."""
     if percent and isinstance(value, int | float) and not isinstance(value, bool):
-        text = "–" if math.isnan(value) else f"{value * 100:.1f}%"
-    elif isinstance(value, float):
-        text = "–" if math.isnan(value) else f"{value:,.3g}" if abs(value) < 1 else f"{value:,.1f}"
-    elif isinstance(value, int) and not isinstance(value, bool):
-        text = f"{value:,}"
-    elif isinstance(value, datetime):
+        return "–" if math.isnan(value) else f"{value * 100:.1f}%"
+    if isinstance(value, float):
+        return "–" if math.isnan(value) else f"{value:,.3g}" if abs(value) < 1 else f"{value:,.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, datetime):
         if tz is not None and value.tzinfo is not None:
             value = value.astimezone(ZoneInfo(tz))
-        text = value.strftime("%Y-%m-%d %H:%M %Z").strip()
-    elif isinstance(value, date):
-        text = value.isoformat()
-    else:
-        text = str(value)
+        # the zone is in the column's heading (see _zone_heading), not in every cell
+        return value.strftime("%Y-%m-%d %H:%M" if tz else "%Y-%m-%d %H:%M %Z").strip()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+# cells that must stay on one line: a number broken as "15,500,00 / 0" misreads
+_ONE_LINE = (int, float, datetime, date)
+CLAMP_CHARS = 90  # longer texts are clamped to three lines with a "more" control
+
+
+def _cell(value: object, max_chars: int, *, percent: bool = False, tz: str | None = None) -> str:
+    if value is None:
+        return '<td class="num"><span class="na">–</span></td>'
+    text = _text(value, percent=percent, tz=tz)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
-    return html.escape(text)
+    if isinstance(value, _ONE_LINE) and not isinstance(value, bool):
+        return f'<td class="num">{html.escape(text)}</td>'
+    if len(text) > CLAMP_CHARS:
+        return f'<td class="long"><div class="clamp">{html.escape(text)}</div></td>'
+    return f'<td class="word">{html.escape(text)}</td>'
+
+
+def _zone_heading(label: str, series: pl.Series, tz: str | None) -> str:
+    """'time' -> 'time (WIB)': a time column's heading names the zone its values are in."""
+    if not isinstance(series.dtype, pl.Datetime) or series.dtype.time_zone is None:
+        return label
+    first = series.drop_nulls().head(1).to_list()
+    if not first:
+        return label
+    zone = first[0].astimezone(ZoneInfo(tz)) if tz else first[0]
+    return f"{label} ({zone.strftime('%Z')})"
+
+
+def _link(url: object) -> str:
+    """A link to the original post; only http(s) addresses (a javascript: or file: URL in
+    an export is shown as nothing rather than made clickable)."""
+    if not isinstance(url, str) or not re.match(r"https?://[^\s]+$", url.strip(), re.IGNORECASE):
+        return '<td class="num"><span class="na">–</span></td>'
+    return (
+        f'<td class="num"><a href="{html.escape(url.strip(), quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">{html.escape(LINK_TEXT)}</a></td>'
+    )
+
+
+LINK_TEXT = "open"
+LINK_HEADING = "post"
 
 
 def table(
@@ -137,13 +177,16 @@ def table(
     empty_text: str = "No rows.",
     percent: Sequence[str] = (),
     tz: str | None = None,
+    link: str | None = "url",
 ) -> str:
     """An HTML table of ``frame`` with every cell escaped.
 
     ``columns`` maps column names to headings (and picks and orders them); long texts are
-    cut to ``max_chars``; at most ``max_rows`` rows are shown and the caption says so.
-    Columns in ``percent`` hold shares (0..1) shown as percentages; with ``tz`` every
-    time is shown in that zone (with its abbreviation, e.g. WIB).
+    cut to ``max_chars`` and clamped to three lines on screen; at most ``max_rows`` rows
+    are shown and the caption says so. Columns in ``percent`` hold shares (0..1) shown as
+    percentages; with ``tz`` every time is shown in that zone, named in its heading (e.g.
+    "time (WIB)"). When the frame has a ``link`` column of post addresses, a last column
+    links each row to its original post (http/https only).
     """
     if columns is None:
         columns = {name: name for name in frame.columns}
@@ -153,15 +196,19 @@ def table(
     if frame.height == 0:
         return f'<p class="empty">{html.escape(empty_text)}</p>'
     shown = frame.head(max_rows)
-    head = "".join(f"<th>{html.escape(label)}</th>" for label in columns.values())
+    linked = link is not None and link in frame.columns and link not in columns
+    headings = [_zone_heading(label, frame.get_column(name), tz) for name, label in columns.items()]
+    if linked:
+        headings.append(LINK_HEADING)
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in headings)
     rows = []
     shares = [name in percent for name in columns]
-    for record in shown.select(list(columns)).iter_rows():
+    urls = shown.get_column(link).to_list() if linked else [None] * shown.height
+    for record, url in zip(shown.select(list(columns)).iter_rows(), urls, strict=True):
         cells = "".join(
-            f"<td>{_cell(v, max_chars, percent=p, tz=tz)}</td>"
-            for v, p in zip(record, shares, strict=True)
+            _cell(v, max_chars, percent=p, tz=tz) for v, p in zip(record, shares, strict=True)
         )
-        rows.append(f"<tr>{cells}</tr>")
+        rows.append(f"<tr>{cells}{_link(url) if linked else ''}</tr>")
     note = caption
     if frame.height > max_rows:
         note = f"{caption} (first {max_rows} of {frame.height:,})".strip()
@@ -203,8 +250,12 @@ def findings(items: Iterable[object], tz: str = "Asia/Jakarta") -> str:
 
 
 def callout(text: str, level: str = "info") -> str:
-    """A boxed sentence (info / warning), e.g. 'no crisis detected in this period'."""
-    return f'<div class="callout {html.escape(level)}">{html.escape(text)}</div>'
+    """A boxed sentence (info / warning), e.g. 'no crisis detected in this period'; a long
+    text (a survey answer) is clamped to three lines with a "more" control."""
+    inner = html.escape(text)
+    if len(text) > CLAMP_CHARS * 2:
+        inner = f'<div class="clamp">{inner}</div>'
+    return f'<div class="callout {html.escape(level)}">{inner}</div>'
 
 
 def markdown_file(path: str | Path | None, *, missing_text: str = "") -> str:

@@ -35,6 +35,10 @@ class BrowserCheck:
     dialogs: list[str] = field(default_factory=list)  # alert()/confirm() a script opened
     page_width: int = 0  # the page's scroll width: wider than the viewport = sideways scroll
     text: str = ""  # the page's visible text
+    page_height: int = 0  # the page's scroll height in CSS px
+    wrapped_numbers: list[str] = field(default_factory=list)  # numeric cells on 2+ lines
+    overlapping_labels: list[str] = field(default_factory=list)  # chart annotation pairs
+    too_wide: list[str] = field(default_factory=list)  # elements past the viewport's edge
     size_bytes: int = 0  # the HTML file's size: what an e-mail or a chat has to carry
     max_bytes: int = MAX_REPORT_BYTES
 
@@ -61,6 +65,52 @@ def find_chromium() -> str | None:
             return candidate
     return shutil.which("chromium")
 
+
+LAUNCH_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")
+
+# What a reader would see go wrong, measured from the DOM: a number broken over two lines,
+# two chart labels on top of each other, an element reaching past the screen's edge (only
+# a table's own scroll box may hold wider content: the page itself never scrolls sideways).
+_LAYOUT_AUDIT = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const wrapped = [];
+  for (const cell of document.querySelectorAll('td.num')) {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const style = getComputedStyle(cell);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+    const box = range.getBoundingClientRect();
+    if (box.height > line * 1.4) { wrapped.push(cell.textContent.trim()); }
+  }
+  const overlaps = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, n) => {
+    const boxes = Array.from(plot.querySelectorAll('g.annotation'))
+      .map(g => [g.textContent, g.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i][1], b = boxes[j][1];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5
+            && b.top < a.bottom - 0.5) {
+          overlaps.push(`chart ${n + 1}: ${boxes[i][0]} / ${boxes[j][0]}`);
+        }
+      }
+    }
+  });
+  const wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.parentElement && el.parentElement.closest('.table-wrap')) { continue; }
+    if (el.closest('#js-plotly-tester')) { continue; }  // plotly's off-screen text ruler
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > width + 1 || r.left < -1)) {
+      wide.push(`${el.tagName.toLowerCase()}.${el.className && el.className.baseVal === undefined
+        ? el.className : ''} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+  }
+  return {wrapped: wrapped, overlaps: overlaps, wide: wide.slice(0, 20),
+          height: document.documentElement.scrollHeight};
+}
+"""
 
 _PLOTLY_HEADER = re.compile(r"plotly\.js (\([^)]*\) )?v\d")
 
@@ -97,12 +147,7 @@ def check_report(
                 profile,
                 executable_path=chromium,
                 headless=True,
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                ],
+                args=list(LAUNCH_ARGS),
                 viewport={"width": width, "height": height},
             )
             try:
@@ -143,6 +188,7 @@ def check_report(
                 title = tab.title()
                 page_width = tab.evaluate("() => document.documentElement.scrollWidth")
                 text = tab.inner_text("body")
+                layout = tab.evaluate(_LAYOUT_AUDIT)
                 shot = None
                 if screenshot is not None:
                     shot = Path(screenshot)
@@ -163,6 +209,10 @@ def check_report(
         dialogs=dialogs,
         text=text,
         page_width=int(page_width),
+        page_height=int(layout["height"]),
+        wrapped_numbers=list(layout["wrapped"]),
+        overlapping_labels=list(layout["overlaps"]),
+        too_wide=list(layout["wide"]),
         size_bytes=page_path.stat().st_size,
         max_bytes=max_bytes,
     )

@@ -15,7 +15,9 @@ shaded in the background, so a reader sees responses against the curve.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -57,7 +59,7 @@ class OfflineRenderer(MimetypeRenderer):
         self.height = height
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
-        html = pio.to_html(
+        html_div = pio.to_html(
             fig_dict,
             include_plotlyjs=False,
             include_mathjax=False,
@@ -70,7 +72,7 @@ class OfflineRenderer(MimetypeRenderer):
         import json
 
         return {
-            "text/html": f'<div class="{CHART_CLASS}">{html}</div>',
+            "text/html": f'<div class="{CHART_CLASS}">{html_div}{chart_key(fig_dict)}</div>',
             CHART_JSON_MIME: json.loads(pio.to_json(fig_dict, validate=False)),
         }
 
@@ -105,59 +107,154 @@ def _base_layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
     return fig
 
 
+# moment labels are numbers above their line, the words are listed under the chart (a
+# chart key): words collide on a phone, where a day is a few pixels wide. Moments closer
+# than MIN_GAP of the time axis share one label ("3–5"); labels that would still touch go on
+# another row. Widths are estimated for a phone's plot area (~260 px): the tightest case.
+MIN_GAP = 0.07
+CHAR_WIDTH = 0.028  # of the axis per character of a label, on a phone
+LABEL_PAD = 0.035  # of the axis: the label's box padding and a little air
+ROW_STEP = 0.09  # of the plot height per row of labels
+KEY_META = "crisis_key"  # layout.meta entry the renderer turns into the HTML chart key
+
+
+def _clusters(stamps: Sequence[float], span: float) -> list[list[int]]:
+    """Runs of moments each closer than MIN_GAP to the one before (indexes, in order)."""
+    runs: list[list[int]] = []
+    for i, stamp in enumerate(stamps):
+        if runs and stamp - stamps[runs[-1][-1]] < MIN_GAP * span:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _rows(centres: Sequence[float], widths: Sequence[float]) -> list[int]:
+    """Greedy rows: each label takes the first row whose last label ends left of it."""
+    ends: list[float] = []
+    rows = []
+    for centre, width in zip(centres, widths, strict=True):
+        left = centre - width / 2
+        for row, end in enumerate(ends):
+            if end <= left:
+                ends[row] = centre + width / 2
+                rows.append(row)
+                break
+        else:
+            ends.append(centre + width / 2)
+            rows.append(len(ends) - 1)
+    return rows
+
+
+def _x_span(fig: go.Figure, extra: Sequence[datetime]) -> tuple[float, float]:
+    """The time axis' extent in epoch seconds (traces and moments)."""
+    values = [*extra]
+    for trace in fig.data:
+        values.extend(v for v in (getattr(trace, "x", None) or ()) if isinstance(v, datetime))
+    stamps = [v.timestamp() if v.tzinfo else v.replace(tzinfo=UTC).timestamp() for v in values]
+    return (min(stamps), max(stamps)) if stamps else (0.0, 1.0)
+
+
+def _key(fig: go.Figure) -> dict:
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    return {"moments": [], "phases": [], **meta.get(KEY_META, {})}
+
+
+def _set_key(fig: go.Figure, key: dict) -> None:
+    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    fig.update_layout(meta={**meta, KEY_META: key})
+
+
 def mark_moments(
     fig: go.Figure, moments: pl.DataFrame | None, tz: str = "Asia/Jakarta"
 ) -> go.Figure:
-    """Draw each moment (first post, media pickup, responses) as a labelled vertical line.
+    """Draw each moment (first post, media pickup, responses) as a numbered vertical line.
 
     ``moments`` has ``time`` (datetime), ``label`` (short text) and ``kind``
-    (``"response"`` or anything else). Labels alternate heights so neighbours stay legible.
-    The lines are added in one layout update: ``add_shape`` in a loop copies the layout
-    each time, which is quadratic and took minutes for a few thousand marks.
+    (``"response"`` or anything else). The numbers sit at the top, on as many rows as
+    needed so no two overlap; the words go into the chart key under the chart. The lines
+    are added in one layout update: ``add_shape`` in a loop copies the layout each time,
+    which is quadratic and took minutes for a few thousand marks.
     """
     if moments is None or moments.height == 0:
         return fig
     moments = moments.sort("time")
     times = local_times(moments.get_column("time"), tz)
+    low, high = _x_span(fig, [t for t in times if t is not None])
+    span = max(high - low, 1.0)
+    stamps = [t.replace(tzinfo=UTC).timestamp() for t in times]
+    runs = _clusters(stamps, span)
+    texts = [str(run[0] + 1) if len(run) == 1 else f"{run[0] + 1}–{run[-1] + 1}" for run in runs]
+    centres = [(stamps[run[0]] + stamps[run[-1]]) / 2 for run in runs]
+    rows = _rows(centres, [(LABEL_PAD + CHAR_WIDTH * len(text)) * span for text in texts])
     shapes, notes = list(fig.layout.shapes), list(fig.layout.annotations)
-    for i, (row, x) in enumerate(zip(moments.iter_rows(named=True), times, strict=True)):
-        colour = COLOURS["response"] if row.get("kind") == "response" else COLOURS["moment"]
+    key = _key(fig)
+    colours = [
+        COLOURS["response"] if row.get("kind") == "response" else COLOURS["moment"]
+        for row in moments.iter_rows(named=True)
+    ]
+    for n, (row, x, colour) in enumerate(
+        zip(moments.iter_rows(named=True), times, colours, strict=True), start=1
+    ):
         shapes.append(
             {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": colour, "width": 1, "dash": "dot"}}
         )  # fmt: skip
+        key["moments"].append({"n": n, "label": str(row["label"]), "colour": colour})
+    for run, text, centre, level in zip(runs, texts, centres, rows, strict=True):
+        colour = colours[run[0]] if len({colours[i] for i in run}) == 1 else COLOURS["moment"]
         notes.append(
-            {"x": x, "xref": "x", "yref": "paper", "y": 1.0 - 0.07 * (i % 4),
-             "text": str(row["label"]), "showarrow": False, "xanchor": "left",
-             "font": {"size": 10, "color": colour}, "bgcolor": "rgba(255,255,255,0.8)"}
+            {"x": datetime.fromtimestamp(centre, UTC).replace(tzinfo=None), "xref": "x",
+             "yref": "paper", "y": 1.0 - ROW_STEP * level, "yanchor": "top", "text": text,
+             "showarrow": False, "xanchor": "center", "font": {"size": 10, "color": "#fff"},
+             "bgcolor": colour, "borderpad": 2}
         )  # fmt: skip
     fig.update_layout(shapes=shapes, annotations=notes)
+    _set_key(fig, key)
     return fig
 
 
 def shade_phases(
     fig: go.Figure, phases: pl.DataFrame | None, tz: str = "Asia/Jakarta"
 ) -> go.Figure:
-    """Shade escalation / peak / recovery behind a time chart (pre/post stay unshaded)."""
+    """Shade escalation / peak / recovery behind a time chart (pre/post stay unshaded).
+
+    The phase names go into the chart key, not onto the chart: a 4-hour peak beside a
+    day-long escalation leaves no room for two words under the curve."""
     if phases is None or phases.height == 0:
         return fig
     starts = local_times(phases.get_column("start"), tz)
     ends = local_times(phases.get_column("end"), tz)
+    shapes = list(fig.layout.shapes)
+    key = _key(fig)
     for row, x0, x1 in zip(phases.iter_rows(named=True), starts, ends, strict=True):
         colour = PHASE_COLOURS.get(row["phase"], "rgba(0,0,0,0)")
         if colour.endswith(",0)") or x0 is None or x1 is None:
             continue
-        fig.add_vrect(
-            x0=x0,
-            x1=x1,
-            fillcolor=colour,
-            line_width=0,
-            layer="below",
-            annotation_text=row["phase"],
-            annotation_position="bottom left",
-            annotation_font_size=10,
-        )
+        shapes.append(
+            {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
+             "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
+        )  # fmt: skip
+        if row["phase"] not in [p["phase"] for p in key["phases"]]:
+            key["phases"].append({"phase": row["phase"], "colour": colour})
+    fig.update_layout(shapes=shapes)
+    _set_key(fig, key)
     return fig
+
+
+def chart_key(figure: dict) -> str:
+    """The HTML key under a chart: phase swatches and the numbered moments' words."""
+    key = (figure.get("layout", {}).get("meta") or {}).get(KEY_META) or {}
+    parts = [
+        f'<span class="phase" style="background:{html.escape(p["colour"])}">'
+        f"{html.escape(p['phase'])}</span>"
+        for p in key.get("phases", [])
+    ] + [
+        f'<span class="moment"><b style="background:{html.escape(m["colour"])}">{m["n"]}</b> '
+        f"{html.escape(m['label'])}</span>"
+        for m in key.get("moments", [])
+    ]
+    return f'<p class="chart-key">{"".join(parts)}</p>' if parts else ""
 
 
 def time_chart(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from analytics.atomic import write_text_atomic
@@ -61,19 +62,32 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
 
 
+def _generated(value: str) -> str:
+    """'2026-12-03T19:53:00+00:00' -> '2026-12-03 19:53' (the heading says UTC)."""
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
+def _breakable(text: str) -> str:
+    """Escaped text that may break after '_' (a period '2026-10-13_2026-11-08' on a phone)."""
+    return "_<wbr>".join(html.escape(part) for part in text.split("_"))
+
+
 def render_index(entries: list[ReportEntry]) -> str:
     """The index page (plain HTML, no scripts), every value escaped."""
     rows = "".join(
         "<tr>"
         f"<td>{html.escape(e.brand)}</td><td>{html.escape(e.kind)}</td>"
-        f'<td><a href="{html.escape(e.href)}">{html.escape(e.period)}</a></td>'
-        f"<td>{html.escape(e.title)}</td><td>{html.escape(e.generated_at)}</td>"
-        f"<td>{_size(e.size_bytes)}</td>"
+        f'<td><a href="{html.escape(e.href)}">{_breakable(e.period)}</a></td>'
+        f'<td class="title">{html.escape(e.title)}</td><td>{_generated(e.generated_at)}</td>'
+        f'<td class="size">{_size(e.size_bytes)}</td>'
         "</tr>"
         for e in entries
     )
     body = (
-        f"<table><thead><tr><th>Brand</th><th>Kind</th><th>Period</th><th>Title</th>"
+        f'<table><thead><tr><th>Brand</th><th>Kind</th><th>Period</th><th class="title">Title</th>'
         f"<th>Generated (UTC)</th><th>Size</th></tr></thead><tbody>{rows}</tbody></table>"
         if entries
         else "<p>No reports yet.</p>"
@@ -85,7 +99,10 @@ def render_index(entries: list[ReportEntry]) -> str:
         "body{font-family:system-ui,sans-serif;margin:16px;color:#1d2733}"
         "table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;text-align:left;"
         "border-bottom:1px solid #e3e7ec}th{background:#f1f4f8}"
-        "@media(max-width:600px){td:nth-child(4),th:nth-child(4){display:none}}"
+        "td.size{white-space:nowrap}"
+        # a phone: the title repeats brand, kind and period, so it goes; cells get tighter
+        "@media(max-width:600px){body{margin:8px}td.title,th.title{display:none}"
+        "th,td{padding:4px 4px;font-size:14px}}"
         f"</style></head><body><h1>Reports</h1>{body}</body></html>"
     )
 

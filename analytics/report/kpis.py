@@ -94,7 +94,7 @@ def weekly_kpis(current: dict, previous: dict, *, alerts: int | None = None) -> 
 
 
 POST_COLUMNS = {
-    "published_at": "time (UTC)",
+    "published_at": "time",
     "platform": "platform",
     "author": "author",
     "sentiment_label": "sentiment",
