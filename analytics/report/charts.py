@@ -254,7 +254,8 @@ def chart_key(figure: dict) -> str:
         f"{html.escape(m['label'])}</span>"
         for m in key.get("moments", [])
     ]
-    return f'<p class="chart-key">{"".join(parts)}</p>' if parts else ""
+    # a space between items: a line may break there (print has no other break point)
+    return f'<p class="chart-key">{" ".join(parts)}</p>' if parts else ""
 
 
 def time_chart(
