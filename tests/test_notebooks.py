@@ -87,6 +87,7 @@ def reports(tmp_path_factory):
         notes=notes,
         claims={"hoax bangkrut": ["bangkrut", "pailit"]},
         progress=False,
+        pdf=True,
     )
     explore = run_report(ReportRequest(
         notebook=ROOT / "notebooks" / "explore.ipynb", brand=planted["brand"], kind="explore",
@@ -219,3 +220,26 @@ def test_layout_numbers_labels_and_width_on_a_laptop_and_a_phone(reports, name, 
     # the moment labels are there to be checked: numbers at the top of the time charts
     page = reports[name].html_path.read_text(encoding="utf-8")
     assert page.count('class="chart-key"') >= 2 and "first post" in check.text
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_review_pdf_is_a4_with_every_chart_whole_on_one_page(reports):
+    from pypdf import PdfReader
+
+    result = reports["review"]
+    assert result.pdf_path == result.html_path.parent / "report.pdf"
+    reader = PdfReader(result.pdf_path)
+    # A4 sheets: 210 x 297 mm = 595 x 842 pt
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in reader.pages}  # fmt: skip
+    assert sizes == {(595, 842)}
+    # every section starts a page: at least one page per section of the table of contents
+    sections = result.html_path.read_text(encoding="utf-8").count('<li><a href="#')
+    assert len(reader.pages) >= sections >= 8
+    # each chart is one static image; a chart cut across a page break would be placed on
+    # two pages, so the placements must equal the charts exactly
+    placed = [len(page.images) for page in reader.pages]
+    assert sum(placed) == result.chart_count
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Crisis timeline" in text and "Lessons learned" in text

@@ -201,6 +201,7 @@ def _finish(result: Any, as_json: bool) -> None:
         print(json.dumps({
             "html": str(result.html_path), "notebook": str(result.notebook_path),
             "size_bytes": result.size_bytes, "charts": result.chart_count,
+            "pdf": str(result.pdf_path) if result.pdf_path else None,
             "timings_s": {k: round(v, 2) for k, v in result.timings.items()},
         }))  # fmt: skip
     elif sys.stdout.isatty():
@@ -212,7 +213,7 @@ def run_weekly(
     *, brand: str, week: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
     handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
     extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
-    progress: bool | None = None, static: str | None = None,
+    progress: bool | None = None, static: str | None = None, pdf: bool = False,
 ):  # fmt: skip
     """Resolve the ISO week and run the weekly reputation notebook."""
     from analytics.report.periods import iso_week
@@ -235,7 +236,7 @@ def run_weekly(
         title=f"{brand}: weekly reputation report, {period.name}",
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=_static_formats(static))  # fmt: skip
+                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
 
 
 def run_review(
@@ -244,7 +245,7 @@ def run_review(
     claims: dict | None = None, labels: Path | None = None, survey: Path | None = None,
     extra: dict | None = None,
     notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
-    static: str | None = None,
+    static: str | None = None, pdf: bool = False,
 ):  # fmt: skip
     """Resolve the date range and run the post-crisis review notebook."""
     from analytics.report.periods import date_range
@@ -275,7 +276,7 @@ def run_review(
         title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=_static_formats(static))  # fmt: skip
+                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
 
 
 _STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
@@ -289,6 +290,9 @@ _JSON = typer.Option(False, "--json", help="Print one JSON object about the writ
 _NOTEBOOK = typer.Option(None, "--notebook", help="Run this notebook instead of the bundled one.")
 _STATIC = typer.Option(
     None, "--static", help="Also write each chart as png/pdf/svg (comma list; needs kaleido)."
+)
+_PDF = typer.Option(
+    False, "--pdf", help="Also print the whole report to report.pdf (A4) beside report.html."
 )
 
 
@@ -311,13 +315,14 @@ def weekly(
         4, "--compare-weeks", min=0, help="Previous weeks shown."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
+    pdf: bool = _PDF,
 ) -> None:  # fmt: skip
     """Weekly reputation report: one ISO week against the previous weeks."""
     setup_logging(log_file)
     result = run_weekly(
         brand=brand, week=week, store=store, out=out, tz=tz, handles=handle, events=events,
         compare_weeks=compare_weeks, extra=_extra(params), notebook=notebook,
-        cell_timeout=cell_timeout, static=static,
+        cell_timeout=cell_timeout, static=static, pdf=pdf,
     )  # fmt: skip
     _finish(result, as_json)
 
@@ -338,6 +343,7 @@ def review(
         None, "--survey", help="Audience feedback CSV with free-text answers."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
+    pdf: bool = _PDF,
 ) -> None:  # fmt: skip
     """Post-crisis review: what happened, how fast we reacted, what worked, lessons."""
     setup_logging(log_file)
@@ -345,6 +351,7 @@ def review(
         brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
         events=events, notes=notes, claims=parse_claims(claims), labels=labels, survey=survey,
         extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout, static=static,
+        pdf=pdf,
     )  # fmt: skip
     _finish(result, as_json)
 

@@ -59,8 +59,17 @@ class OfflineRenderer(MimetypeRenderer):
         self.height = height
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
+        # the title goes above the chart as HTML: SVG text cannot wrap, and a long title
+        # reached past a phone's screen; the JSON for static copies keeps it
+        layout = dict(fig_dict.get("layout") or {})
+        title = layout.get("title") or {}
+        text = title.get("text") if isinstance(title, dict) else str(title)
+        heading = f'<p class="chart-title">{html.escape(str(text))}</p>' if text else ""
+        if text:
+            margin = dict(layout.get("margin") or {})
+            layout.update(title={"text": ""}, margin={**margin, "t": 30})
         html_div = pio.to_html(
-            fig_dict,
+            {**fig_dict, "layout": layout},
             include_plotlyjs=False,
             include_mathjax=False,
             full_html=False,
@@ -72,7 +81,9 @@ class OfflineRenderer(MimetypeRenderer):
         import json
 
         return {
-            "text/html": f'<div class="{CHART_CLASS}">{html_div}{chart_key(fig_dict)}</div>',
+            "text/html": (
+                f'<div class="{CHART_CLASS}">{heading}{html_div}{chart_key(fig_dict)}</div>'
+            ),
             CHART_JSON_MIME: json.loads(pio.to_json(fig_dict, validate=False)),
         }
 

@@ -66,6 +66,7 @@ class ReportResult:
     size_bytes: int
     chart_count: int
     timings: dict[str, float]
+    pdf_path: Path | None = None  # the whole report printed to A4, with pdf=True
 
 
 def safe_name(value: str, what: str) -> str:
@@ -166,11 +167,14 @@ def run_report(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     progress: bool | None = None,
     static_formats: Sequence[str] = (),
+    pdf: bool = False,
 ) -> ReportResult:
     """Execute ``request.notebook`` and write its report; raise ``ReportError`` on failure.
 
     ``static_formats`` (png, pdf, svg) also writes each chart to ``charts/`` in the report
-    folder (needs the optional kaleido and the system chromium).
+    folder (needs the optional kaleido and the system chromium); ``pdf`` prints the whole
+    finished page to ``report.pdf`` beside ``report.html`` (A4, needs playwright and the
+    system chromium).
     """
     import papermill
     from filelock import FileLock, Timeout
@@ -233,6 +237,12 @@ def run_report(
                 static_started = time.perf_counter()
                 export_static(nb, work / "charts", static_formats)
                 timings["static_export"] = time.perf_counter() - static_started
+            if pdf:
+                from analytics.report.pdf import print_pdf
+
+                pdf_started = time.perf_counter()
+                print_pdf(work / "report.html", work / "report.pdf")
+                timings["pdf"] = time.perf_counter() - pdf_started
             size = (work / "report.html").stat().st_size
             from analytics.report.html import count_charts
 
@@ -261,4 +271,5 @@ def run_report(
         size_bytes=size,
         chart_count=meta["chart_count"],
         timings=timings,
+        pdf_path=target / "report.pdf" if pdf else None,
     )

@@ -1,0 +1,198 @@
+"""The executive summary: one paragraph a manager reads first, written from the figures.
+
+Every sentence is a fixed template with measured numbers filled in; a sentence whose figure
+is missing is left out rather than guessed, and wording follows what the measure says, not
+more: "no clear fall" when every interval of a response's effect includes no change, "the
+data show no return to the usual range" when the window has no end (an absence in the data
+is not an absence in the world). The key findings under it are the worst lessons, at most
+:data:`KEY_FINDINGS`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import polars as pl
+
+from analytics.report.blocks import findings as findings_list
+from analytics.report.blocks import format_value
+
+KEY_FINDINGS = 5  # the rest stays in the lessons section
+_URGENT = ("critical", "warning")
+
+
+@dataclass(frozen=True)
+class CrisisFacts:
+    """The figures the review's summary is written from (all optional but the brand)."""
+
+    brand: str
+    tz: str
+    detected: bool
+    onset: datetime | None = None
+    end: datetime | None = None
+    mentions: int | None = None
+    peak_mentions: int | None = None
+    negative_share: float | None = None
+    negative_share_before: float | None = None
+    first_response_hours: float | None = None
+    responses: int | None = None
+    reply_rate: float | None = None
+    recovery_hours: float | None = None
+
+
+def _when(moment: datetime | None, tz: str) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(tz)) if moment.tzinfo else moment
+    return local.strftime("%d %b %Y %H:%M %Z").lstrip("0").strip()
+
+
+def _best_response(effects: pl.DataFrame | None) -> str:
+    """The response followed by the largest clear fall in the negative share, or a plain
+    statement that none was clear (every 95% interval reaches zero or above)."""
+    if effects is None or effects.height == 0 or "ci_high" not in effects.columns:
+        return ""
+    clear = effects.filter(pl.col("ci_high").is_not_null() & (pl.col("ci_high") < 0))
+    if clear.height == 0:
+        return (
+            "No single response was followed by a clear fall in the negative share (each "
+            "95% interval includes no change)."
+        )
+    best = clear.sort("change").row(0, named=True)
+    channel = f" on {best['channel']}" if best.get("channel") else ""
+    return (
+        f"What worked best: after the {best['type']}{channel} the negative share fell from "
+        f"{format_value(best['negative_share_before'], '%')} to "
+        f"{format_value(best['negative_share_after'], '%')} (95% interval of the change "
+        f"{best['ci_low'] * 100:+.1f} to {best['ci_high'] * 100:+.1f} points)."
+    )
+
+
+def crisis_paragraph(facts: CrisisFacts, effects: pl.DataFrame | None, lessons: Sequence) -> str:
+    """The review's summary as plain sentences (templates, measured numbers)."""
+    sentences = []
+    if facts.detected and facts.onset is not None:
+        span = f"From {_when(facts.onset, facts.tz)}"
+        span += f" to {_when(facts.end, facts.tz)}" if facts.end else " to the end of the period"
+        sentences.append(f"{span}, {facts.brand} went through a crisis.")
+    else:
+        sentences.append(
+            f"The detector found no crisis starting in the period; the figures below cover "
+            f"the whole period for {facts.brand}."
+        )
+    if facts.mentions is not None:
+        size = f"Customers mentioned the brand {format_value(facts.mentions)} times"
+        if facts.peak_mentions:
+            size += f", at most {format_value(facts.peak_mentions)} in one hour"
+        if facts.negative_share is not None:
+            size += f"; {format_value(facts.negative_share, '%')} of scored mentions were negative"
+            if facts.negative_share_before is not None:
+                size += f" (before the crisis: {format_value(facts.negative_share_before, '%')})"
+        sentences.append(size + ".")
+    if facts.first_response_hours is not None:
+        speed = (
+            f"The first response came {format_value(facts.first_response_hours, 'h')} after "
+            "the onset"
+        )
+        if facts.responses is not None:
+            speed += f", with {facts.responses} responses in the crisis window"
+        if facts.reply_rate is not None:
+            speed += (
+                f"; the brand replied to {format_value(facts.reply_rate, '%')} of negative "
+                "customer mentions"
+            )
+        sentences.append(speed + ".")
+    elif facts.detected:
+        sentences.append("The data hold no response by the brand inside the crisis window.")
+    best = _best_response(effects)
+    if best:
+        sentences.append(best)
+    if facts.detected and facts.recovery_hours is not None:
+        sentences.append(
+            f"Volume was back in its usual range {format_value(facts.recovery_hours, 'h')} "
+            "after the peak."
+        )
+    elif facts.detected and facts.end is None:
+        sentences.append("The data show no return to the usual range before the period ends.")
+    urgent = key_findings(lessons)
+    if urgent:
+        first = urgent[0]
+        sentences.append(f"First to improve ({first.topic}): {_words(first, facts.tz)}")
+    return " ".join(sentences)
+
+
+def _words(finding: object, tz: str) -> str:
+    """A finding's sentence: typed findings are written by ``report.messages``."""
+    from analytics.report.messages import finding_text
+
+    return getattr(finding, "text", None) or finding_text(finding, tz)  # type: ignore[arg-type]
+
+
+def key_findings(lessons: Sequence) -> list:
+    """The worst lessons (critical, then warning), at most :data:`KEY_FINDINGS`."""
+    ranked = sorted(
+        (f for f in lessons if getattr(f, "severity", "") in _URGENT),
+        key=lambda f: _URGENT.index(f.severity),
+    )
+    return ranked[:KEY_FINDINGS]
+
+
+def weekly_paragraph(
+    *, brand: str, week: str, current: dict, previous: dict, alert_days: int
+) -> str:
+    """The weekly report's summary: volume, mood and alerts against the week before."""
+    sentences = [
+        f"In {week}, customers mentioned {brand} {format_value(current['mentions'])} times "
+        f"(previous week: {format_value(previous['mentions'])})."
+    ]
+    if current.get("negative_share") is not None:
+        mood = f"{format_value(current['negative_share'], '%')} of scored mentions were negative"
+        if previous.get("negative_share") is not None:
+            mood += f" (previous week: {format_value(previous['negative_share'], '%')})"
+        if current.get("net_sentiment") is not None:
+            mood += f"; net sentiment {format_value(current['net_sentiment'], 'score')}"
+        sentences.append(mood + ".")
+    if alert_days:
+        sentences.append(
+            f"The crisis detector reached warning or critical level on {alert_days} "
+            f"day{'s' if alert_days != 1 else ''}: see Alerts this week."
+        )
+    else:
+        sentences.append("The crisis detector raised no warning this week.")
+    return " ".join(sentences)
+
+
+def summary_block(paragraph: str, lessons: Sequence = (), tz: str = "Asia/Jakarta") -> str:
+    """The paragraph, then the key findings (when there are any) as the findings list."""
+    body = f'<p class="summary">{html.escape(paragraph)}</p>'
+    key = key_findings(lessons)
+    if key:
+        body += "<h3>Key findings</h3>" + findings_list(key, tz=tz)
+    return f'<section class="executive-summary">{body}</section>'
+
+
+def facts_from(
+    *, brand: str, tz: str, window, before: dict, during: dict, responses: dict, detect: bool
+) -> CrisisFacts:
+    """The review's figures for :func:`crisis_paragraph`: the crisis window, the period
+    figures before and during it and ``response_summary``'s dict. A window the analyst set
+    (``detect`` False) counts as a crisis; one that replaced a failed detection does not."""
+    return CrisisFacts(
+        brand=brand,
+        tz=tz,
+        detected=not getattr(window, "manual", False) or not detect,
+        onset=window.onset,
+        end=window.end,
+        mentions=during.get("mentions"),
+        peak_mentions=window.peak_mentions,
+        negative_share=during.get("negative_share"),
+        negative_share_before=before.get("negative_share"),
+        first_response_hours=responses.get("time_to_first_response_hours"),
+        responses=responses.get("responses_in_window"),
+        reply_rate=responses.get("reply_rate"),
+        recovery_hours=window.recovery_hours,
+    )
