@@ -135,7 +135,15 @@ def ingest(
             print(f"rejected rows are kept in the quarantine with their reason ({hint})")
     for entry in report.failed:
         print(f"error: {entry['error']}", file=sys.stderr)
-    if report.failed:
+    refused = [e for e in report.files if not e.get("error") and _all_rejected(e)]
+    for entry in refused:
+        first = entry["rejected_examples"][0] if entry.get("rejected_examples") else ""
+        print(
+            f"error: {entry['file']}: all {_count(entry['read'])} rows were rejected, nothing "
+            f"was stored (first: {first}); check the format, mapping and time zone",
+            file=sys.stderr,
+        )
+    if report.failed or refused:
         raise typer.Exit(1)
 
 
@@ -215,6 +223,11 @@ def _short(value: object) -> str:
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     text = text.replace("\n", " ")
     return repr(text[:60] + ("..." if len(text) > 60 else "")) if isinstance(value, str) else text
+
+
+def _all_rejected(entry: dict[str, Any]) -> bool:
+    """A non-empty file of which every row was set aside: a failure, not a success."""
+    return entry["read"] > 0 and entry["rejected"] == entry["read"]
 
 
 def info(

@@ -32,6 +32,9 @@ STATUS_AUTHOR = (
 _HYPERLINK = r'(?i)^=HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)$'
 _QUOTED_FORMULA = r'^="(.*)"$'
 _ROUNDED_ID = r"(?i)^[+-]?\d([.,]\d+)?e\+?\d+$"  # 1.71235E+18, or 1,71235E+18 (Indonesian Excel)
+# a formula saved without its computed value (the xlsx reader keeps its text): a function
+# call or a cell reference after "=", e.g. =CONCAT(B2,C2), =B2*2, =(shared formula)
+_UNCOMPUTED = r"^=(?:[A-Za-z_][A-Za-z0-9_.]*\(|\$?[A-Za-z]{1,3}\$?\d+\b|\(shared formula\)$)"
 
 # number suffixes: English abbreviations and Indonesian words (ribu = thousand, juta = million,
 # miliar = billion). "M" is read as million because the tools writing it are English-language.
@@ -142,6 +145,7 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
         pl.col("v").str.extract(_HYPERLINK, 2).alias("label"),
         pl.col("v").str.extract(_QUOTED_FORMULA, 1).alias("quoted"),
         pl.col("v").is_in(FORMULA_ERRORS).alias("broken"),
+        pl.col("v").str.contains(_UNCOMPUTED).alias("uncomputed"),
     )
     hyper = pl.col("link") if want_url else pl.coalesce("label", "link")
     return f.select(
@@ -149,7 +153,7 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
         .then(hyper)
         .when(pl.col("quoted").is_not_null())
         .then(pl.col("quoted"))
-        .when(pl.col("broken"))
+        .when(pl.col("broken") | pl.col("uncomputed"))
         .then(None)
         .otherwise("v")
         .alias("value"),
@@ -159,6 +163,8 @@ def _text_frame(s: pl.Series, *, column: str | None, want_url: bool, unguard: bo
         .then(pl.lit("formula_prefix_stripped"))
         .when(pl.col("broken"))
         .then(pl.lit(f"excel_formula_error:{column}"))
+        .when(pl.col("uncomputed"))
+        .then(pl.lit(f"excel_formula_uncomputed:{column}"))
         .alias("note"),
     )
 
@@ -170,7 +176,8 @@ def text(
 
     ``=HYPERLINK("url","label")`` gives the url (for url columns) or the label; ``="00123"``
     (a text-forcing formula) gives ``00123``; a formula error such as ``#NAME?`` means Excel
-    destroyed the cell: the value becomes null and the note says so. With ``unguard`` (tools
+    destroyed the cell: the value becomes null and the note says so; so does a formula
+    saved without its computed value (``=CONCAT(B2,C2)``). With ``unguard`` (tools
     known to do it, like Sprout) one apostrophe before ``@ = + -`` is removed: spreadsheet
     injection guards. Otherwise the text is returned exactly, spaces and line breaks kept.
     """
@@ -250,7 +257,9 @@ def _count_frame(s: pl.Series, *, column: str) -> pl.DataFrame:
     )
     return f.select(
         pl.col("n").round(0).cast(pl.Int64, strict=False).alias("value"),
-        pl.when(pl.col("v").is_not_null() & pl.col("n").is_null())
+        pl.when(pl.col("v").str.contains(_UNCOMPUTED))
+        .then(pl.lit(f"excel_formula_uncomputed:{column}"))
+        .when(pl.col("v").is_not_null() & pl.col("n").is_null())
         .then(pl.lit(f"unparsed_number:{column}"))
         .alias("note"),
     )

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from analytics.errors import ExportFormatError
+from analytics.errors import ExportFormatError, InputDataError
 from analytics.load import clean, vocab
 from analytics.load.read import EXTRA, ROW, RawTable
+from analytics.load.times import NONEXISTENT_LOCAL_TIME
 from analytics.schema import (
     DAILY_METRICS_SCHEMA,
     MENTION_SCHEMA,
@@ -121,11 +122,18 @@ def notes_expr(notes: list[pl.Expr]) -> pl.Expr:
     return clean.join_notes(notes).alias(NOTES)
 
 
+def normalised_text(text: pl.Expr) -> pl.Expr:
+    """Text as compared for identity: one line-end convention (LF) and Unicode NFC."""
+    return text.str.replace_all(r"\r\n?", "\n").str.normalize("NFC")
+
+
 def surrogate_ids(frame: pl.DataFrame) -> pl.Series:
     """``h:<sha1>`` of platform|url|author|published_at|text: stable across runs and machines.
 
-    A per-row hashlib call: polars' own hash is not stable between versions, and a store
-    deduplicates on these ids for years.
+    The text is hashed normalised (CRLF and CR line ends as LF, Unicode NFC): the same
+    export re-saved on another system must give the same ids, or every multi-line text
+    would be stored twice. A per-row hashlib call: polars' own hash is not stable between
+    versions, and a store deduplicates on these ids for years.
     """
     key = frame.select(
         pl.concat_str(
@@ -134,7 +142,7 @@ def surrogate_ids(frame: pl.DataFrame) -> pl.Series:
                 pl.col("url").fill_null(""),
                 pl.col("author").fill_null(""),
                 pl.col("published_at").dt.strftime("%Y-%m-%dT%H:%M:%S%.6fZ").fill_null(""),
-                pl.col("text").fill_null(""),
+                normalised_text(pl.col("text")).fill_null(""),
             ],
             separator="|",
         )
@@ -194,11 +202,26 @@ def finish_mentions(
         pl.col("published_at").is_null().alias("no_time"),
         (pl.col("text").is_null() & pl.col("url").is_null()).alias("no_content"),
         pl.col(TIME_RAW).alias("time_raw"),
+        pl.col(NOTES).str.extract(f"{NONEXISTENT_LOCAL_TIME}:([^;]+)", 1).alias("gap_zone"),
+        pl.col(NOTES).str.contains("excel_formula_uncomputed", literal=True).alias("formula"),
     )
     no_time, no_content = flags.get_column("no_time"), flags.get_column("no_content")
     reasons = flags.select(
         pl.when(pl.col("no_time") & pl.col("time_raw").is_null())
         .then(pl.lit(f"column {mapped.time_column} is empty: a mention needs a publication time"))
+        .when(pl.col("no_time") & pl.col("gap_zone").is_not_null())
+        .then(
+            pl.concat_str(
+                pl.lit(f'column {mapped.time_column}: value "'),
+                pl.col("time_raw"),
+                pl.lit('" is a non-existent local time in '),
+                pl.col("gap_zone"),
+                pl.lit(
+                    " (the clocks skip it when daylight saving time starts); check the time "
+                    "zone the export was written in (--tz, or [time] timezone in a mapping)"
+                ),
+            )
+        )
         .when(pl.col("no_time"))
         .then(
             pl.concat_str(
@@ -212,6 +235,13 @@ def finish_mentions(
                 )
                 .then(pl.lit(EXCEL_DATES_HINT))
                 .otherwise(pl.lit("")),
+            )
+        )
+        .when(pl.col("formula"))
+        .then(
+            pl.lit(
+                f"no text and no url: columns {mapped.text_columns} hold Excel formulas saved "
+                "without their computed value (open the file in Excel and save it to compute them)"
             )
         )
         .otherwise(pl.lit(f"no text and no url (columns {mapped.text_columns} are all empty)"))
@@ -273,6 +303,7 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
             .otherwise(pl.col("mention_id"))
             .alias("mention_id")
         )
+    check_ids_distinguish(frame.filter(~need_surrogate), file)
     handles = [h.strip().lstrip("@").lower() for h in ctx.brand_handles if h.strip()]
     by_handle = (
         pl.col("author").str.to_lowercase().is_in(handles).fill_null(False)
@@ -306,6 +337,38 @@ def complete_mentions(frame: pl.DataFrame, mapped: Mapped, ctx: Context, file: s
     return conform(frame, MENTION_SCHEMA)
 
 
+def check_ids_distinguish(frame: pl.DataFrame, file: str) -> None:
+    """Refuse ids that merge most rows: one id on different mentions is a mapping error.
+
+    A repeated id on the same mention (an export listing a post twice) is a duplicate and
+    fine; the same id on different texts or times (``[constants] mention_id = "same"``, or
+    the wrong column mapped as the id) would store one row and call the rest duplicates.
+    """
+    if frame.height < 3:
+        return
+    per_id = frame.group_by("mention_id").agg(
+        pl.len().alias("rows"),
+        pl.concat_str(
+            normalised_text(pl.col("text")).fill_null(""),
+            pl.col("published_at").cast(pl.Utf8).fill_null(""),
+            separator="|",
+        )
+        .n_unique()
+        .alias("variants"),
+    )
+    merged = per_id.filter(pl.col("variants") > 1)
+    collapsed = int(merged.get_column("rows").sum())
+    if collapsed * 2 > frame.height:
+        example = merged.sort("rows", descending=True).get_column("mention_id")[0]
+        raise InputDataError(
+            f"{file}: the mention ids merge {collapsed:,} of {frame.height:,} rows that differ "
+            f'in text or time into {merged.height:,} id(s) (e.g. "{example}"), so all but one '
+            "of each would be dropped as duplicates; map the column that identifies each "
+            "mention, or leave the id out (and [constants] mention_id) to have ids made from "
+            "the content"
+        )
+
+
 _NOTE_TEXT = {
     "id_rounded_by_excel": "ids rounded by Excel (unrecoverable): surrogate ids used",
     "id_recovered_from_url": "ids rounded by Excel recovered from the status URL",
@@ -335,6 +398,11 @@ def summarize_notes(mentions: pl.DataFrame, rejected: pl.DataFrame) -> list[str]
         elif base == "platform_other":
             out.append(
                 f'{n} rows name the platform "{column}", which is not known: stored as other'
+            )
+        elif base == "excel_formula_uncomputed":
+            out.append(
+                f'{n} cells of column "{column}" are formulas saved without their computed '
+                "value: left empty (open the file in Excel and save it to compute them)"
             )
         elif base == "unparsed_number":
             out.append(f'{n} values of column "{column}" are not numbers: left empty')

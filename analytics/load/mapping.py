@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analytics.errors import ExportFormatError
+from analytics.load.nesting import loads_toml
 from analytics.schema import MENTION_SCHEMA
 
 # fields the loader fills itself; a mapping cannot set them
@@ -67,6 +68,27 @@ def _fail(path: Path, message: str) -> ExportFormatError:
     return ExportFormatError(f"mapping file {path.name}: {message} (see docs/loading.md)")
 
 
+def _read_toml(path: Path) -> dict:
+    """The mapping file's TOML; a binary, non-UTF-8 or absurdly nested file is named as
+    the mapping's fault (it is read before the export, so the export is not blamed)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise ExportFormatError(f"mapping file {path}: not found") from err
+    if b"\x00" in data[:8192]:
+        raise _fail(path, "is a binary file, not a TOML text file; pass the .toml mapping")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise _fail(
+            path, f"byte {err.start} is not UTF-8 text; save the mapping as UTF-8 TOML"
+        ) from err
+    try:
+        return loads_toml(text, what=f"mapping file {path.name}")
+    except tomllib.TOMLDecodeError as err:
+        raise _fail(path, f"not valid TOML: {err}") from err
+
+
 def _time_settings(path: Path, time: dict) -> tuple[list[str], str | None]:
     """The [time] section's layouts and zone, checked (shared by both mapping readers)."""
     formats = time.get("format", [])
@@ -85,12 +107,7 @@ def _time_settings(path: Path, time: dict) -> tuple[list[str], str | None]:
 def read_mapping(path: Path | str) -> Mapping:
     """Parse and check a TOML mapping file; errors name the key and what was expected."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise ExportFormatError(f"mapping file {path}: not found") from err
-    except tomllib.TOMLDecodeError as err:
-        raise _fail(path, f"not valid TOML: {err}") from err
+    data = _read_toml(path)
     unknown = set(data) - _SECTIONS
     if unknown:
         raise _fail(path, f"unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
@@ -133,11 +150,16 @@ def read_mapping(path: Path | str) -> Mapping:
     encoding = options.get("encoding")
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
-        except (LookupError, TypeError) as err:
+            # rot13, zlib_codec, base64...: codecs, but not ones that turn bytes into text
+            known = codecs.lookup(encoding)._is_text_encoding  # type: ignore[attr-defined]
+        except (LookupError, TypeError):
+            known = False
+        if not known:
             raise _fail(
-                path, f"[file] encoding {encoding!r} is not known; e.g. utf-8, cp1252, utf-16"
-            ) from err
+                path,
+                f"[file] encoding {encoding!r} is not known as a text encoding; "
+                "e.g. utf-8, cp1252, utf-16",
+            )
     delimiter = options.get("delimiter")
     if delimiter is not None and not (isinstance(delimiter, str) and len(delimiter) == 1):
         raise _fail(path, f"[file] delimiter must be one character such as ';', got {delimiter!r}")
@@ -165,12 +187,7 @@ def read_time_override(path: Path | str, format: str) -> tuple[list[str], str | 
     Excel re-saved with day-first dates. Only ``[time]`` belongs in such a file.
     """
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise ExportFormatError(f"mapping file {path}: not found") from err
-    except tomllib.TOMLDecodeError as err:
-        raise _fail(path, f"not valid TOML: {err}") from err
+    data = _read_toml(path)
     if set(data) != {"time"}:
         raise _fail(
             path,

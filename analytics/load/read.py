@@ -13,11 +13,12 @@ numpy by quote parity, which is vectorized and lets big files stream in batches.
 
 from __future__ import annotations
 
+import _csv
 import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,10 +106,22 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
+# A text cell may be long (a pasted article or thread): the csv module's default of 128 KiB
+# per field would fail the whole file. Memory is bounded by the batch size, not by this.
+CSV_FIELD_LIMIT = 1 << 30
+
+
+def csv_reader(lines: Iterable[str], delimiter: str) -> _csv.Reader:
+    """``csv.reader`` allowing fields up to :data:`CSV_FIELD_LIMIT` characters."""
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    return csv.reader(lines, delimiter=delimiter)
+
+
 def split_cells(line: str, delimiter: str) -> list[str]:
     """Cells of one physical line (used only to look for the header)."""
     try:
-        return next(csv.reader([line], delimiter=delimiter))
+        return next(csv_reader([line], delimiter))
     except (StopIteration, csv.Error):
         return []
 
@@ -172,6 +185,19 @@ def header_candidates(
 
 
 # ---------------------------------------------------------------- delimited text -> frame
+
+BATCH_BYTES_MAX = 64 << 20  # bytes of text parsed at once: bounds memory whatever the rows
+
+
+def batch_bytes(batch_rows: int, sample: bytes) -> int:
+    """Bytes read per batch: about ``batch_rows`` records as ``sample`` sizes them, but
+    always within a fixed byte budget (64 KiB .. 64 MiB).
+
+    The estimate only ever shrinks a batch: one 300 KB text at the top of a file (the
+    whole sample, no line end) must not turn into a read of tens of gigabytes.
+    """
+    per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
+    return min(BATCH_BYTES_MAX, max(1 << 16, batch_rows * per_record))
 
 
 @dataclass
@@ -261,7 +287,7 @@ def parse_records_slow(
     header. Extra cells that hold something mean the record is broken (often an unquoted
     delimiter inside a text): they are kept in ``__extra`` and the record is rejected.
     """
-    reader = csv.reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter=delimiter)
+    reader = csv_reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter)
     rows, starts, extras = [], [], []
     width = len(columns)
     line = first_line
@@ -315,18 +341,17 @@ def preamble_rows(text: str, header: HeaderCandidate) -> list[list[str]]:
 def iter_text_tables(
     path: Path, header: HeaderCandidate, encoding: str, head_text: str, batch_rows: int
 ) -> Iterator[RawTable]:
-    """A delimited file as RawTables of about ``batch_rows`` records each (at least one).
+    """A delimited file as RawTables of at most about ``batch_rows`` records each.
 
-    The batch size in bytes is estimated from the records in ``head_text`` (the file's
-    first bytes); every batch carries the preamble, which some formats need (Meta's title).
+    Batches are cut by bytes within a fixed budget (:func:`batch_bytes`): a huge first
+    record must not turn into a request for gigabytes. Every batch carries the preamble,
+    which some formats need (Meta's title).
     """
-    sample = head_text[header.offset :].encode("utf-8")
-    per_record = max(16, len(sample) // max(1, sample.count(b"\n")))
-    batch_bytes = max(1 << 16, batch_rows * per_record)
+    size = batch_bytes(batch_rows, head_text[header.offset :].encode("utf-8"))
     preamble = preamble_rows(head_text, header)
     delimiter = header.delimiter
     produced = False
-    for frame in iter_text_batches(path, header, encoding, batch_bytes):
+    for frame in iter_text_batches(path, header, encoding, size):
         produced = True
         yield RawTable(frame, path.name, header.line, encoding, delimiter, None, preamble)
     if not produced:  # a header without records still says which format it was

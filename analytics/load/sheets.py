@@ -9,12 +9,14 @@ recognises the damage.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 
 import polars as pl
 
 from analytics.errors import ExportFormatError
+from analytics.load.nesting import loads_json
 from analytics.load.read import EXTRA, ROW, RawTable, decode_file, drop_blank, unique_names
 
 
@@ -41,8 +43,24 @@ def excel_cell(value: object) -> str:
     return str(value)
 
 
-def excel_sheets(path: Path) -> dict[str, list[list[str]]]:
-    """Every sheet of a workbook as rows of cell strings (whole file; fine for exports)."""
+# Excel's own limits: a sheet cannot be bigger, so a file claiming more is damaged or hostile
+EXCEL_MAX_ROWS = 1_048_576
+# cells kept in memory for one workbook (about 2-3 GB of Python strings at most); past it
+# the file is refused with a clear error instead of exhausting memory
+EXCEL_CELL_BUDGET = 20_000_000
+UNCOMPUTED_FORMULA = "="  # prefix of a formula cell saved without its computed value
+
+
+def excel_sheets(path: Path, *, cell_budget: int = EXCEL_CELL_BUDGET) -> dict[str, list[list[str]]]:
+    """Every sheet of a workbook as rows of cell strings; row ``i`` is sheet row ``i + 1``.
+
+    The size comes from the cells themselves, never from the sheet's ``<dimension>`` tag
+    (a tool that understates it would lose rows; one that claims A1:XFD1048576 would make
+    a reader allocate gigabytes). Empty rows cost one shared empty list, trailing empty
+    cells are dropped, and more than ``cell_budget`` cells is a clear error. A formula
+    saved without its computed value (files written by scripts, not Excel) keeps its
+    formula text (``=SUM(B2:C2)``) so the cleaners can note it instead of a silent blank.
+    """
     import openpyxl
 
     try:
@@ -52,11 +70,77 @@ def excel_sheets(path: Path) -> dict[str, list[list[str]]]:
             f"{path.name}: cannot be opened as an Excel workbook: {err}"
         ) from err
     sheets = {}
-    for sheet in book.worksheets:
-        rows = [[excel_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        sheets[sheet.title] = rows
-    book.close()
+    budget = [cell_budget]
+    try:
+        for sheet in book.worksheets:
+            sheets[sheet.title] = _sheet_rows(path, book, sheet, budget)
+    except ExportFormatError:
+        raise
+    except Exception as err:  # damaged XML inside the zip
+        raise ExportFormatError(f"{path.name}: cannot be read as an Excel workbook: {err}") from err
+    finally:
+        book.close()
     return sheets
+
+
+def _sheet_rows(path: Path, book: object, sheet: object, budget: list[int]) -> list[list[str]]:
+    """One sheet's rows, streamed from its XML; ``budget[0]`` counts the cells still allowed."""
+    rows: list[list[str]] = []
+    blank: list[str] = []  # shared by every empty row: a gap of a million rows costs 8 MB
+    source = sheet._get_source()  # type: ignore[attr-defined]
+    parser = _formula_parser()(
+        source,
+        sheet._shared_strings,  # type: ignore[attr-defined]
+        data_only=True,
+        epoch=book.epoch,  # type: ignore[attr-defined]
+        date_formats=book._date_formats,  # type: ignore[attr-defined]
+        timedelta_formats=book._timedelta_formats,  # type: ignore[attr-defined]
+    )
+    with source:
+        for number, cells in parser.parse():
+            if number > EXCEL_MAX_ROWS:
+                raise ExportFormatError(
+                    f'{path.name}: sheet "{sheet.title}" has a cell in row {number:,}, past '  # type: ignore[attr-defined]
+                    f"Excel's last row {EXCEL_MAX_ROWS:,}; the file is damaged"
+                )
+            values = {c["column"]: excel_cell(c["value"]) for c in cells}
+            last = max((col for col, v in values.items() if v), default=0)
+            if number <= len(rows):  # rows out of order: the XML is not what Excel writes
+                raise ExportFormatError(
+                    f'{path.name}: sheet "{sheet.title}" lists row {number} twice or out of '  # type: ignore[attr-defined]
+                    "order; the file is damaged. Open it in Excel and save it again"
+                )
+            rows.extend([blank] * (number - 1 - len(rows)))
+            budget[0] -= max(last, 1)
+            if budget[0] < 0:
+                raise ExportFormatError(
+                    f'{path.name}: sheet "{sheet.title}" holds more cells than can be read '  # type: ignore[attr-defined]
+                    f"at once (row {number:,}, column {last:,}); save it as CSV UTF-8 (read "
+                    "in batches) or split it"
+                )
+            rows.append([values.get(i, "") for i in range(1, last + 1)] if last else blank)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+@functools.cache
+def _formula_parser() -> type:
+    # a subclass of openpyxl's parser, made on first use: openpyxl loads only for workbooks
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class FormulaAwareParser(WorkSheetParser):
+        """openpyxl's sheet parser that keeps a formula's text when it has no cached value."""
+
+        def parse_cell(self, element):  # noqa: ANN001, ANN202
+            cell = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            if formula is not None and element.findtext(VALUE_TAG) in (None, ""):
+                text = (formula.text or "").strip() or "(shared formula)"
+                cell["value"] = UNCOMPUTED_FORMULA + text
+            return cell
+
+    return FormulaAwareParser
 
 
 def rows_table(rows: list[list[str]], header_index: int, file: str, sheet: str | None) -> RawTable:
@@ -92,7 +176,7 @@ def json_table(path: Path, records_key: str | None = None) -> RawTable:
     """
     text, encoding = decode_file(path)
     try:
-        whole: object = json.loads(text)
+        whole: object = loads_json(text, what=path.name)
         lines_mode = False
     except json.JSONDecodeError as err:
         if err.msg != "Extra data":
@@ -216,7 +300,7 @@ def _json_lines(path: Path, text: str) -> tuple[list[dict], list[int]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads_json(line, what=f"{path.name}: line {number}")
         except json.JSONDecodeError as err:
             raise ExportFormatError(
                 f"{path.name}: line {number} is not valid JSON ({err.msg})"

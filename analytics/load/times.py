@@ -18,6 +18,9 @@ from analytics.schema import UTC_DATETIME
 _EXCEL_EPOCH = pl.datetime(1899, 12, 30)
 
 
+NONEXISTENT_LOCAL_TIME = "nonexistent_local_time"  # note code: a time in a DST gap
+
+
 def _plausible(parsed: pl.Expr) -> pl.Expr:
     """Null for years a social post cannot have: ``%Y`` happily reads ``07-Jul-25`` as year 25."""
     return pl.when(parsed.dt.year().is_between(1990, 2199)).then(parsed)
@@ -76,12 +79,21 @@ def _local_frame(s: pl.Series, *, formats: list[str], tz: str) -> pl.DataFrame:
         else pl.repeat(None, v.len(), dtype=pl.Datetime("us"), eager=True)
     )
     naive = text.to_frame("t").select(pl.coalesce("t", serial)).to_series()
-    from_serial = pl.DataFrame({"m": text.is_null() & serial.is_not_null()})
+    utc = _to_utc(naive, tz).cast(UTC_DATETIME)
+    flags = pl.DataFrame(
+        {
+            "serial": text.is_null() & serial.is_not_null(),
+            "gap": naive.is_not_null() & utc.is_null(),
+        }
+    )
     return pl.DataFrame(
         {
-            "value": _to_utc(naive, tz).cast(UTC_DATETIME),
-            "note": from_serial.select(
-                pl.when("m")
+            "value": utc,
+            "note": flags.select(
+                # read, but skipped by the clocks (DST starts): named as such, not "unreadable"
+                pl.when("gap")
+                .then(pl.lit(f"{NONEXISTENT_LOCAL_TIME}:{tz}"))
+                .when("serial")
                 .then(pl.lit("date_from_excel_serial"))
                 .otherwise(pl.lit(None, NOTE_TYPE))
             ).to_series(),
@@ -93,7 +105,9 @@ def local_time(value: pl.Expr, formats: list[str], tz: str) -> tuple[pl.Expr, pl
     """Naive local time text (any of ``formats``, tried in order) -> UTC; Excel serials too.
 
     Formats are explicit (never guessed), so ``03/04/2026`` is read only as the format says.
-    Times that do not exist in ``tz`` (a DST gap) become null; repeated ones take the earlier.
+    Times that do not exist in ``tz`` (a DST gap) become null with the note
+    ``nonexistent_local_time:<zone>`` (the row is rejected saying so); repeated ones take
+    the earlier.
     """
     return cleaner_pair(value, partial(_local_frame, formats=formats, tz=tz), UTC_DATETIME)
 

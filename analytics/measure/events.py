@@ -15,7 +15,6 @@ it can be SCCT-coded.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -27,6 +26,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from analytics.errors import InputDataError, where
+from analytics.load.read import csv_reader
 from analytics.load.side_files import read_csv_text
 from analytics.measure.audience import brand_post
 from analytics.measure.response_kinds import read_post
@@ -133,7 +133,16 @@ def parse_event_time(value: str, tz: str) -> datetime:
             "2024-03-05T14:00+07:00, 2024-03-05 14:00 WIB or 05/03/2024 14:00 (day first)"
         )
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=offset or ZoneInfo(tz))
+        zone = offset or ZoneInfo(tz)
+        parsed = parsed.replace(tzinfo=zone)
+        # a wall time the clocks skip (DST starts) would silently move by an hour
+        if parsed.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != parsed.replace(
+            tzinfo=None
+        ):
+            raise ValueError(
+                f"'{value}' is a non-existent local time in {tz} (the clocks skip it when "
+                "daylight saving time starts); check the time or give it with its offset"
+            )
     return parsed.astimezone(UTC)
 
 
@@ -165,7 +174,7 @@ def read_events_with_rejects(
     """
     path = Path(path)
     raw, delimiter = read_csv_text(path, what="events", expected="a header row and events")
-    reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
+    reader = csv_reader(io.StringIO(raw, newline=""), delimiter)
     header = next(reader)
     columns = _column_map(header, path)
     good: list[dict] = []
