@@ -13,7 +13,7 @@ import sys
 import typer
 
 from analytics.commands import crisis, emotion, ingest, report, sample, sentiment, store
-from analytics.errors import AnalyticsError
+from analytics.errors import AnalyticsError, disk_error, os_failure
 
 _cli = typer.Typer(
     name="crisis-analytics",
@@ -46,4 +46,12 @@ def app(prog_name: str | None = None) -> None:
         _cli(prog_name=prog_name or "crisis-analytics")
     except AnalyticsError as error:
         print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except Exception as error:
+        # the operating system said no (disk full, permissions, a name too long) somewhere
+        # no writer wrapped it: still one line naming the path, never a traceback
+        if not os_failure(error):
+            raise
+        print(f"error: {disk_error(getattr(error, 'filename', None) or 'a file', error)}",
+              file=sys.stderr)  # fmt: skip
         raise SystemExit(1) from None

@@ -1,6 +1,6 @@
 import pytest
 
-from analytics.atomic import atomic_directory, atomic_path, write_text_atomic
+from analytics.atomic import atomic_directory, atomic_path, sweep_leftovers, write_text_atomic
 
 
 def test_write_replaces_content(tmp_path):
@@ -33,3 +33,19 @@ def test_directory_swap_is_all_or_nothing(tmp_path):
         (tmp / "report.html").write_text("v2")
     assert (target / "report.html").read_text() == "v2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-W43"]
+
+
+def test_sweep_removes_what_killed_writers_left(tmp_path):
+    target = tmp_path / "2026-W43"
+    target.mkdir()
+    (target / "report.html").write_text("v1")
+    left_dir = tmp_path / ".2026-W43.k3j2.tmp"  # a kill -9 inside atomic_directory
+    left_dir.mkdir()
+    (left_dir / "report.ipynb").write_text("half")
+    (tmp_path / ".2026-W43.old-4242").mkdir()  # killed between the two renames
+    other = tmp_path / ".2026-W44.x.tmp"  # another report's: not ours to remove
+    other.mkdir()
+    removed = sweep_leftovers(target)
+    assert sorted(p.name for p in removed) == [".2026-W43.k3j2.tmp", ".2026-W43.old-4242"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".2026-W44.x.tmp", "2026-W43"]
+    assert (target / "report.html").read_text() == "v1"

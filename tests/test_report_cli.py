@@ -8,6 +8,7 @@ import pytest
 
 from analytics.commands.report import check_brand, parse_claims, run_review, run_weekly
 from analytics.errors import AnalysisError, InputDataError, ReportError, StoreError
+from analytics.report.runner import report_dir
 from analytics.report.synthetic import small_store
 
 
@@ -33,7 +34,8 @@ def test_bad_week_and_dates_fail_before_running(store, tmp_path):
     with pytest.raises(InputDataError, match="--notes .*no such file"):
         run_review(brand="Kopi Nusantara", start="2026-10-15", end="2026-10-20", store=store,
                    out=tmp_path, notes=tmp_path / "missing.md")  # fmt: skip
-    assert not (tmp_path / "Kopi-Nusantara").exists()  # nothing was started
+    # nothing was started
+    assert not report_dir(tmp_path, "Kopi Nusantara", "weekly", "x").parent.parent.exists()
 
 
 def test_a_period_without_mentions_fails_before_running(store, tmp_path):
@@ -47,7 +49,7 @@ def test_a_period_without_mentions_fails_before_running(store, tmp_path):
     with pytest.raises(AnalysisError, match="in the review period"):
         run_review(brand="Kopi Nusantara", start="2025-01-01", end="2025-01-31", store=store,
                    out=tmp_path)  # fmt: skip
-    assert not (tmp_path / "Kopi-Nusantara").exists()
+    assert not report_dir(tmp_path, "Kopi Nusantara", "weekly", "x").parent.parent.exists()
 
 
 def test_claims_inline_or_file_must_map_names_to_keyword_lists(tmp_path):

@@ -6,6 +6,7 @@ typed_params.ipynb asserts its list/dict parameters arrived as a list and a dict
 which is cell 4 of the executed notebook (papermill inserts the injected-parameters cell).
 """
 
+import hashlib
 import json
 import stat
 from pathlib import Path
@@ -39,7 +40,8 @@ def good_run(tmp_path_factory):
 
 def test_typed_parameters_cwd_chart_and_files(good_run):
     out, work, result = good_run
-    folder = out / "Kopi-Nusantara" / "weekly" / "2026-W43"
+    folder = report_dir(out, "Kopi Nusantara", "weekly", "2026-W43")
+    assert folder.relative_to(out).parts[0].startswith("Kopi-Nusantara-")
     assert result.html_path == folder / "report.html"
     assert (work / "ran-here.txt").read_text() == "6"  # 1 + 2 + 3, written in cwd
     assert result.chart_count == 1
@@ -107,3 +109,16 @@ def test_missing_notebook_and_unsafe_names():
     assert safe_name("Kopi Nusantara / ID", "brand") == "Kopi-Nusantara-ID"
     with pytest.raises(ReportError, match="gives an empty folder name"):
         safe_name("../..", "brand")
+
+
+def test_brands_that_slug_alike_get_their_own_folders():
+    out = Path("reports")
+    names = ["Kopi Senja", "Kopi-Senja", "Kopi/Senja", "kopi senja"]
+    folders = {report_dir(out, name, "weekly", "2026-W43") for name in names}
+    assert len(folders) == 4
+    assert report_dir(out, "Kopi-Senja", "weekly", "W").parts[1] == "Kopi-Senja"  # own slug
+    # stable: the same name gives the same folder in every run (sha256 of the name)
+    digest = hashlib.sha256(b"Kopi Senja").hexdigest()[:8]
+    assert report_dir(out, "Kopi Senja", "weekly", "W").parts[1] == f"Kopi-Senja-{digest}"
+    long = report_dir(out, "K" * 300, "weekly", "2026-W43").parts[1]
+    assert len(long.encode()) < 100 and long.startswith("K" * 60 + "-")

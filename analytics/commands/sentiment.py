@@ -15,6 +15,10 @@ from analytics.commands import labelling
 from analytics.errors import InputDataError
 
 LANG_HELP = "auto (detect per mention), id (Indonesian rules) or en (English VADER)."
+TRUST_HELP = (
+    "Load a --model made elsewhere (another machine or user, or changed since training): "
+    "a model file can run code when loaded, so only for models whose source you trust."
+)
 WORKERS_HELP = "Processes for scoring (this machine's cores by default: 2)."
 
 
@@ -34,6 +38,7 @@ def score(
         None, "--language-column", help="Column with the export's language, respected if set."
     ),
     model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    trust: bool = typer.Option(False, "--trust", help=TRUST_HELP),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
@@ -56,6 +61,7 @@ def score(
     languages = (
         frame.get_column(language_column).cast(pl.Utf8).to_list() if language_column else None
     )
+    _vouch(model, trust)
     scores = score_texts(
         texts, languages=languages, brand_names=brand, lang=lang, model_dir=model, workers=workers
     )
@@ -103,6 +109,7 @@ def evaluate(
     label_column: str = typer.Option("label", "--label-column", help="Column holding labels."),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
     model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    trust: bool = typer.Option(False, "--trust", help=TRUST_HELP),
     brand: list[str] = typer.Option([], "--brand", help="Brand name without sentiment."),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
@@ -113,6 +120,7 @@ def evaluate(
     from analytics.sentiment.metrics import classification_report, format_report
 
     labelled = read_labelled(file, text_column=text_column, label_column=label_column)
+    _vouch(model, trust)
     scores = score_texts(
         labelled.texts, brand_names=brand, lang=lang, model_dir=model, workers=workers
     )
@@ -228,6 +236,7 @@ def train(
 def store_command(
     brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
     model: Path | None = typer.Option(None, "--model", help="Model directory from `train`."),
+    trust: bool = typer.Option(False, "--trust", help=TRUST_HELP),
     alias: list[str] = typer.Option(
         [], "--alias", help="Another name of the brand that carries no sentiment (repeat)."
     ),
@@ -249,6 +258,7 @@ def store_command(
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
     _check_brand(Store(store), brand)
+    _vouch(model, trust)
     scored = score_store(
         Store(store),
         brand=brand,
@@ -262,6 +272,14 @@ def store_command(
     else:
         what = "mention(s) re-scored" if rescore else "new mention(s) scored"
         print(f"{scored:,} {what}" + (f" for {brand}" if brand else ""))
+
+
+def _vouch(model: Path | None, trust: bool) -> None:
+    """--trust: the user vouches for this model folder, so it loads without the checks."""
+    if model is not None and trust:
+        from analytics.sentiment.model_trust import trust as vouch_for
+
+        vouch_for(model)
 
 
 def _check_model_out(out: Path) -> None:

@@ -41,6 +41,9 @@ class BrowserCheck:
     too_wide: list[str] = field(default_factory=list)  # elements past the viewport's edge
     size_bytes: int = 0  # the HTML file's size: what an e-mail or a chat has to carry
     max_bytes: int = MAX_REPORT_BYTES
+    # links drawn inside charts (plotly turns <a href> in a label into one): always a label
+    # from the data, since the charts draw no links of their own
+    chart_links: list[str] = field(default_factory=list)
 
     @property
     def size_ok(self) -> bool:
@@ -55,6 +58,7 @@ class BrowserCheck:
             and not self.js_errors
             and not self.dialogs
             and self.size_ok
+            and not self.chart_links
         )
 
 
@@ -185,6 +189,12 @@ def check_report(
                 scripts = tab.evaluate(
                     "() => Array.from(document.scripts).map(s => s.text.slice(0, 200))"
                 )
+                links = tab.evaluate(
+                    "() => Array.from(document.querySelectorAll('.js-plotly-plot a'))"
+                    ".map(a => a.getAttribute('href') || a.getAttribute('xlink:href')"
+                    " || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))"
+                    ".filter(h => h)"
+                )
                 title = tab.title()
                 page_width = tab.evaluate("() => document.documentElement.scrollWidth")
                 text = tab.inner_text("body")
@@ -215,4 +225,5 @@ def check_report(
         too_wide=list(layout["wide"]),
         size_bytes=page_path.stat().st_size,
         max_bytes=max_bytes,
+        chart_links=list(links),
     )

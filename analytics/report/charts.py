@@ -19,6 +19,7 @@ import html
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import polars as pl
@@ -59,12 +60,16 @@ class OfflineRenderer(MimetypeRenderer):
         self.height = height
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
+        # the key and the title are HTML we escape ourselves (from the figure as given);
+        # every label plotly draws goes through plain_figure
+        key = chart_key(fig_dict)
         # the title goes above the chart as HTML: SVG text cannot wrap, and a long title
         # reached past a phone's screen; the JSON for static copies keeps it
-        layout = dict(fig_dict.get("layout") or {})
-        title = layout.get("title") or {}
+        title = (fig_dict.get("layout") or {}).get("title") or {}
         text = title.get("text") if isinstance(title, dict) else str(title)
         heading = f'<p class="chart-title">{html.escape(str(text))}</p>' if text else ""
+        fig_dict = plain_figure(fig_dict)
+        layout = dict(fig_dict.get("layout") or {})
         if text:
             margin = dict(layout.get("margin") or {})
             layout.update(title={"text": ""}, margin={**margin, "t": 30})
@@ -81,11 +86,40 @@ class OfflineRenderer(MimetypeRenderer):
         import json
 
         return {
-            "text/html": (
-                f'<div class="{CHART_CLASS}">{heading}{html_div}{chart_key(fig_dict)}</div>'
-            ),
+            "text/html": f'<div class="{CHART_CLASS}">{heading}{html_div}{key}</div>',
             CHART_JSON_MIME: json.loads(pio.to_json(fig_dict, validate=False)),
         }
+
+
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def plain_text(value: str) -> str:
+    """A label as plain text for plotly: ``&``, ``<`` and ``>`` as entities.
+
+    plotly.js reads a subset of HTML in every text it draws (titles, legend names, tick
+    labels, hover labels, annotations), ``<a href>`` included: a brand, claim or event
+    type written as markup would become a live link in the report. Entities are drawn as
+    the characters themselves, so the reader sees exactly what was written.
+    """
+    return value.translate(_MARKUP)
+
+
+def plain_figure(value: object) -> object:
+    """Every string of a figure (dict) through :func:`plain_text`: the one gate for labels.
+
+    The charts draw no markup of their own, so escaping every string (names, categories,
+    annotations, titles) leaves nothing of ours changed and no user label live.
+    """
+    if isinstance(value, str):
+        return plain_text(value) if ("<" in value or ">" in value or "&" in value) else value
+    if isinstance(value, dict):
+        return {k: plain_figure(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_figure(v) for v in value]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
+        return np.array([plain_figure(v) for v in value.tolist()], dtype=object)
+    return value
 
 
 def use_offline_renderer() -> None:

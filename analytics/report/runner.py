@@ -21,6 +21,7 @@ Guarantees, because the weekly report runs unattended from cron:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -34,7 +35,12 @@ from typing import Any
 
 import nbformat
 
-from analytics.atomic import atomic_directory, write_bytes_atomic, write_text_atomic
+from analytics.atomic import (
+    atomic_directory,
+    sweep_leftovers,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from analytics.errors import ReportError
 from analytics.progress import interactive
 
@@ -69,22 +75,34 @@ class ReportResult:
     pdf_path: Path | None = None  # the whole report printed to A4, with pdf=True
 
 
+FOLDER_NAME_MAX = 60  # characters of a slug; a file name may have 255 bytes at most
+
+
 def safe_name(value: str, what: str) -> str:
-    """A folder name from a brand/kind/period: letters, digits, '.', '_' and '-' only."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", value.strip()).strip("-.")
+    """A folder name from a kind/period: letters, digits, '.', '_' and '-' only, length-limited."""
+    slug = re.sub(r"[^\w.-]+", "-", value.strip()).strip("-.")[:FOLDER_NAME_MAX].strip("-.")
     if not slug:
         raise ReportError(f"{what} {value!r} gives an empty folder name; use letters or digits")
     return slug
 
 
+def brand_folder(brand: str) -> str:
+    """The brand's folder: its slug, plus a short hash of the name when the slug changed it.
+
+    "Kopi Senja", "Kopi-Senja" and "Kopi/Senja" must not share a folder (each report would
+    replace the other's): a name that is its own slug is used as it is, any other gets
+    ``-<8 hex of its SHA-256>``, stable across runs and machines. A very long name is cut.
+    """
+    slug = safe_name(brand, "brand")
+    if slug == brand.strip():
+        return slug
+    digest = hashlib.sha256(brand.strip().encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
 def report_dir(out: Path, brand: str, kind: str, period: str) -> Path:
-    """``<out>/<brand>/<kind>/<period>`` with each part made safe for a file system."""
-    return (
-        Path(out)
-        / safe_name(brand, "brand")
-        / safe_name(kind, "kind")
-        / safe_name(period, "period")
-    )
+    """``<out>/<brand>/<kind>/<period>``, each part a safe folder name (brands unique)."""
+    return Path(out) / brand_folder(brand) / safe_name(kind, "kind") / safe_name(period, "period")
 
 
 def _kernel_manager_class():
@@ -201,6 +219,9 @@ def run_report(
             " s (lock held); try again later"
         ) from None
     try:
+        swept = sweep_leftovers(target)  # a run killed earlier left its temporary folder
+        if swept:
+            log.info("removed %d leftover(s) of killed runs beside %s", len(swept), target)
         t0 = time.perf_counter()
         with atomic_directory(target) as work:
             executed = work / "report.ipynb"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import InputDataError
+from analytics.lifetime import die_with_parent
 from analytics.progress import progress as progress_bar
 from analytics.schema import SENTIMENT_SCHEMA
 from analytics.sentiment.labels import label_from_compound
@@ -81,7 +83,13 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
     # a forked helper's garbage collector would otherwise walk (and so copy) every page of
     # this process's heap; frozen objects are skipped
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=helpers, mp_context=context)
+    # helpers exit when this process dies, even by kill -9 (no orphan keeps scoring)
+    pool = ProcessPoolExecutor(
+        max_workers=helpers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         # helpers get chunks only once started, so a slow start never leaves this process
         # waiting at the end for chunks it could have scored itself

@@ -9,8 +9,9 @@ features: the model then learns when to trust the rules and when the domain over
 
 A saved model is a directory: ``model.joblib`` (the scikit-learn pipeline) and
 ``metadata.json`` (name, labels, n, per-label counts, cross-validated macro-F1, features,
-created_at, versions). It is written atomically. Like any pickle, load only models you or
-your team trained.
+created_at, versions), with ``manifest.json`` (their SHA-256, signed with this user's key),
+written atomically. A model is a pickle: loading checks the manifest first and refuses a
+changed file, or a model made elsewhere unless the user passes ``--trust``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import numpy as np
 from analytics.atomic import atomic_directory
 from analytics.errors import InputDataError
 from analytics.schema import SENTIMENT_LABELS
+from analytics.sentiment.model_trust import check_folder, write_manifest
 
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
@@ -122,7 +124,7 @@ class TrainedModel:
         return labels, compound.reshape(len(texts)).tolist()
 
     def save(self, directory: Path | str) -> Path:
-        """Write ``model.joblib`` and ``metadata.json`` into ``directory`` atomically."""
+        """Write ``model.joblib``, ``metadata.json`` and their signed hash manifest atomically."""
         import joblib
 
         directory = Path(directory)
@@ -131,6 +133,7 @@ class TrainedModel:
             (tmp / METADATA_FILE).write_text(
                 json.dumps(self.metadata, indent=2, ensure_ascii=False), encoding="utf-8"
             )
+            write_manifest(tmp, [MODEL_FILE, METADATA_FILE])
         return directory
 
 
@@ -243,8 +246,13 @@ def train_model(
     return TrainedModel(pipeline, metadata)
 
 
-def load_model(directory: Path | str) -> TrainedModel:
-    """Load a model directory written by ``TrainedModel.save``."""
+def load_model(directory: Path | str, *, trusted: bool = False) -> TrainedModel:
+    """Load a model directory written by ``TrainedModel.save``.
+
+    Its hash manifest is checked before anything is unpickled (see
+    :mod:`analytics.sentiment.model_trust`); ``trusted`` (``--trust``) skips the check for
+    a model made elsewhere.
+    """
     import joblib
 
     directory = Path(directory)
@@ -255,6 +263,7 @@ def load_model(directory: Path | str) -> TrainedModel:
             f"{directory}: not a sentiment model directory; expected {METADATA_FILE} and "
             f"{MODEL_FILE} (made by `crisis-analytics sentiment train ... --out DIR`)"
         )
+    check_folder(directory, [MODEL_FILE, METADATA_FILE], trusted=trusted)
     try:
         metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
