@@ -8,6 +8,7 @@ which is why the temporary file lives in the target's own directory.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -41,7 +42,19 @@ def atomic_path(target: str | os.PathLike[str], suffix: str = "") -> Iterator[Pa
         tmp.unlink(missing_ok=True)
         if os_failure(error):  # disk full, no permission...: one line naming the file
             raise disk_error(_culprit(error, tmp, target), error) from error
+        if isinstance(error, Exception) and disk_full(target.parent):
+            # a writer that lost the OS error (polars: "Invalid thrift: transport error")
+            raise disk_error(target, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) from error
         raise
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (next to) no space left for us."""
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # gone, or not POSIX
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
 
 
 def _culprit(error: BaseException, tmp: Path, target: Path) -> object:
@@ -81,6 +94,8 @@ def atomic_directory(target: str | os.PathLike[str]) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         if os_failure(error):
             raise disk_error(_culprit(error, tmp, target), error) from error
+        if isinstance(error, Exception) and disk_full(target.parent):
+            raise disk_error(target, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) from error
         raise
     old = None
     try:
