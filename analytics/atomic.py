@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from analytics.errors import disk_error, os_failure
+from analytics.errors import DiskError, disk_error, os_failure
 
 
 @contextlib.contextmanager
@@ -40,6 +40,8 @@ def atomic_path(target: str | os.PathLike[str], suffix: str = "") -> Iterator[Pa
         os.replace(tmp, target)
     except BaseException as error:
         tmp.unlink(missing_ok=True)
+        if isinstance(error, DiskError):  # a nested write already named its path
+            raise
         if os_failure(error):  # disk full, no permission...: one line naming the file
             raise disk_error(_culprit(error, tmp, target), error) from error
         if isinstance(error, Exception) and disk_full(target.parent):
@@ -92,6 +94,8 @@ def atomic_directory(target: str | os.PathLike[str]) -> Iterator[Path]:
         yield tmp
     except BaseException as error:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(error, DiskError):  # a nested write already named its path
+            raise
         if os_failure(error):
             raise disk_error(_culprit(error, tmp, target), error) from error
         if isinstance(error, Exception) and disk_full(target.parent):

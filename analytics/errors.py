@@ -33,8 +33,12 @@ class AnalysisError(AnalyticsError):
     """A measurement cannot be made from the data given (empty window, no baseline, ...)."""
 
 
-class DiskError(AnalyticsError):
-    """The operating system refused a read or write (disk full, permissions, name too long)."""
+class DiskError(AnalyticsError, OSError):
+    """The operating system refused a read or write (disk full, permissions, name too long).
+
+    Also an ``OSError`` (with the original ``errno``), so code that handles OS failures
+    itself still sees one.
+    """
 
 
 class ReportError(AnalyticsError):
@@ -59,6 +63,8 @@ def os_failure(error: BaseException) -> tuple[int | None, str] | None:
     polars reports an OS failure inside a write as a ``ComputeError`` ending in
     ``(os error 28)``; Python as an ``OSError``.
     """
+    if isinstance(error, DiskError):  # already one line naming the path
+        return None
     if isinstance(error, OSError) and not isinstance(error, TimeoutError):
         return error.errno, error.strerror or str(error)
     from_polars = type(error).__module__.startswith("polars")
@@ -79,4 +85,6 @@ def disk_error(path: object, error: BaseException) -> DiskError:
         hint = "; the name is too long for the file system"
     elif number in (errno.EACCES, errno.EPERM, errno.EROFS):
         hint = "; check that you may write there"
-    return DiskError(f"{path}: {reason}{hint}")
+    failure_error = DiskError(f"{path}: {reason}{hint}")
+    failure_error.errno = number
+    return failure_error
