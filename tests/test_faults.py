@@ -129,6 +129,9 @@ def test_kill_9_during_ingest_leaves_whole_files_and_a_rerun_completes(tmp_path,
         per_file = info(store)["rows_per_source_file"]
         # one file = one atomic step: each is wholly in the store or not at all
         assert set(per_file.values()) <= {ROWS_PER_FILE}, per_file
+        # and every part the manifest names is whole (sizes and SHA-256 as recorded)
+        verified = run("store", "verify", "--store", str(store))
+        assert verified.returncode == 0, verified.stdout + verified.stderr
     rerun = run(*ingest_args(store, files), "--json")
     assert rerun.returncode == 0, rerun.stderr
     after = info(store)
