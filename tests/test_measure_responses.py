@@ -142,6 +142,25 @@ def test_reply_rate_two_of_four_and_median_reply_time():
     assert stats["median_reply_hours"] == pytest.approx(2.0)
 
 
+def test_reply_rate_is_unknown_when_the_data_holds_no_replies():
+    # original posts only (as in engagement-ranked research samples): 3 negative mentions,
+    # a brand post that answers nobody -> the rate cannot be measured, it is not 0%
+    rows = [mention(f"n{i}", T0 + timedelta(hours=i), "negative") for i in range(3)]
+    rows.append({**mention("b", T0 + timedelta(hours=4), None), "is_brand_post": True})
+    stats = reply_stats(frame(rows))
+    assert stats["reply_rate"] is None and stats["replied"] is None
+    assert stats["message"].startswith("unknown: the data holds no replies")
+
+
+def test_reply_rate_is_zero_when_replies_exist_but_none_is_the_brands():
+    # a customer replies to another customer: the data does carry replies, the brand's are absent
+    rows = [mention(f"n{i}", T0 + timedelta(hours=i), "negative") for i in range(3)]
+    rows.append({**mention("c", T0 + timedelta(hours=4), "negative"), "parent_id": "n0"})
+    stats = reply_stats(frame(rows))
+    assert stats["negative_mentions"] == 4 and stats["replied"] == 0
+    assert stats["reply_rate"] == 0.0
+
+
 def test_timing_and_cadence():
     window = SimpleNamespace(onset=T0, end=T0 + timedelta(days=3))
     responses = events(

@@ -211,6 +211,21 @@ def _estimate(
     return segmented_change(both.get_column("hour").to_numpy() + 0.5, share)
 
 
+# said where the reply rate cannot be measured; the report shows it as the KPI's note
+NO_REPLIES_IN_DATA = (
+    "unknown: the data holds no replies (original posts only); add an export that includes "
+    "replies, such as the brand's owned-channel inbox"
+)
+
+
+def _holds_replies(mentions: pl.DataFrame) -> bool:
+    """Whether any post in the data is a reply to another (its parent or the account it answers)."""
+    refs = [c for c in ("parent_id", "reply_to_account") if c in mentions.columns]
+    if not refs:
+        return False
+    return bool(mentions.select(pl.any_horizontal(pl.col(refs).is_not_null()).any()).item())
+
+
 def reply_stats(
     mentions: pl.DataFrame,
     *,
@@ -222,8 +237,20 @@ def reply_stats(
 
     A reply is a brand post whose ``parent_id`` is the mention's id on the same platform;
     the reply time is the brand's first reply minus the mention's time.
+
+    When the data holds no replies at all (no post of anybody refers to another, as in
+    collections of original posts only), the rate is unknown, not 0%: an absence of replies
+    in such data is not an absence of replies in the world.
     """
     require_sentiment(mentions)
+    if not _holds_replies(mentions):
+        return {
+            "negative_mentions": None,
+            "replied": None,
+            "reply_rate": None,
+            "median_reply_hours": None,
+            "message": NO_REPLIES_IN_DATA,
+        }
     negative = customer_mentions(mentions, brand_handles).filter(
         pl.col("sentiment_label") == "negative"
     )
