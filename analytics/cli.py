@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from analytics.commands import crisis, emotion, ingest, report, sample, sentiment, store
+from analytics.commands import crisis, emotion, ingest, lab, report, sample, sentiment, store
 from analytics.errors import AnalyticsError, disk_error, os_failure
 
 _cli = typer.Typer(
@@ -23,7 +23,7 @@ _cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _stage in (ingest, store, sample, sentiment, emotion, crisis, report):
+for _stage in (ingest, store, sample, sentiment, emotion, crisis, report, lab):
     _stage.register(_cli)
 
 

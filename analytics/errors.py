@@ -12,6 +12,19 @@ import re
 # polars: "... underlying IO error: No space left on device (os error 28)"
 _POLARS_OS_ERROR = re.compile(r"([A-Za-z][^:()]*) \(os error (\d+)\)")
 
+__all__ = [
+    "AnalysisError",
+    "AnalyticsError",
+    "DiskError",
+    "ExportFormatError",
+    "InputDataError",
+    "ReportError",
+    "StoreError",
+    "disk_error",
+    "os_failure",
+    "where",
+]
+
 
 class AnalyticsError(Exception):
     """Base class of all errors the workbench raises on purpose."""

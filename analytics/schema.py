@@ -36,6 +36,20 @@ import polars as pl
 
 UTC_DATETIME = pl.Datetime("us", "UTC")
 
+ENGAGEMENT_PARTS = ("likes", "comments", "shares")
+
+
+def engagement_total() -> pl.Expr:
+    """The export's engagement, else likes + comments + shares of the values present.
+
+    Null when the export gave neither (not provided is not zero). Every figure of engagement
+    (timelines, KPI cards, moments, the notebook API) uses this one rule.
+    """
+    present = pl.any_horizontal([pl.col(c).is_not_null() for c in ENGAGEMENT_PARTS])
+    summed = pl.when(present).then(pl.sum_horizontal(ENGAGEMENT_PARTS))
+    return pl.coalesce(pl.col("engagement"), summed)
+
+
 PLATFORMS = (
     "x",
     "facebook",

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import nbformat  # noqa: E402
 
-from analytics.commands.report import run_weekly  # noqa: E402
+from analytics.report.jobs import run_weekly  # noqa: E402
 from analytics.report.synthetic import build_store, sample_start, synthetic_mentions  # noqa: E402
 
 WEEK = "2026-W43"

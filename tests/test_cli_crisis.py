@@ -173,7 +173,7 @@ def test_errors_are_one_clear_line_on_stderr(crisis_store):
     unknown = cli("window", "--brand", "Nope", "--store", str(crisis_store), "--json")
     assert unknown.returncode == 1
     assert unknown.stdout == ""
-    assert 'has no brand "Nope"; brands: NusaPay' in unknown.stderr
+    assert "no brand 'Nope' in the store (brands: NusaPay)" in unknown.stderr
 
 
 def test_bad_options_raise_workbench_errors(crisis_store):
@@ -190,7 +190,7 @@ def test_bad_options_raise_workbench_errors(crisis_store):
     assert '--start "kemarin" is not a date' in str(bad.exception)
     zone = run("window", "--brand", "NusaPay", "--store", str(crisis_store), "--tz", "Jakarta")
     assert isinstance(zone.exception, InputDataError)
-    assert '--tz "Jakarta" is not a time zone name' in str(zone.exception)
+    assert "--tz 'Jakarta' is not a time zone name" in str(zone.exception)
 
 
 # --- the bundled synthetic crisis ------------------------------------------------------

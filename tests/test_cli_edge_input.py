@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from analytics.commands.report import run_review, run_weekly
 from analytics.errors import InputDataError
+from analytics.report.jobs import run_review, run_weekly
 from analytics.report.synthetic import small_store
 
 
@@ -60,7 +60,7 @@ def test_negative_compare_weeks_is_a_usage_error(store, tmp_path):
 def test_unknown_brand_in_sentiment_commands_names_the_brands(store, command):
     done = cli(*command, "--brand", "Kopi", "--store", str(store))
     assert done.returncode == 1
-    assert 'no brand "Kopi"; brands: Kopi Lain, Kopi Nusantara' in done.stderr
+    assert "no brand 'Kopi' in the store (brands: Kopi Lain, Kopi Nusantara)" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
 

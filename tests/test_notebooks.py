@@ -67,7 +67,7 @@ def test_stored_without_outputs_and_without_function_definitions(path):
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     """Run the three notebooks through the CLI's runners on the small store."""
-    from analytics.commands.report import run_review, run_weekly
+    from analytics.report.jobs import run_review, run_weekly
     from analytics.report.runner import ReportRequest, run_report
     from analytics.report.synthetic import small_store
 

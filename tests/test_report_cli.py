@@ -6,8 +6,10 @@ import sys
 
 import pytest
 
-from analytics.commands.report import check_brand, parse_claims, run_review, run_weekly
+from analytics.commands.report import parse_claims
 from analytics.errors import AnalysisError, InputDataError, ReportError, StoreError
+from analytics.report.checks import check_brand
+from analytics.report.jobs import run_review, run_weekly
 from analytics.report.runner import report_dir
 from analytics.report.synthetic import small_store
 

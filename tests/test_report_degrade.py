@@ -14,9 +14,9 @@ from types import SimpleNamespace
 import polars as pl
 import pytest
 
-from analytics.commands.report import check_has_mentions, check_scored
 from analytics.errors import AnalysisError
 from analytics.report import kpis, messages
+from analytics.report.checks import check_has_mentions, check_scored
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
 from analytics.store import Store
 

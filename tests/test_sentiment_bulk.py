@@ -10,7 +10,7 @@ import pytest
 
 from analytics.errors import InputDataError
 from analytics.schema import SENTIMENT_SCHEMA
-from analytics.sentiment import bulk, score_mentions, score_store, score_texts, worker
+from analytics.sentiment import bulk, pool, score_mentions, score_store, score_texts, worker
 
 
 def _mentions(texts: list[str | None], brand: str = "United") -> pl.DataFrame:
@@ -89,8 +89,8 @@ def test_missing_text_column_is_an_error() -> None:
 
 
 def test_two_processes_give_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bulk, "PARALLEL_MIN_TEXTS", 10)
-    monkeypatch.setattr(bulk, "CHUNK_TEXTS", 7)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_TEXTS", 10)
+    monkeypatch.setattr(pool, "CHUNK_TEXTS", 7)
     texts = [f"flight {i} was {w}" for i, w in enumerate(["great", "awful", "late", "fine"] * 10)]
     serial = score_texts(texts, workers=1)
     parallel = score_texts(texts, workers=2)

@@ -12,12 +12,14 @@ import json
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import polars as pl
 import typer
 
+from analytics.defaults import DEFAULT_STORE, DEFAULT_TZ
 from analytics.errors import AnalysisError, InputDataError
+from analytics.zones import zone
 
 if TYPE_CHECKING:
     from analytics.measure.crisis import CrisisWindow
@@ -32,12 +34,7 @@ crisis_app = typer.Typer(
 
 
 def _zone(tz: str) -> str:
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputDataError(
-            f'--tz "{tz}" is not a time zone name: expected e.g. Asia/Jakarta, Asia/Makassar, UTC'
-        ) from None
+    zone(tz, what="--tz")
     return tz
 
 
@@ -65,10 +62,7 @@ def _load(store_dir: Path, brand: str):
     from analytics.store import Store
 
     store = Store(store_dir)
-    brands = store.brands()
-    if brand not in brands:
-        known = ", ".join(brands) if brands else "none yet (run crisis-analytics ingest)"
-        raise AnalysisError(f'the store {store_dir} has no brand "{brand}"; brands: {known}')
+    store.require_brand(brand)
     return store.mentions(brand)
 
 
@@ -125,8 +119,8 @@ def window_command(
     handle: list[str] = typer.Option(
         [], "--handle", help="The brand's official account (its posts are not customer talk)."
     ),
-    tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    tz: str = typer.Option(DEFAULT_TZ, "--tz", help="Time zone of days and hours."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Detected (or given) crisis window: onset, peak, end, phases and alert level per day."""
@@ -291,8 +285,8 @@ def history_command(
     handle: list[str] = typer.Option(
         [], "--handle", help="The brand's official account (repeat for several)."
     ),
-    tz: str = typer.Option("Asia/Jakarta", "--tz", help="Time zone of days and hours."),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    tz: str = typer.Option(DEFAULT_TZ, "--tz", help="Time zone of days and hours."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """One row per crisis in the store: peak, time to peak and to first response, recovery."""
@@ -309,8 +303,8 @@ def history_command(
 
         event_rows = read_events(events, tz=tz)
     the_store = Store(store)
-    if brand is not None and brand not in the_store.brands():
-        raise AnalysisError(f'the store {store} has no brand "{brand}"')
+    if brand is not None:
+        the_store.require_brand(brand)
     table = store_history(
         the_store,
         brand=brand,

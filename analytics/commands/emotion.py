@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from analytics.defaults import DEFAULT_STORE
 from analytics.errors import InputDataError
 
 
@@ -68,7 +69,7 @@ def evaluate(
 
 def store_command(
     brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     model: Path | None = typer.Option(
         None, "--model", help="Emotion model .npz (default: shipped)."
     ),

@@ -9,7 +9,9 @@ from typing import Any
 
 import typer
 
+from analytics.defaults import DEFAULT_STORE, DEFAULT_TZ
 from analytics.errors import InputDataError
+from analytics.load.vendors import format_help
 from analytics.store import Store
 
 
@@ -65,19 +67,15 @@ def ingest(
         "--brand-column",
         help="Column holding each row's brand (a file of several brands; instead of --brand).",
     ),
-    format: str | None = typer.Option(
-        None, "--format", help="Skip auto-detection: brandwatch, talkwalker, ..., generic."
-    ),
-    tz: str = typer.Option(
-        "Asia/Jakarta", "--tz", help="Time zone of export times that carry none."
-    ),
+    format: str | None = typer.Option(None, "--format", help=format_help()),
+    tz: str = typer.Option(DEFAULT_TZ, "--tz", help="Time zone of export times that carry none."),
     mapping: Path | None = typer.Option(
         None, "--mapping", help="TOML mapping for the generic loader (column names, date format)."
     ),
     handle: list[str] = typer.Option(
         [], "--handle", help="The brand's official account (repeat for several)."
     ),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     dry_run: bool = typer.Option(
         False,
         "--dry-run",
@@ -231,7 +229,7 @@ def _all_rejected(entry: dict[str, Any]) -> bool:
 
 
 def info(
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Show what the store holds: brands, date range, rows per platform and file, quarantine."""

@@ -1,7 +1,7 @@
 """``crisis-analytics report weekly|review|check`` and ``crisis-analytics demo``.
 
-Each report command resolves its options into typed notebook parameters (paths made
-absolute, lists kept lists) and hands them to :func:`analytics.report.runner.run_report`.
+Each report command parses its options and hands them to the report job in
+:mod:`analytics.report.jobs`.
 Quiet when not on a terminal (cron); ``--log-file`` writes a log; ``--json`` prints one
 JSON object describing the written report.
 """
@@ -16,32 +16,14 @@ from typing import Any
 
 import typer
 
+from analytics.defaults import DEFAULT_OUT, DEFAULT_STORE, DEFAULT_TZ
 from analytics.errors import InputDataError, ReportError
-
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+from analytics.report.jobs import run_review, run_weekly
 
 report_app = typer.Typer(
     help="Write offline HTML reports (papermill executes a notebook, nbconvert exports it).",
     no_args_is_help=True,
 )
-
-
-def _static_formats(value: str | None) -> tuple[str, ...]:
-    # imported here: it pulls in plotly, which `--help` and argument errors should not wait for
-    from analytics.report.static import parse_formats
-
-    return parse_formats(value)
-
-
-def notebook_path(name: str) -> Path:
-    """Path of a bundled notebook, or a clear error when the notebooks folder is missing."""
-    path = NOTEBOOKS / name
-    if not path.is_file():
-        raise ReportError(
-            f"{path}: bundled notebook missing; run from a checkout of the project "
-            "(the notebooks/ folder sits next to analytics/) or pass --notebook"
-        )
-    return path
 
 
 def setup_logging(log_file: Path | None) -> None:
@@ -92,110 +74,6 @@ def parse_claims(value: str | None) -> dict[str, list[str]]:
     return claims
 
 
-def _absolute(path: Path | None, what: str, must_exist: bool = True) -> str:
-    if path is None:
-        return ""
-    if must_exist and not path.exists():
-        raise InputDataError(f"{what} {path}: no such file or folder")
-    return str(path.resolve())
-
-
-def check_brand(store: Path, brand: str) -> None:
-    """Fail before starting a kernel when the store is missing or lacks the brand."""
-    from analytics.errors import StoreError
-    from analytics.store import Store
-
-    brands = Store(store).brands()
-    if brand not in brands:
-        known = ", ".join(brands) if brands else "none: run `crisis-analytics ingest` first"
-        raise StoreError(f"{store}: no brand {brand!r} in the store (brands: {known})")
-
-
-def check_has_mentions(
-    store: Path, brand: str, start: Any, end: Any, what: str, tz: str = "Asia/Jakarta"
-) -> None:
-    """Fail before starting a kernel when the brand has no mention in ``[start, end)``,
-    listing the weeks that have data (a report of an empty period would be all zeros)."""
-    import polars as pl
-
-    from analytics.errors import AnalysisError
-    from analytics.report.inputs import scan_mentions
-
-    inside = scan_mentions(store, brand, start=start, end=end).select(pl.len()).collect().item()
-    if inside:
-        return
-    local = pl.col("published_at").dt.convert_time_zone(tz)
-    weeks = (
-        scan_mentions(store, brand)
-        .group_by(local.dt.strftime("%G-W%V").alias("week"))
-        .agg(pl.len().alias("n"))
-        .sort("week")
-        .collect()
-    )
-    if weeks.height:
-        shown = [f"{w} ({n:,})" for w, n in weeks.tail(12).iter_rows()]
-        more = f" (the last 12 of {weeks.height})" if weeks.height > 12 else ""
-        held = f"weeks with mentions{more}: {', '.join(shown)}"
-    else:
-        held = "it holds none"
-    raise AnalysisError(
-        f"{store}: no mention of {brand!r} {what} ({start:%Y-%m-%d} to {end:%Y-%m-%d}); "
-        f"{held}. Pick a period with data, or ingest the exports for that period first."
-    )
-
-
-def check_scored(store: Path, brand: str, start: Any, end: Any) -> None:
-    """Fail before starting a kernel when mentions of the period have no sentiment yet:
-    every sentiment figure of the report would read "unscored"."""
-    import polars as pl
-
-    from analytics.errors import AnalysisError
-    from analytics.measure.audience import brand_post
-    from analytics.report.inputs import scan_mentions
-
-    unscored = (
-        scan_mentions(store, brand, start=start, end=end)
-        .filter(pl.col("sentiment_label").is_null() & ~brand_post())
-        .select(pl.len())
-        .collect()
-        .item()
-    )
-    if unscored:
-        raise AnalysisError(
-            f"{unscored:,} mention(s) of {brand!r} in the report period have no sentiment "
-            f"score yet: run `crisis-analytics sentiment store --store {store}` first, then "
-            "the report again"
-        )
-
-
-def check_out(out: Path) -> None:
-    """The reports folder must be a folder (or not exist yet): fail before any work."""
-    if Path(out).exists() and not Path(out).is_dir():
-        raise InputDataError(f"--out {out}: is a file; expected the reports folder")
-
-
-def check_events(events: Path | None, tz: str) -> None:
-    """Read the events file before a kernel starts, so a bad file fails fast and plainly."""
-    if events is not None and Path(events).is_dir():
-        raise InputDataError(f"--events {events}: is a folder; expected the events CSV file")
-    if events is not None and Path(events).is_file():
-        from analytics.measure.events import read_events
-
-        read_events(events, tz=tz)
-
-
-def check_survey_and_labels(survey: Path | None, labels: Path | None) -> None:
-    """Read the survey and the labels the way the review does, before a kernel starts."""
-    if survey is not None and Path(survey).is_file():
-        from analytics.measure.survey import find_text_column, read_survey
-
-        find_text_column(read_survey(survey), survey)
-    if labels is not None and Path(labels).is_file():
-        from analytics.sentiment.labelled import read_labelled
-
-        read_labelled(labels)
-
-
 def _finish(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps({
@@ -209,79 +87,9 @@ def _finish(result: Any, as_json: bool) -> None:
               f"{result.chart_count} charts)")  # fmt: skip
 
 
-def run_weekly(
-    *, brand: str, week: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
-    handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
-    extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
-    progress: bool | None = None, static: str | None = None, pdf: bool = False,
-):  # fmt: skip
-    """Resolve the ISO week and run the weekly reputation notebook."""
-    from analytics.report.periods import iso_week
-    from analytics.report.runner import ReportRequest, run_report
-
-    period = iso_week(week, tz=tz)
-    check_out(out)
-    check_brand(store, brand)
-    check_has_mentions(store, brand, period.start, period.end, f"in {period.name}", tz)
-    check_scored(store, brand, period.start, period.end)
-    check_events(events, tz)
-    parameters = {
-        "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
-        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
-        "compare_weeks": compare_weeks, **(extra or {}),
-    }  # fmt: skip
-    request = ReportRequest(
-        notebook=notebook or notebook_path("weekly_reputation.ipynb"), brand=brand,
-        kind="weekly", period=period.name, parameters=parameters,
-        title=f"{brand}: weekly reputation report, {period.name}",
-    )  # fmt: skip
-    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
-
-
-def run_review(
-    *, brand: str, start: str, end: str, store: Path, out: Path, tz: str = "Asia/Jakarta",
-    handles: list[str] | None = None, events: Path | None = None, notes: Path | None = None,
-    claims: dict | None = None, labels: Path | None = None, survey: Path | None = None,
-    extra: dict | None = None,
-    notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
-    static: str | None = None, pdf: bool = False,
-):  # fmt: skip
-    """Resolve the date range and run the post-crisis review notebook."""
-    from analytics.report.periods import date_range
-    from analytics.report.runner import ReportRequest, run_report
-
-    period = date_range(start, end, tz=tz)
-    check_out(out)
-    check_brand(store, brand)
-    check_has_mentions(store, brand, period.start, period.end, "in the review period", tz)
-    check_scored(store, brand, period.start, period.end)
-    check_events(events, tz)
-    check_survey_and_labels(survey, labels)
-    if notes is not None and Path(notes).exists():
-        from analytics.report.blocks import markdown_file
-
-        markdown_file(notes)  # a folder or a non-UTF-8 file fails here, not in the notebook
-    parameters = {
-        "brand": brand, "start": period.first_day.isoformat(),
-        "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
-        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
-        "notes": _absolute(notes, "--notes"), "claims": claims or {},
-        "labels": _absolute(labels, "--labels"), "survey": _absolute(survey, "--survey"),
-        **(extra or {}),
-    }  # fmt: skip
-    request = ReportRequest(
-        notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
-        period=period.name, parameters=parameters,
-        title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
-    )  # fmt: skip
-    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
-                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
-
-
-_STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
-_OUT = typer.Option(Path("reports"), "--out", help="Reports folder (index.html is refreshed).")
-_TZ = typer.Option("Asia/Jakarta", "--tz", help="Time zone of the report's days and hours.")
+_STORE = typer.Option(DEFAULT_STORE, "--store", help="Store directory.")
+_OUT = typer.Option(DEFAULT_OUT, "--out", help="Reports folder (index.html is refreshed).")
+_TZ = typer.Option(DEFAULT_TZ, "--tz", help="Time zone of the report's days and hours.")
 _HANDLE = typer.Option([], "--handle", help="Official account of the brand (repeatable).")
 _PARAMS = typer.Option(None, "--params", help="Extra notebook parameters: YAML mapping or file.")
 _TIMEOUT = typer.Option(1800, "--cell-timeout", min=1, help="Seconds a notebook cell may run.")
@@ -381,7 +189,7 @@ def check(
 
 
 def demo(
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory to fill."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory to fill."),
     out: Path = _OUT,
     sample: Path = typer.Option(
         Path("data/sample"), "--sample", help="Folder of the bundled sample (sample.json)."),

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from analytics.commands import labelling
+from analytics.defaults import DEFAULT_STORE
 from analytics.errors import InputDataError
 
 LANG_HELP = "auto (detect per mention), id (Indonesian rules) or en (English VADER)."
@@ -240,7 +241,7 @@ def store_command(
     alias: list[str] = typer.Option(
         [], "--alias", help="Another name of the brand that carries no sentiment (repeat)."
     ),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     workers: int = typer.Option(2, "--workers", help=WORKERS_HELP),
     rescore: bool = typer.Option(
         False, "--rescore", help="Score all mentions again (e.g. with a newly trained --model)."
@@ -300,15 +301,12 @@ def _check_brand(store, brand: str | None) -> None:
     """A --brand the store does not hold is a typo, not "0 mentions": say which it holds."""
     if brand is None:
         return
-    brands = store.brands()
-    if brand not in brands:
-        known = ", ".join(brands) if brands else "none yet (run `crisis-analytics ingest`)"
-        raise InputDataError(f'--store {store.root}: no brand "{brand}"; brands: {known}')
+    store.require_brand(brand)
 
 
 def agreement(
     brand: str | None = typer.Option(None, "--brand", help="Only this brand's mentions."),
-    store: Path = typer.Option(Path("data/store"), "--store", help="Store directory."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
     """Agreement of our labels with the tools' own (source_sentiment): rate, kappa, matrix."""

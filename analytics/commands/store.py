@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 import typer
 
+from analytics.defaults import DEFAULT_STORE
 from analytics.store import PartState, Store
 
 store_app = typer.Typer(
@@ -17,7 +18,7 @@ store_app = typer.Typer(
     no_args_is_help=True,
 )
 
-_STORE = typer.Option(Path("data/store"), "--store", help="Store directory.")
+_STORE = typer.Option(DEFAULT_STORE, "--store", help="Store directory.")
 _JSON = typer.Option(False, "--json", help="Print one JSON object, nothing else.")
 
 

@@ -8,10 +8,10 @@ damage ...), detects the tool from the header (or takes ``format=``) and returns
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import ExportFormatError
 from analytics.load import detect as _detect
 from analytics.load import generic as _generic
@@ -28,16 +28,16 @@ from analytics.load.finish import (
 )
 from analytics.load.infer import Inference
 from analytics.load.mapping import read_time_override
+from analytics.load.vendors import FORMATS, VENDORS, Vendor, vendor
 from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, empty
-
-# every layout's format, in the order of the signature table (the one registry of layouts:
-# a new layout is a module named like its format plus its signature rows), then "generic"
-FORMATS: tuple[str, ...] = (*dict.fromkeys(s.format for s in _detect.SIGNATURES), "generic")
+from analytics.zones import zone
 
 __all__ = [
     "FORMATS",
+    "VENDORS",
     "Inference",
     "LoadResult",
+    "Vendor",
     "detect_format",
     "infer_columns",
     "iter_load_export",
@@ -51,7 +51,7 @@ def _check_format(format: str | None) -> None:
 
 
 def _tool(format: str):
-    return importlib.import_module(f"analytics.load.{format}")
+    return vendor(format).module
 
 
 def _raw_table(opened: _detect.Opened, match: _detect.Match) -> _read.RawTable:
@@ -84,7 +84,7 @@ def load_export(
     *,
     brand: str | None,
     format: str | None = None,
-    default_tz: str = "Asia/Jakarta",
+    default_tz: str = DEFAULT_TZ,
     mapping: Path | str | None = None,
     brand_handles: Sequence[str] = (),
     brand_column: str | None = None,
@@ -194,7 +194,7 @@ def iter_load_export(
     *,
     brand: str | None,
     format: str | None = None,
-    default_tz: str = "Asia/Jakarta",
+    default_tz: str = DEFAULT_TZ,
     mapping: Path | str | None = None,
     brand_handles: Sequence[str] = (),
     brand_column: str | None = None,
@@ -270,12 +270,4 @@ def _context(
 
 
 def _check_zone(tz: str) -> None:
-    import zoneinfo
-
-    try:
-        zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
-        raise ExportFormatError(
-            f"default_tz {tz!r} is not a time zone name; use an IANA name such as "
-            "'Asia/Jakarta' or 'UTC'"
-        ) from err
+    zone(tz, what="default_tz", error=ExportFormatError)

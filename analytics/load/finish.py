@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import ExportFormatError, InputDataError
 from analytics.load import clean, vocab
 from analytics.load.read import EXTRA, ROW, RawTable
@@ -59,7 +60,7 @@ class Context:
     """What a loader needs besides the file: the user's parameters."""
 
     brand: str
-    default_tz: str = "Asia/Jakarta"
+    default_tz: str = DEFAULT_TZ
     brand_handles: Sequence[str] = ()
     source_tool: str = ""
     notes: list[str] = field(default_factory=list)  # file-level notes, added by loaders

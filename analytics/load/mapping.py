@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import codecs
 import tomllib
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analytics.errors import ExportFormatError
 from analytics.load.nesting import loads_toml
 from analytics.schema import MENTION_SCHEMA
+from analytics.zones import zone
 
 # fields the loader fills itself; a mapping cannot set them
 _DERIVED = {"brand", "id_is_surrogate", "source_tool", "source_file", "source_row", "load_notes"}
@@ -97,10 +97,7 @@ def _time_settings(path: Path, time: dict) -> tuple[list[str], str | None]:
         raise _fail(path, "[time] format must be a layout string or a list of them")
     timezone = time.get("timezone")
     if timezone is not None:
-        try:
-            zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as err:
-            raise _fail(path, f"[time] timezone {timezone!r} is not an IANA zone name") from err
+        zone(timezone, what=f"mapping file {path.name}: [time] timezone", error=ExportFormatError)
     return formats, timezone
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from analytics.errors import InputDataError
+from analytics.load.read import sniff_delimiter
 
 
 def read_csv_text(path: str | Path, *, what: str, expected: str) -> tuple[str, str]:
-    """Return the file's text and its delimiter (``,`` or ``;``, sniffed on the header).
+    """Return the file's text and its delimiter (sniffed on the header, as for exports).
 
     ``what`` names the file in messages ("events"), ``expected`` says what an empty file
     should have held ("a header row and events").
@@ -30,5 +31,4 @@ def read_csv_text(path: str | Path, *, what: str, expected: str) -> tuple[str, s
     if not raw.strip():
         raise InputDataError(f"{path}: the {what} file is empty; expected {expected}")
     header = raw.splitlines()[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    return raw, delimiter
+    return raw, sniff_delimiter(header)

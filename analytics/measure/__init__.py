@@ -1,47 +1,111 @@
-"""measure stage."""
+"""Measure stage: every number a report or a notebook shows, computed from polars frames.
 
-# timelines, crisis window, completeness, history (see docs/measure_window.md)
-from analytics.measure.completeness import coverage, coverage_warnings  # noqa: F401
-from analytics.measure.crisis import (  # noqa: F401
-    CrisisWindow,
-    DetectionParams,
-    detect_crises,
-    detect_crisis,
-    manual_window,
-    platform_windows,
-)
-from analytics.measure.history import crisis_history, store_history  # noqa: F401
-from analytics.measure.timeline import net_sentiment, timeline  # noqa: F401
+The public front of the stage: timelines, crisis window, completeness and history (see
+docs/measure_window.md); responses, conversation, hoaxes, coordination, SCCT, lessons and
+survey (see docs/measure_responses.md). Whole modules are offered where a notebook uses
+several of their functions.
+"""
 
-# isort: split
-# responses, conversation, hoaxes, coordination, SCCT, lessons, survey
-# (see docs/measure_responses.md)
-from analytics.measure.conversation import (  # noqa: F401
-    share_of_voice,
-    top_amplifiers,
-    top_negative_posts,
+from __future__ import annotations
+
+from analytics.measure import (
+    completeness,
+    conversation,
+    coordination,
+    lessons,
+    narratives,
+    responses,
+    survey,
+    terms,
 )
-from analytics.measure.coordination import (  # noqa: F401
+from analytics.measure.completeness import coverage, coverage_warnings
+from analytics.measure.conversation import share_of_voice, top_amplifiers, top_negative_posts
+from analytics.measure.coordination import (
     account_bursts,
     coordinated_negative_share,
     coordination_signals,
     copy_paste_clusters,
 )
-from analytics.measure.events import (  # noqa: F401
+from analytics.measure.crisis import (
+    CrisisWindow,
+    DetectionParams,
+    detect_crises,
+    detect_crisis,
+    episode_terms,
+    manual_window,
+    platform_windows,
+)
+from analytics.measure.events import (
+    brand_posts,
     brand_responses,
     context_events,
     group_responses,
     read_events,
 )
-from analytics.measure.lessons import Finding, LessonThresholds, lessons_learned  # noqa: F401
-from analytics.measure.narratives import ClaimTracking, track_claims  # noqa: F401
-from analytics.measure.responses import (  # noqa: F401
+from analytics.measure.history import crisis_history, store_history
+from analytics.measure.lessons import Finding, LessonThresholds, lessons_learned
+from analytics.measure.narratives import ClaimTracking, track_claims
+from analytics.measure.responses import (
     reply_stats,
     response_effects,
     response_summary,
     response_timing,
     statement_consistency,
 )
-from analytics.measure.strategy import scct_table, strategy_for  # noqa: F401
-from analytics.measure.survey import SurveySummary, summarize_survey  # noqa: F401
-from analytics.measure.terms import count_terms, fightin_words, rising_terms  # noqa: F401
+from analytics.measure.strategy import scct_table, strategy_for
+from analytics.measure.survey import SurveySummary, summarize_survey
+from analytics.measure.terms import count_terms, fightin_words, rising_terms
+from analytics.measure.timeline import net_sentiment, timeline
+
+__all__ = [
+    "ClaimTracking",
+    "CrisisWindow",
+    "DetectionParams",
+    "Finding",
+    "LessonThresholds",
+    "SurveySummary",
+    "account_bursts",
+    "brand_posts",
+    "brand_responses",
+    "completeness",
+    "context_events",
+    "conversation",
+    "coordinated_negative_share",
+    "coordination",
+    "coordination_signals",
+    "copy_paste_clusters",
+    "count_terms",
+    "coverage",
+    "coverage_warnings",
+    "crisis_history",
+    "detect_crises",
+    "detect_crisis",
+    "episode_terms",
+    "fightin_words",
+    "group_responses",
+    "lessons",
+    "lessons_learned",
+    "manual_window",
+    "narratives",
+    "net_sentiment",
+    "platform_windows",
+    "read_events",
+    "reply_stats",
+    "response_effects",
+    "response_summary",
+    "response_timing",
+    "responses",
+    "rising_terms",
+    "scct_table",
+    "share_of_voice",
+    "statement_consistency",
+    "store_history",
+    "strategy_for",
+    "summarize_survey",
+    "survey",
+    "terms",
+    "top_amplifiers",
+    "top_negative_posts",
+    "track_claims",
+    "timeline",
+]

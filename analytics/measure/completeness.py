@@ -29,6 +29,7 @@ import numpy as np
 import polars as pl
 from scipy.stats import poisson
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError, InputDataError
 from analytics.measure.timeline import mentions_frame
 
@@ -38,7 +39,7 @@ _BY = ("platform", "source_tool", "source_file")
 def coverage(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     by: str = "platform",
     baseline_days: int = 14,
     drop_fraction: float = 0.2,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError
 from analytics.measure.audience import brand_post
 from analytics.measure.responses import customer_mentions, require_sentiment
@@ -145,7 +146,7 @@ def share_of_voice(
     mentions_all_brands: pl.DataFrame | pl.LazyFrame,
     *,
     every: str = "1d",
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     brand_handles: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Mentions per brand per period and each brand's share, overall and of negative mentions.

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import InputDataError, where
 from analytics.load.read import csv_reader
 from analytics.load.side_files import read_csv_text
@@ -165,7 +166,7 @@ def _column_map(header: list[str], path: Path) -> dict[str, int]:
 
 
 def read_events_with_rejects(
-    path: str | Path, *, tz: str = "Asia/Jakarta"
+    path: str | Path, *, tz: str = DEFAULT_TZ
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read an events CSV into (EVENT_SCHEMA rows, REJECTED_SCHEMA rows with reasons).
 
@@ -225,7 +226,7 @@ def read_events_with_rejects(
     return events, rejects
 
 
-def read_events(path: str | Path, *, tz: str = "Asia/Jakarta") -> pl.DataFrame:
+def read_events(path: str | Path, *, tz: str = DEFAULT_TZ) -> pl.DataFrame:
     """Read an events CSV (EVENT_SCHEMA, strategy filled from type); fail on any bad row.
 
     The file is small and hand-made, so every problem is listed at once for the analyst to

@@ -22,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError
 from analytics.measure.audience import brand_post
 from analytics.measure.crisis import (
@@ -74,7 +75,7 @@ def crisis_history(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
     brand: str | None = None,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     events: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
     params: DetectionParams | None = None,
@@ -120,7 +121,7 @@ def store_history(
     store: Any,
     *,
     brand: str | None = None,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     events: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
     params: DetectionParams | None = None,

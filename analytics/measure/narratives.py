@@ -25,6 +25,7 @@ from datetime import timedelta
 import numpy as np
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError
 from analytics.measure.effects import segmented_change, segmented_fit
 from analytics.measure.events import group_responses
@@ -184,7 +185,7 @@ def track_claims(
     claims: Mapping[str, Sequence[str]],
     *,
     responses: pl.DataFrame | None = None,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     every: str = "1h",
     window_hours: float = 24,
     n_spreaders: int = 10,

@@ -31,8 +31,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError, InputDataError
 from analytics.measure.audience import brand_post
+from analytics.schema import engagement_total
 
 # aliases people type, mapped to polars durations
 _EVERY = {"hour": "1h", "day": "1d", "week": "1w", "1h": "1h", "1d": "1d", "1w": "1w"}
@@ -108,14 +110,6 @@ def mentions_frame(
     return lazy
 
 
-def _engagement_expr() -> pl.Expr:
-    """The export's engagement, else likes + comments + shares of the values present."""
-    parts = ["likes", "comments", "shares"]
-    any_part = pl.any_horizontal([pl.col(c).is_not_null() for c in parts])
-    summed = pl.when(any_part).then(pl.sum_horizontal(parts))
-    return pl.coalesce(pl.col("engagement"), summed)
-
-
 def _sum_or_null(column: str) -> pl.Expr:
     """Sum of a nullable count: null when no mention in the period provided it."""
     return pl.when(pl.col(column).count() > 0).then(pl.col(column).sum()).alias(column)
@@ -125,7 +119,7 @@ def timeline(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
     every: str = "1d",
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     by: str | None = None,
     baseline_periods: int = 14,
     band_k: float = 3.0,
@@ -164,7 +158,7 @@ def timeline(
 
     keys = ["period_start"] + ([by] if by else [])
     label = pl.col("sentiment_label")
-    engagement = _engagement_expr()
+    engagement = engagement_total()
     grouped = (
         lazy.with_columns(_engagement=engagement)
         .group_by(keys)

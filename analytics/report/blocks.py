@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import InputDataError
 
 
@@ -222,7 +223,7 @@ def table(
 SEVERITY_ORDER = ("critical", "warning", "info", "good")
 
 
-def findings(items: Iterable[object], tz: str = "Asia/Jakarta") -> str:
+def findings(items: Iterable[object], tz: str = DEFAULT_TZ) -> str:
     """Lessons-learned findings as a list, worst first, each with its severity badge.
 
     Items are ``analytics.measure.lessons.Finding`` (written in words by

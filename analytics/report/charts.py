@@ -25,6 +25,8 @@ import plotly.io as pio
 import polars as pl
 from plotly.io._base_renderers import MimetypeRenderer
 
+from analytics.defaults import DEFAULT_TZ
+
 RENDERER_NAME = "crisis_offline"
 CHART_CLASS = "crisis-chart"
 # the figure's JSON travels beside its HTML in the executed notebook (nbconvert's HTML
@@ -210,9 +212,7 @@ def _set_key(fig: go.Figure, key: dict) -> None:
     fig.update_layout(meta={**meta, KEY_META: key})
 
 
-def mark_moments(
-    fig: go.Figure, moments: pl.DataFrame | None, tz: str = "Asia/Jakarta"
-) -> go.Figure:
+def mark_moments(fig: go.Figure, moments: pl.DataFrame | None, tz: str = DEFAULT_TZ) -> go.Figure:
     """Draw each moment (first post, media pickup, responses) as a numbered vertical line.
 
     ``moments`` has ``time`` (datetime), ``label`` (short text) and ``kind``
@@ -259,9 +259,7 @@ def mark_moments(
     return fig
 
 
-def shade_phases(
-    fig: go.Figure, phases: pl.DataFrame | None, tz: str = "Asia/Jakarta"
-) -> go.Figure:
+def shade_phases(fig: go.Figure, phases: pl.DataFrame | None, tz: str = DEFAULT_TZ) -> go.Figure:
     """Shade escalation / peak / recovery behind a time chart (pre/post stay unshaded).
 
     The phase names go into the chart key, not onto the chart: a 4-hour peak beside a
@@ -314,7 +312,7 @@ def time_chart(
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
     kind: str = "line",
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
 ) -> go.Figure:
     """One metric over time, with an optional baseline band, moments and phases.
 
@@ -366,7 +364,7 @@ def sentiment_chart(
     title: str,
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
 ) -> go.Figure:
     """Stacked positive / neutral / negative counts per period, with net sentiment on a
     second axis (scale -1..1) so the mood and the volume read from one chart."""
@@ -420,7 +418,7 @@ def multi_line_chart(
     moments: pl.DataFrame | None = None,
     phases: pl.DataFrame | None = None,
     stacked: bool = False,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
 ) -> go.Figure:
     """One line (or stacked area) per group over time: share of voice, claims, platforms."""
     fig = go.Figure()

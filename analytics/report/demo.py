@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import InputDataError
 
 
@@ -44,8 +45,8 @@ def _say(text: str) -> None:
 
 def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
     """Ingest + score the sample, then write the weekly and the review report."""
-    from analytics.commands.report import run_review, run_weekly
     from analytics.errors import AnalyticsError
+    from analytics.report.jobs import run_review, run_weekly
     from analytics.sentiment import score_store
     from analytics.store import Store
 
@@ -59,7 +60,7 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
             [sample / entry["path"]],
             brand=entry["brand"],
             format=entry.get("format"),
-            default_tz=manifest.get("timezone", "Asia/Jakarta"),
+            default_tz=manifest.get("timezone", DEFAULT_TZ),
             brand_handles=handles if entry["brand"] == brand else (),
         )
         if report.failed:
@@ -80,7 +81,7 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
     def optional(key: str) -> Path | None:
         return sample / manifest[key] if manifest.get(key) else None
 
-    tz = manifest.get("timezone", "Asia/Jakarta")
+    tz = manifest.get("timezone", DEFAULT_TZ)
     _say("writing the weekly report ...")
     weekly = run_weekly(
         brand=brand, week=manifest["weekly_report_week"], store=Path(store), out=Path(out),

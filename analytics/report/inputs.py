@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analytics.errors import InputDataError, StoreError
+from analytics.errors import InputDataError
 
 
 @dataclass
@@ -72,10 +72,7 @@ def load_inputs(
     if not brand or not str(brand).strip():
         raise InputDataError("brand is empty: name the brand to report on (--brand)")
     store = Store(store_root)
-    brands = store.brands()
-    if brand not in brands:
-        known = ", ".join(brands) if brands else "none: ingest exports first"
-        raise StoreError(f"{store_root}: no brand {brand!r} in the store (brands: {known})")
+    store.require_brand(brand)
     mentions = scan_mentions(store_root, brand, start=start, end=end).collect()
     files = store.manifest()
     sources = pl.DataFrame(
@@ -95,7 +92,7 @@ def load_inputs(
         brand=brand,
         mentions=mentions,
         sources=sources,
-        other_brands=[b for b in brands if b != brand],
+        other_brands=[b for b in store.brands() if b != brand],
         store_root=str(store_root),
     )
 

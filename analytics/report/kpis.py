@@ -13,12 +13,7 @@ import polars as pl
 
 from analytics.measure.audience import brand_post
 from analytics.report.blocks import Kpi
-
-
-def _engagement() -> pl.Expr:
-    parts = ["likes", "comments", "shares"]
-    present = pl.any_horizontal([pl.col(c).is_not_null() for c in parts])
-    return pl.coalesce(pl.col("engagement"), pl.when(present).then(pl.sum_horizontal(parts)))
+from analytics.schema import engagement_total
 
 
 def period_figures(
@@ -43,7 +38,7 @@ def period_figures(
     neutral = int((labels == "neutral").sum())
     scored = positive + negative + neutral
     reach = customers.get_column("reach")
-    engagement = customers.select(_engagement()).to_series()
+    engagement = customers.select(engagement_total()).to_series()
     return {
         "mentions": customers.height,
         "positive": positive,
@@ -67,9 +62,20 @@ def _delta(now: float | int | None, before: float | int | None) -> float | None:
     return now - before
 
 
-def weekly_kpis(current: dict, previous: dict, *, alerts: int | None = None) -> list[Kpi]:
-    """KPI cards of one week with deltas against the previous week's figures."""
-    note = "vs previous week"
+def weekly_kpis(
+    current: dict,
+    previous: dict | None,
+    *,
+    alerts: int | None = None,
+    note: str = "vs previous week",
+) -> list[Kpi]:
+    """KPI cards of one period with deltas against the previous period's figures.
+
+    ``previous`` is None when there is no previous period to compare with: the cards then
+    show no delta at all (never a change against nothing).
+    """
+    if previous is None:
+        previous, note = dict.fromkeys(current), ""
     cards = [
         Kpi("Mentions", current["mentions"], delta=_delta(current["mentions"],
             previous["mentions"]), better="none", note=note),
@@ -111,7 +117,7 @@ def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
     """
     customers = mentions.filter(~brand_post())
     return (
-        customers.with_columns(_engagement().alias("engagement_total"))
+        customers.with_columns(engagement_total().alias("engagement_total"))
         .sort(["engagement_total", "reach"], descending=True, nulls_last=True)
         .head(n)
     )

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.measure.crisis.notes import Note, NoteCode
 from analytics.measure.lessons import Finding, FindingCode
 
@@ -317,7 +318,7 @@ PARTS: dict[str, str] = {
 }
 
 
-def render(template: str, values: dict[str, Any], tz: str = "Asia/Jakarta") -> str:
+def render(template: str, values: dict[str, Any], tz: str = DEFAULT_TZ) -> str:
     """Fill a template of this module with its values (and the ``PARTS`` it uses)."""
     formatter = _Formatter(tz)
     parts = {
@@ -328,7 +329,7 @@ def render(template: str, values: dict[str, Any], tz: str = "Asia/Jakarta") -> s
     return formatter.format(template, **values, **parts)
 
 
-def finding_text(finding: Finding, tz: str = "Asia/Jakarta") -> str:
+def finding_text(finding: Finding, tz: str = DEFAULT_TZ) -> str:
     """The sentence of one finding (its addenda appended)."""
     parts = [finding.code, *finding.addenda]
     return "".join(render(FINDING_TEXT[code], finding.values, tz) for code in parts)

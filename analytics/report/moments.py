@@ -22,17 +22,12 @@ from datetime import UTC, datetime, timedelta
 import polars as pl
 
 from analytics.measure.audience import brand_post
+from analytics.schema import engagement_total
 
 MOMENT_SCHEMA = {"time": pl.Datetime("us", "UTC"), "label": pl.Utf8, "kind": pl.Utf8}
 _FIRST_POST_TYPES = ("first post", "trigger", "first_post")
 _MEDIA_TYPES = ("media pickup", "media", "media_pickup", "press pickup")
 _NOT_RESPONSES = ("post", "other", "")
-
-
-def _engagement() -> pl.Expr:
-    parts = ["likes", "comments", "shares"]
-    present = pl.any_horizontal([pl.col(c).is_not_null() for c in parts])
-    return pl.coalesce(pl.col("engagement"), pl.when(present).then(pl.sum_horizontal(parts)))
 
 
 def first_post(
@@ -45,7 +40,7 @@ def first_post(
         ~brand_post()
         & (pl.col("published_at") >= onset - timedelta(hours=lookback_hours))
         & (pl.col("published_at") < onset + timedelta(hours=1))
-    ).with_columns(_engagement().fill_null(0).alias("_engagement"))
+    ).with_columns(engagement_total().fill_null(0).alias("_engagement"))
     if candidates.height == 0:
         return None
     best = candidates.sort(["_engagement", "published_at"], descending=[True, False]).row(

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import InputDataError
+from analytics.zones import zone as _zone
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
@@ -46,15 +48,10 @@ class Period:
 
 def zone(tz: str) -> ZoneInfo:
     """The time zone ``tz``, or a clear error naming it."""
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputDataError(
-            f"time zone {tz!r} is not known; expected an IANA name like 'Asia/Jakarta'"
-        ) from None
+    return _zone(tz)
 
 
-def iso_week(text: str, *, tz: str = "Asia/Jakarta", today: date | None = None) -> Period:
+def iso_week(text: str, *, tz: str = DEFAULT_TZ, today: date | None = None) -> Period:
     """``"2026-W47"`` (or ``"last"``: the previous full week before ``today``) as a Period."""
     zi = zone(tz)
     text = text.strip()
@@ -103,7 +100,7 @@ def parse_day(text: str | date, what: str) -> date:
         raise InputDataError(f"{what} {text!r}: expected a date like 2026-10-20") from None
 
 
-def date_range(start: str | date, end: str | date, *, tz: str = "Asia/Jakarta") -> Period:
+def date_range(start: str | date, end: str | date, *, tz: str = DEFAULT_TZ) -> Period:
     """The local days ``start`` .. ``end`` (both inclusive) as a Period named
     ``<start>_<end>``."""
     first = parse_day(start, "--start")

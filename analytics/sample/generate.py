@@ -24,6 +24,7 @@ from analytics.sample.story import (
     BRAND_HANDLES,
     COMPETITOR,
     JAKARTA,
+    TIMEZONE,
     Story,
 )
 from analytics.sample.truth import build_truth
@@ -49,7 +50,7 @@ def _rng(seed: int, name: str) -> random.Random:
 
 
 def _local(column: str = "published_at") -> pl.Expr:
-    return pl.col(column).dt.convert_time_zone("Asia/Jakarta")
+    return pl.col(column).dt.convert_time_zone(TIMEZONE)
 
 
 def _pick_rows(records: list[dict], rng: random.Random, count: int, after: datetime) -> list[int]:
@@ -273,7 +274,7 @@ def _manifest(meta_names: list[str], story: Story) -> dict:
         "brand": BRAND,
         "competitors": [COMPETITOR],
         "official_handles": list(BRAND_HANDLES),
-        "timezone": "Asia/Jakarta",
+        "timezone": TIMEZONE,
         "files": listing,
         "events": "events.csv",
         "notes": "notes.md",

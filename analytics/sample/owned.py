@@ -21,7 +21,7 @@ import polars as pl
 
 from analytics.sample.exports import render_csv
 from analytics.sample.people import brand_accounts
-from analytics.sample.story import BRAND, JAKARTA, Story
+from analytics.sample.story import BRAND, JAKARTA, TIMEZONE, Story
 
 SPROUT_POST_COLUMNS = [
     "Date",
@@ -217,7 +217,7 @@ def daily_profiles(mentions: pl.DataFrame, story: Story, rng: random.Random) -> 
     """
     rows = []
     accounts = brand_accounts()
-    local_day = pl.col("published_at").dt.convert_time_zone("Asia/Jakarta").dt.date()
+    local_day = pl.col("published_at").dt.convert_time_zone(TIMEZONE).dt.date()
     customer = (
         mentions.filter(~pl.col("is_brand_post") & (pl.col("brand") == BRAND))
         .group_by(pl.col("platform"), local_day.alias("day"))

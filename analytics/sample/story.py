@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
+# the brand's zone: a fact of the story, named once for every sample module
+TIMEZONE = "Asia/Jakarta"
+JAKARTA = ZoneInfo(TIMEZONE)
 UTC = ZoneInfo("UTC")
 
 BRAND = "NusaPay"

@@ -19,6 +19,7 @@ from analytics.sample.story import (
     BRAND_HANDLES,
     COMPETITOR,
     JAKARTA,
+    TIMEZONE,
     UTC,
     Story,
     planted_end,
@@ -57,10 +58,7 @@ def hoax_filter(claims: dict[str, list[str]] = texts.HOAX_CLAIMS) -> pl.Expr:
 def _hourly(frame: pl.DataFrame) -> pl.DataFrame:
     return (
         frame.with_columns(
-            pl.col("published_at")
-            .dt.convert_time_zone("Asia/Jakarta")
-            .dt.truncate("1h")
-            .alias("hour")
+            pl.col("published_at").dt.convert_time_zone(TIMEZONE).dt.truncate("1h").alias("hour")
         )
         .group_by("hour")
         .len()
@@ -112,7 +110,7 @@ def build_truth(
         "brand": BRAND,
         "competitors": [COMPETITOR],
         "official_handles": list(BRAND_HANDLES),
-        "timezone": "Asia/Jakarta",
+        "timezone": TIMEZONE,
         "period": {"start": iso(story.start), "end": iso(story.end)},
         "first_post": {
             "time": iso(first["published_at"]),

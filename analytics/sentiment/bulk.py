@@ -2,118 +2,33 @@
 
 Crisis data is full of repeats (retweets, copy-paste campaigns, bot waves), so identical
 (text, brand, given language) triples are scored once and the result is fanned back out.
-Work is cut into chunks and spread over worker processes (``workers``); each worker builds
-its scorers once per brand. A progress bar shows on a terminal only.
+The work is spread over worker processes by ``pool``; each worker builds its scorers once
+per brand. A progress bar shows on a terminal only.
 """
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 import tempfile
-from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
 
 from analytics.errors import InputDataError
-from analytics.lifetime import die_with_parent
 from analytics.progress import progress as progress_bar
 from analytics.schema import SENTIMENT_SCHEMA
 from analytics.sentiment.labels import label_from_compound
 from analytics.sentiment.language import normalize_language
-from analytics.sentiment.worker import Item, Result, score_chunk, warm_up
+from analytics.sentiment.pool import run_items
+from analytics.sentiment.worker import Item
 
 LANG_MODES = ("auto", "id", "en")
 NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored forever
-# below this many distinct texts, starting worker processes costs more than it saves
-PARALLEL_MIN_TEXTS = 4_000
-CHUNK_TEXTS = 2_500
 SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment_method")
 # store scoring: mentions read and scored at a time (bounds memory), scores saved per part
 STORE_CHUNK_MENTIONS = 500_000
 STORE_SAVE_ROWS = 1_000_000
 _SCORING_INPUT = ("brand", "platform", "mention_id", "text", "title", "language")
-
-
-def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _run(items: list[Item], workers: int, show: bool | None) -> list[Result]:
-    chunks = list(_chunks(items, CHUNK_TEXTS))
-    out: list[list[Result]] = [[] for _ in chunks]
-    if workers <= 1 or len(items) < PARALLEL_MIN_TEXTS:
-        steps: Iterator[int] = _serial(chunks, out)
-    else:
-        steps = _parallel(chunks, out, workers)
-    for _ in progress_bar(steps, total=len(chunks), description="sentiment", enabled=show):
-        pass
-    return [result for chunk in out for result in chunk]
-
-
-def _serial(chunks: list[list[Item]], out: list[list[Result]]) -> Iterator[int]:
-    for n, chunk in enumerate(chunks):
-        out[n] = score_chunk(chunk)
-        yield n
-
-
-def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -> Iterator[int]:
-    """This process scores chunks too, while ``workers - 1`` helper processes take others.
-
-    Starting a process can take a second or more on a busy machine; working here meanwhile
-    means both cores are busy from the first moment, and the helpers' share adjusts to
-    their speed.
-    """
-    pending = deque(enumerate(chunks))
-    in_flight: dict[Future[list[Result]], int] = {}
-    helpers = workers - 1
-    # Build every scorer here first: a forked helper then starts warm instead of spending a
-    # second re-reading lexicons, and, above all, never runs polars itself. The lexicon
-    # files are read with polars, and polars used in a child forked after this process
-    # ran polars queries waits forever on its thread pool's lock (seen in demo: ingest,
-    # then score in one process). Helpers only run pure-Python scoring.
-    warm_up()
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # a forked helper's garbage collector would otherwise walk (and so copy) every page of
-    # this process's heap; frozen objects are skipped
-    gc.freeze()
-    # helpers exit when this process dies, even by kill -9 (no orphan keeps scoring)
-    pool = ProcessPoolExecutor(
-        max_workers=helpers,
-        mp_context=context,
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    try:
-        # helpers get chunks only once started, so a slow start never leaves this process
-        # waiting at the end for chunks it could have scored itself
-        ready = [pool.submit(warm_up) for _ in range(helpers)]
-        while pending or in_flight:
-            started = sum(future.done() for future in ready)
-            # a few chunks queued per helper, so it never idles while this process is busy
-            while pending and len(in_flight) < 4 * started:
-                n, chunk = pending.popleft()
-                in_flight[pool.submit(score_chunk, chunk)] = n
-            for future in [f for f in in_flight if f.done()]:
-                n = in_flight.pop(future)
-                out[n] = future.result()
-                yield n
-            if pending:
-                n, chunk = pending.pop()  # from the far end: helpers work from the front
-                out[n] = score_chunk(chunk)
-                yield n
-            elif in_flight:
-                wait(in_flight, return_when=FIRST_COMPLETED)
-    finally:
-        # a helper still starting up when the work is done is not waited for
-        pool.shutdown(wait=False, cancel_futures=True)
-        gc.unfreeze()
 
 
 def score_texts(
@@ -164,7 +79,7 @@ def score_texts(
         given = normalize_language(languages[row]) if languages is not None else None
         row_item.append(unique.setdefault((text, names, given, lang, features), len(unique)))
     items = list(unique)
-    results = _run(items, workers, progress)
+    results = run_items(items, workers, progress)
     labels: list[str | None] = [label_from_compound(r[1]) for r in results]
     compounds: list[float | None] = [r[1] for r in results]
     methods = [r[2] for r in results]
@@ -185,23 +100,6 @@ def score_texts(
             label.append(labels[k])
             method.append(methods[k])
     return pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
-
-
-def rule_features(
-    texts: Sequence[str],
-    *,
-    brand_names: Sequence[str] = (),
-    workers: int = 2,
-    progress: bool | None = None,
-) -> list[tuple[float, float]]:
-    """(English compound, Indonesian compound) per text: the domain model's rule features."""
-    names = tuple(sorted({name for name in brand_names if name}))
-    unique: dict[Item, int] = {}
-    index = [
-        unique.setdefault((str(t or ""), names, None, "auto", True), len(unique)) for t in texts
-    ]
-    results = _run(list(unique), workers, progress)
-    return [(results[k][3], results[k][4]) for k in index]
 
 
 def score_mentions(

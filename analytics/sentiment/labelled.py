@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.errors import InputDataError, where
+from analytics.load.read import sniff_delimiter
 from analytics.schema import REJECTED_SCHEMA, SENTIMENT_LABELS
 from analytics.sentiment.labels import normalize_label
 
@@ -50,12 +51,8 @@ def _separator(path: Path) -> str:
     if path.suffix.lower() in (".tsv", ".tab"):
         return "\t"
     with path.open(encoding="utf-8", errors="replace") as handle:
-        first = handle.readline()
-    if first.count(";") > first.count(",") and first.count(";") > first.count("\t"):
-        return ";"  # Excel with Indonesian regional settings saves "CSV" with semicolons
-    if path.suffix.lower() == ".csv":
-        return ","
-    return "\t" if first.count("\t") > first.count(",") else ","
+        # Excel with Indonesian regional settings saves "CSV" with semicolons
+        return sniff_delimiter(handle.readline())
 
 
 def read_table(path: Path | str, *, keep_types: bool = False) -> Table:

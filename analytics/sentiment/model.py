@@ -106,7 +106,7 @@ class TrainedModel:
     ) -> np.ndarray:
         """Class probabilities per text (columns in ``pipeline.classes_`` order)."""
         if self.uses_rules and features is None:
-            from analytics.sentiment.bulk import rule_features
+            from analytics.sentiment.features import rule_features
 
             features = rule_features(texts)
         return self.pipeline.predict_proba(_inputs(texts, features if self.uses_rules else None))
@@ -213,7 +213,7 @@ def train_model(
         raise InputDataError(f"model name {name!r}: use letters, digits, '.', '-' or '_' only")
     features = None
     if rules:
-        from analytics.sentiment.bulk import rule_features
+        from analytics.sentiment.features import rule_features
 
         features = rule_features(texts, brand_names=brand_names, workers=workers, progress=progress)
     cv_mean, cv_std, used_folds = cross_validated_macro_f1(

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 import polars as pl
 
+from analytics.defaults import DEFAULT_STORE, DEFAULT_TZ
 from analytics.errors import AnalyticsError, InputDataError, StoreError
 from analytics.progress import progress as progress_bar
 from analytics.schema import (
@@ -125,7 +126,7 @@ class Store:
     """A directory of Parquet parts plus a JSON manifest; see the module docstring."""
 
     def __init__(
-        self, root: Path | str = "data/store", *, lock_timeout: float = 600.0, force: bool = False
+        self, root: Path | str = DEFAULT_STORE, *, lock_timeout: float = 600.0, force: bool = False
     ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
@@ -218,6 +219,17 @@ class Store:
         """Brands with stored mentions or daily metrics, sorted."""
         parts = read_manifest(self.root)["parts"]
         return sorted({p["brand"] for p in parts if p["table"] in _BRAND_TABLES})
+
+    def require_brand(self, brand: str) -> None:
+        """Fail naming the brands the store holds when ``brand`` is not one of them.
+
+        A brand the store does not hold is a typo or a missing ingest, never "0 mentions";
+        every command, report and the notebook API check it here, with this one message.
+        """
+        brands = self.brands()
+        if brand not in brands:
+            known = ", ".join(brands) if brands else "none: run `crisis-analytics ingest` first"
+            raise StoreError(f"{self.root}: no brand {brand!r} in the store (brands: {known})")
 
     def info(self) -> dict[str, Any]:
         """A summary of what the store holds (the ``info`` command prints it)."""
@@ -320,7 +332,7 @@ class Store:
         *,
         brand: str | None,
         format: str | None = None,
-        default_tz: str = "Asia/Jakarta",
+        default_tz: str = DEFAULT_TZ,
         mapping: Path | str | None = None,
         brand_handles: Sequence[str] = (),
         progress: bool | None = None,

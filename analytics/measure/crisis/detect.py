@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.errors import AnalysisError, InputDataError
 from analytics.measure.crisis.end import end_after
 from analytics.measure.crisis.episodes import find_episodes
@@ -120,7 +121,7 @@ def pick_episode(windows: list[CrisisWindow], episode: int | None) -> CrisisWind
 def detect_crises(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     every: str = "1h",
     brand: str | None = None,
     include_brand_posts: bool = False,
@@ -142,7 +143,7 @@ def detect_crises(
 def detect_crisis(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     every: str = "1h",
     brand: str | None = None,
     include_brand_posts: bool = False,
@@ -171,7 +172,7 @@ def detect_crisis(
 def no_crisis(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     brand: str | None = None,
     include_brand_posts: bool = False,
     params: DetectionParams | None = None,
@@ -189,7 +190,7 @@ def manual_window(
     *,
     start: datetime,
     end: datetime,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     brand: str | None = None,
     include_brand_posts: bool = False,
     params: DetectionParams | None = None,
@@ -268,7 +269,7 @@ _PLATFORM_SCHEMA = {
 def platform_windows(
     mentions: pl.DataFrame | pl.LazyFrame,
     *,
-    tz: str = "Asia/Jakarta",
+    tz: str = DEFAULT_TZ,
     include_brand_posts: bool = False,
     params: DetectionParams | None = None,
     **overrides: Any,

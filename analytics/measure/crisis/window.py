@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from analytics.defaults import DEFAULT_TZ
 from analytics.measure.crisis.method import method
 from analytics.measure.crisis.notes import Note, NoteCode
 from analytics.measure.crisis.params import PHASES, DetectionParams
@@ -56,7 +57,7 @@ class CrisisWindow:
     detected: bool
     peak_mentions: int | None = None
     manual: bool = False
-    tz: str = "Asia/Jakarta"
+    tz: str = DEFAULT_TZ
     notes: list[Note] = field(default_factory=list)
     number: int | None = None
     mentions: int | None = None

@@ -1,0 +1,122 @@
+"""The two report jobs: a weekly reputation report and a post-crisis review.
+
+Each resolves its period, checks its inputs before a kernel starts (``checks``), turns the
+options into typed notebook parameters (paths made absolute, lists kept lists) and hands them
+to :func:`analytics.report.runner.run_report`. The CLI (``analytics.commands.report``), the
+demo and the benchmarks call these; none of them calls papermill directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.defaults import DEFAULT_TZ
+from analytics.errors import InputDataError, ReportError
+from analytics.report.checks import (
+    check_brand,
+    check_events,
+    check_has_mentions,
+    check_out,
+    check_scored,
+    check_survey_and_labels,
+)
+
+__all__ = ["NOTEBOOKS", "notebook_path", "run_review", "run_weekly"]
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def _static_formats(value: str | None) -> tuple[str, ...]:
+    # imported here: it pulls in plotly, which `--help` and argument errors should not wait for
+    from analytics.report.static import parse_formats
+
+    return parse_formats(value)
+
+
+def notebook_path(name: str) -> Path:
+    """Path of a bundled notebook, or a clear error when the notebooks folder is missing."""
+    path = NOTEBOOKS / name
+    if not path.is_file():
+        raise ReportError(
+            f"{path}: bundled notebook missing; run from a checkout of the project "
+            "(the notebooks/ folder sits next to analytics/) or pass --notebook"
+        )
+    return path
+
+
+def _absolute(path: Path | None, what: str, must_exist: bool = True) -> str:
+    if path is None:
+        return ""
+    if must_exist and not path.exists():
+        raise InputDataError(f"{what} {path}: no such file or folder")
+    return str(path.resolve())
+
+
+def run_weekly(
+    *, brand: str, week: str, store: Path, out: Path, tz: str = DEFAULT_TZ,
+    handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
+    extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
+    progress: bool | None = None, static: str | None = None, pdf: bool = False,
+):  # fmt: skip
+    """Resolve the ISO week and run the weekly reputation notebook."""
+    from analytics.report.periods import iso_week
+    from analytics.report.runner import ReportRequest, run_report
+
+    period = iso_week(week, tz=tz)
+    check_out(out)
+    check_brand(store, brand)
+    check_has_mentions(store, brand, period.start, period.end, f"in {period.name}", tz)
+    check_scored(store, brand, period.start, period.end)
+    check_events(events, tz)
+    parameters = {
+        "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
+        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
+        "compare_weeks": compare_weeks, **(extra or {}),
+    }  # fmt: skip
+    request = ReportRequest(
+        notebook=notebook or notebook_path("weekly_reputation.ipynb"), brand=brand,
+        kind="weekly", period=period.name, parameters=parameters,
+        title=f"{brand}: weekly reputation report, {period.name}",
+    )  # fmt: skip
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
+                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
+
+
+def run_review(
+    *, brand: str, start: str, end: str, store: Path, out: Path, tz: str = DEFAULT_TZ,
+    handles: list[str] | None = None, events: Path | None = None, notes: Path | None = None,
+    claims: dict | None = None, labels: Path | None = None, survey: Path | None = None,
+    extra: dict | None = None,
+    notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
+    static: str | None = None, pdf: bool = False,
+):  # fmt: skip
+    """Resolve the date range and run the post-crisis review notebook."""
+    from analytics.report.periods import date_range
+    from analytics.report.runner import ReportRequest, run_report
+
+    period = date_range(start, end, tz=tz)
+    check_out(out)
+    check_brand(store, brand)
+    check_has_mentions(store, brand, period.start, period.end, "in the review period", tz)
+    check_scored(store, brand, period.start, period.end)
+    check_events(events, tz)
+    check_survey_and_labels(survey, labels)
+    if notes is not None and Path(notes).exists():
+        from analytics.report.blocks import markdown_file
+
+        markdown_file(notes)  # a folder or a non-UTF-8 file fails here, not in the notebook
+    parameters = {
+        "brand": brand, "start": period.first_day.isoformat(),
+        "end": period.last_day.isoformat(), "store": _absolute(store, "--store"), "tz": tz,
+        "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
+        "notes": _absolute(notes, "--notes"), "claims": claims or {},
+        "labels": _absolute(labels, "--labels"), "survey": _absolute(survey, "--survey"),
+        **(extra or {}),
+    }  # fmt: skip
+    request = ReportRequest(
+        notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
+        period=period.name, parameters=parameters,
+        title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
+    )  # fmt: skip
+    return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
+                      static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
