@@ -59,7 +59,6 @@ def sample(
     import polars as pl
 
     from analytics.atomic import atomic_path
-    from analytics.commands.sentiment import _check_brand
     from analytics.measure.audience import brand_post
     from analytics.sentiment.sampling import STRATEGIES, cutoff_uncertainty, pick
     from analytics.store import Store
@@ -73,7 +72,8 @@ def sample(
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
     st = Store(store)
-    _check_brand(st, brand)
+    if brand is not None:
+        st.require_brand(brand)  # a typo is not "0 mentions": the brands held are named
     done, done_texts = _labelled(labelled)
     mentions = (
         st.mentions(brand)

@@ -12,6 +12,7 @@ from analytics.measure import (
     completeness,
     conversation,
     coordination,
+    emotions,
     lessons,
     narratives,
     responses,
@@ -45,6 +46,7 @@ from analytics.measure.events import (
 from analytics.measure.history import crisis_history, store_history
 from analytics.measure.lessons import Finding, LessonThresholds, lessons_learned
 from analytics.measure.narratives import ClaimTracking, track_claims
+from analytics.measure.network import interaction_network, layout
 from analytics.measure.responses import (
     reply_stats,
     response_effects,
@@ -80,9 +82,12 @@ __all__ = [
     "crisis_history",
     "detect_crises",
     "detect_crisis",
+    "emotions",
     "episode_terms",
     "fightin_words",
     "group_responses",
+    "interaction_network",
+    "layout",
     "lessons",
     "lessons_learned",
     "manual_window",

@@ -35,6 +35,7 @@ _EXPORTS = {
     "kpis": "analytics.report.kpis",
     "messages": "analytics.report.messages",
     "moments": "analytics.report.moments",
+    "network_chart": "analytics.report.network_view:network_chart",
     "provenance": "analytics.report.provenance",
     "summary": "analytics.report.summary",
     "styled": "analytics.report.styles:styled",
