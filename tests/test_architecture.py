@@ -18,7 +18,17 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 # the data flows down this list; a module may import its own stage and any stage below it
 LAYERS: tuple[tuple[str, ...], ...] = (
     # rules every stage shares: schema, errors, defaults, zones, how fronts work, atomic writes
-    ("analytics", "schema", "errors", "defaults", "zones", "fronts", "atomic", "progress"),
+    (
+        "analytics",
+        "schema",
+        "errors",
+        "defaults",
+        "zones",
+        "fronts",
+        "atomic",
+        "progress",
+        "lifetime",
+    ),
     ("load", "sample"),
     ("store",),
     ("sentiment",),
