@@ -14,15 +14,14 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import polars as pl
 import pytest
+from hand_store import store_rows
 from typer.testing import CliRunner
 
 from analytics.cli import _cli
 from analytics.errors import InputDataError
-from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
 from analytics.store import Store
 
 START = datetime(2026, 10, 1, tzinfo=UTC)
@@ -48,16 +47,7 @@ def build_store(root: Path, counts: list[int], brand: str = "NusaPay") -> None:
             )
             label = "positive" if k < positive else "negative"
             scores.append((brand, "x", mention_id, "id", 0.5 if k < positive else -0.5, label))
-    batch = SimpleNamespace(
-        mentions=conform(pl.DataFrame(rows), MENTION_SCHEMA),
-        rejected=conform(pl.DataFrame(), REJECTED_SCHEMA),
-        daily_metrics=conform(pl.DataFrame(), DAILY_METRICS_SCHEMA),
-        format="generic",
-        detection_reason="built by the test",
-        notes=[],
-    )
-    store = Store(root)
-    store.ingest_batches([batch], brand=brand, source="hand.csv")
+    store = store_rows(root, brand, rows, source="hand.csv")
     store.save_sentiment(
         pl.DataFrame(
             scores,

@@ -11,40 +11,18 @@ Times are naive Jakarta time (UTC+7): 2024-03-01 08:00 -> 01:00Z ... 2024-03-04 
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from types import SimpleNamespace
 
-from analytics.cli import app
+from in_process_cli import cli
+
 from analytics.store import Store
 
 DATA = Path(__file__).parent / "data" / "store"
 REPO = Path(__file__).resolve().parents[1]
 WEEK1, WEEK2 = str(DATA / "bw_week1.csv"), str(DATA / "bw_week2.csv")
-
-
-def cli(*args: str) -> SimpleNamespace:
-    """Run the CLI entry point in this process (fast), stdout and stderr kept apart.
-
-    Both are plain text buffers, not terminals, as under cron. One test below runs a real
-    ``python -m analytics`` process as well.
-    """
-    out, err, argv = io.StringIO(), io.StringIO(), sys.argv
-    sys.argv = ["crisis-analytics", *args]
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                app()
-                code = 0
-            except SystemExit as exit:
-                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-    finally:
-        sys.argv = argv
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def real_cli(*args: str) -> subprocess.CompletedProcess[str]:

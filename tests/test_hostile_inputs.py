@@ -10,39 +10,21 @@ import io
 import json
 import random
 import re
-import sys
 import tracemalloc
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import SimpleNamespace
 
 import openpyxl
 import pytest
+from in_process_cli import cli
 
-from analytics.cli import app
 from analytics.errors import ExportFormatError, InputDataError
 from analytics.load import iter_load_export, load_export
 from analytics.load.sheets import excel_sheets
 from analytics.measure.events import read_events, read_events_with_rejects
 
 DATA = Path(__file__).parent / "data" / "hostile"
-
-
-def cli(*args: str) -> SimpleNamespace:
-    """Run the CLI entry point in this process; stdout and stderr kept apart."""
-    out, err, argv = io.StringIO(), io.StringIO(), sys.argv
-    sys.argv = ["crisis-analytics", *args]
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                app()
-                code = 0
-            except SystemExit as exit:
-                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-    finally:
-        sys.argv = argv
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def one_line_error(result: SimpleNamespace) -> str:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import polars as pl
 import pytest
+from hand_store import store_rows
 
 from analytics.errors import AnalysisError
 from analytics.report import kpis, messages
 from analytics.report.checks import check_has_mentions, check_scored
-from analytics.schema import DAILY_METRICS_SCHEMA, MENTION_SCHEMA, REJECTED_SCHEMA, conform
 from analytics.store import Store
 
 T0 = datetime(2026, 10, 5, 3, tzinfo=UTC)  # Monday 5 Oct 2026, 10:00 WIB (ISO week 41)
@@ -38,16 +37,7 @@ def build(root: Path, brand: str, days: list[int], *, scored: bool) -> None:
         for i, d in enumerate(days)
         for k in range(3)
     ]
-    batch = SimpleNamespace(
-        mentions=conform(pl.DataFrame(rows), MENTION_SCHEMA),
-        rejected=conform(pl.DataFrame(), REJECTED_SCHEMA),
-        daily_metrics=conform(pl.DataFrame(), DAILY_METRICS_SCHEMA),
-        format="generic",
-        detection_reason="built by the test",
-        notes=[],
-    )
-    store = Store(root)
-    store.ingest_batches([batch], brand=brand, source=f"{brand}.csv")
+    store = store_rows(root, brand, rows, source=f"{brand}.csv")
     if scored:
         store.save_sentiment(
             pl.DataFrame(
