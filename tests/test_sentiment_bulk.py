@@ -129,6 +129,40 @@ def test_chunked_store_scoring_gives_the_unchunked_scores(monkeypatch) -> None:
     assert store.saved.equals(whole)
 
 
+def test_store_scoring_scores_a_text_repeated_across_chunks_once(monkeypatch) -> None:
+    calls: list[str] = []
+    real = worker.score_item
+
+    def counting(item):  # noqa: ANN001, ANN202
+        calls.append(item[0])
+        return real(item)
+
+    monkeypatch.setattr(worker, "score_item", counting)
+    # a retweet wave spread over three chunks of two mentions
+    texts = ["RT boycott now", "lost bag", "RT boycott now", "RT boycott now", "lost bag", "ok"]
+    store = FakeStore(_mentions(texts))
+    assert score_store(store, workers=1, chunk_mentions=2) == 6
+    assert sorted(calls) == ["RT boycott now", "lost bag", "ok"]
+    monkeypatch.setattr(worker, "score_item", real)
+    assert store.saved.equals(score_mentions(_mentions(texts), workers=1))
+
+
+def test_store_scoring_memo_is_bounded(monkeypatch) -> None:
+    calls: list[str] = []
+    real = worker.score_item
+
+    def counting(item):  # noqa: ANN001, ANN202
+        calls.append(item[0])
+        return real(item)
+
+    monkeypatch.setattr(worker, "score_item", counting)
+    monkeypatch.setattr(bulk, "STORE_MEMO_TEXTS", 1)
+    # "a" is forgotten once "b" was scored (one text kept), so it is scored again
+    store = FakeStore(_mentions(["a", "b", "a"]))
+    assert score_store(store, workers=1, chunk_mentions=1) == 3
+    assert calls == ["a", "b", "a"]
+
+
 def test_score_store_scores_new_mentions_only() -> None:
     store = FakeStore(_mentions(["great crew", "lost bag"]))
     assert score_store(store, workers=1) == 2

@@ -8,6 +8,7 @@ per brand. A progress bar shows on a terminal only.
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from analytics.schema import SENTIMENT_SCHEMA
 from analytics.sentiment.labels import label_from_compound
 from analytics.sentiment.language import normalize_language
 from analytics.sentiment.pool import run_items
-from analytics.sentiment.worker import Item
+from analytics.sentiment.worker import Item, Result
 
 LANG_MODES = ("auto", "id", "en")
 NO_TEXT_METHOD = "no-text"  # recorded so an image-only post is not re-scored forever
@@ -28,6 +29,10 @@ SCORE_COLUMNS = ("language", "sentiment_compound", "sentiment_label", "sentiment
 # store scoring: mentions read and scored at a time (bounds memory), scores saved per part
 STORE_CHUNK_MENTIONS = 500_000
 STORE_SAVE_ROWS = 1_000_000
+# store scoring: distinct texts whose results are kept from one chunk to the next. Retweets
+# and copy-paste campaigns repeat a text across the whole crisis, not only within one chunk;
+# bounded so memory does not grow with the store (about 0.5 KB per entry)
+STORE_MEMO_TEXTS = 400_000
 _SCORING_INPUT = ("brand", "platform", "mention_id", "text", "title", "language")
 
 
@@ -41,6 +46,7 @@ def score_texts(
     model_dir: Path | str | None = None,
     workers: int = 2,
     progress: bool | None = None,
+    memo: dict[Item, Result] | None = None,
 ) -> pl.DataFrame:
     """Score texts; one output row per input text (language, compound, label, method).
 
@@ -48,7 +54,8 @@ def score_texts(
     ``languages`` are the export's own language fields: respected when present in ``auto``
     mode. ``lang="id"``/``"en"`` forces one scorer. ``model_dir`` scores with an
     analyst-trained model instead (method ``model:<name>``). Empty texts get no score and
-    method ``no-text``.
+    method ``no-text``. ``memo``: results of earlier calls, reused and extended (the store
+    scorer keeps one across its chunks).
     """
     if lang not in LANG_MODES:
         raise InputDataError(f"--lang: expected one of {', '.join(LANG_MODES)}, found {lang!r}")
@@ -79,7 +86,7 @@ def score_texts(
         given = normalize_language(languages[row]) if languages is not None else None
         row_item.append(unique.setdefault((text, names, given, lang, features), len(unique)))
     items = list(unique)
-    results = run_items(items, workers, progress)
+    results = _results(items, workers, progress, memo)
     labels: list[str | None] = [label_from_compound(r[1]) for r in results]
     compounds: list[float | None] = [r[1] for r in results]
     methods = [r[2] for r in results]
@@ -102,6 +109,17 @@ def score_texts(
     return pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
 
 
+def _results(
+    items: list[Item], workers: int, progress: bool | None, memo: dict[Item, Result] | None
+) -> list[Result]:
+    """Each item's result: from ``memo`` when it holds one, else scored (and added to it)."""
+    if memo is None:
+        return run_items(items, workers, progress)
+    todo = [item for item in items if item not in memo]
+    memo.update(zip(todo, run_items(todo, workers, progress), strict=True))
+    return [memo[item] for item in items]
+
+
 def score_mentions(
     mentions: pl.DataFrame,
     *,
@@ -110,6 +128,7 @@ def score_mentions(
     model_dir: Path | str | None = None,
     workers: int = 2,
     progress: bool | None = None,
+    memo: dict[Item, Result] | None = None,
 ) -> pl.DataFrame:
     """SENTIMENT_SCHEMA rows for mentions (MENTION_SCHEMA columns; ``text`` required).
 
@@ -134,6 +153,7 @@ def score_mentions(
         model_dir=model_dir,
         workers=workers,
         progress=progress,
+        memo=memo,
     )
     keys = pl.DataFrame(
         {k: _column(mentions, k) or [None] * mentions.height for k in ("brand", "platform")}
@@ -182,6 +202,7 @@ def score_store(
             return 0
         starts = range(0, total, max(1, chunk_mentions))
         scored, pending = 0, []
+        memo: dict[Item, Result] = {}
         for start in progress_bar(starts, description="sentiment", enabled=progress):
             chunk = pl.scan_parquet(path).slice(start, chunk_mentions).collect()
             pending.append(
@@ -191,8 +212,12 @@ def score_store(
                     model_dir=model_dir,
                     workers=workers,
                     progress=False,
+                    memo=memo,
                 )
             )
+            if len(memo) > STORE_MEMO_TEXTS:  # the oldest texts go first
+                for item in list(itertools.islice(memo, len(memo) - STORE_MEMO_TEXTS)):
+                    del memo[item]
             scored += chunk.height
             # saved in a few large parts, not one per chunk: each save is a store write
             if sum(frame.height for frame in pending) >= STORE_SAVE_ROWS:
