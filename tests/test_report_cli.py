@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,39 @@ def test_cli_prints_the_error_on_stderr_and_exits_1(store):
     assert done.stdout == ""
     assert "no brand 'Nope' in the store" in done.stderr
     assert "Traceback" not in done.stderr  # the message alone, not a Python stack
+
+
+@pytest.mark.browser
+def test_report_check_lists_the_links_it_found_inside_charts(tmp_path):
+    """A chart whose title carries a link (a label from the data): the JSON names the link
+    and the check fails; the same chart without it passes with an empty list."""
+    import json
+
+    from analytics.report.html import plotly_js
+    from tests.in_process_cli import cli
+
+    def page(title: str) -> Path:
+        path = tmp_path / f"page{len(list(tmp_path.iterdir()))}.html"
+        figure = json.dumps({"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}],
+                             "layout": {"title": {"text": title}}})  # fmt: skip
+        path.write_text(
+            '<!DOCTYPE html><html><head><meta charset="utf-8">'
+            '<meta name="crisis-chart-count" content="1">'
+            f"<script>{plotly_js()}</script></head><body>"
+            '<div id="c" style="width:300px;height:200px"></div>'
+            f"<script>var f = {figure}; Plotly.newPlot('c', f.data, f.layout, "
+            "{displaylogo: false})</script>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+        return path
+
+    linked = cli("report", "check", str(page('<a href="https://evil.example/x">x</a>')),
+                 "--json", "--max-mb", "10")  # fmt: skip
+    said = json.loads(linked.stdout)
+    assert said["chart_links"] == ["https://evil.example/x"] and said["chart_links_checked"] == 1
+    assert linked.returncode == 1 and "links inside its charts" in linked.stderr
+    clean = cli("report", "check", str(page("plain title")), "--width", "390", "--max-mb", "10")
+    said = json.loads(clean.stdout)
+    assert clean.returncode == 0, clean.stdout
+    assert said["chart_links"] == [] and said["width"] == 390 and said["page_width"] <= 390

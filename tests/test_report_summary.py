@@ -89,3 +89,23 @@ def test_weekly_paragraph():
         "64.3% of scored mentions were negative (previous week: 21.0%); net sentiment -0.52. "
         "The crisis detector reached warning or critical level on 2 days: see Alerts this week."
     )
+
+
+def test_first_to_improve_is_not_repeated_in_the_key_findings():
+    lessons = [
+        _Finding("response time", "critical", "First response came 14.5 h after onset."),
+        *(_Finding(f"topic {i}", "warning", f"Warning number {i}.") for i in range(1, 6)),
+        _Finding("tone", "good", "Statements were consistent."),
+    ]
+    paragraph = summary.crisis_paragraph(FACTS, None, lessons)
+    assert "First to improve (response time): First response came 14.5 h after onset." \
+        in paragraph  # fmt: skip
+    block = summary.summary_block(paragraph, lessons)
+    # said once, in the paragraph; the list goes on with the next five (warnings 1..5)
+    assert block.count("First response came 14.5 h after onset.") == 1
+    assert block.count('<li class="finding') == summary.KEY_FINDINGS
+    assert "response time</strong>" not in block
+    assert all(f"Warning number {i}." in block for i in range(1, 6))
+    # a paragraph that does not name it (no urgent finding stated) keeps it in the list
+    plain = summary.summary_block("A short paragraph.", lessons)
+    assert "response time</strong>" in plain and "Warning number 5." not in plain

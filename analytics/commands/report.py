@@ -170,21 +170,37 @@ def check(
     screenshot: Path | None = typer.Option(None, "--screenshot", help="Save a PNG here."),
     max_mb: float = typer.Option(
         2.5, "--max-mb", min=0.01, help="Largest acceptable HTML size in MB (1 MB = 10^6 bytes)."),
+    width: int = typer.Option(
+        1280, "--width", min=200, help="Screen width in CSS px (390 for a phone)."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Accepted like the other report commands: the check always "
+        "prints one JSON object."),
 ) -> None:  # fmt: skip
-    """Open a report offline in headless Chromium: every chart drawn, no JS errors, size."""
+    """Open a report offline in headless Chromium: every chart drawn, no JS errors, size,
+    links inside charts, and the layout at --width (wrapped numbers, overlapping chart
+    labels, elements past the screen, page height)."""
     from analytics.report.browser import check_report
 
-    result = check_report(page, screenshot=screenshot, max_bytes=int(max_mb * 1_000_000))
+    del as_json  # the output is JSON either way
+    result = check_report(page, screenshot=screenshot, width=width,
+                          max_bytes=int(max_mb * 1_000_000))  # fmt: skip
     print(json.dumps({
         "size_bytes": result.size_bytes, "size_mb": round(result.size_bytes / 1e6, 2),
         "size_ok": result.size_ok,
         "ok": result.ok, "charts_expected": result.expected_charts,
         "charts_rendered": result.rendered_charts, "plotly_js_copies": result.plotly_scripts,
         "blocked_requests": result.blocked_requests, "js_errors": result.js_errors,
+        # every link found inside a chart (charts draw none of their own: each is a label
+        # from the data made clickable, and makes the check fail)
+        "chart_links_checked": result.rendered_charts, "chart_links": result.chart_links,
+        "width": width, "page_width": result.page_width, "page_height": result.page_height,
+        "wrapped_numbers": result.wrapped_numbers,
+        "overlapping_labels": result.overlapping_labels, "too_wide": result.too_wide,
     }, indent=1))  # fmt: skip
     if not result.ok:
         raise ReportError(
-            f"{page}: the report did not render cleanly offline or is too heavy (see above)"
+            f"{page}: the report did not render cleanly offline, is too heavy or has links "
+            "inside its charts (see above)"
         )
 
 

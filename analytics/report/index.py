@@ -9,10 +9,12 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from analytics.atomic import write_text_atomic
+from analytics.defaults import DEFAULT_TZ
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class ReportEntry:
     generated_at: str
     size_bytes: int
     href: str  # relative to the index page
+    tz: str = DEFAULT_TZ  # the report's own zone: its generation time is shown in it
 
 
 def list_reports(out: Path | str) -> list[ReportEntry]:
@@ -51,6 +54,7 @@ def list_reports(out: Path | str) -> list[ReportEntry]:
                 generated_at=str(meta.get("generated_at", "")),
                 size_bytes=page.stat().st_size,
                 href=page.relative_to(out).as_posix(),
+                tz=str((meta.get("parameters") or {}).get("tz") or DEFAULT_TZ),
             )
         )
     entries.sort(key=lambda e: e.period, reverse=True)
@@ -62,17 +66,29 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
 
 
-def _generated(value: str) -> str:
-    """'2026-12-03T19:53:00+00:00' -> '2026-12-03 19:53' (the heading says UTC)."""
+def _generated(value: str, tz: str) -> str:
+    """'2026-12-03T19:53:00+00:00' in Asia/Jakarta -> '2026-12-04 02:53 WIB': the time in
+    the report's own zone, named (a bare UTC timestamp is a sum for the reader to do)."""
     try:
-        return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return value
+        moment = datetime.fromisoformat(value)
+        zone = ZoneInfo(tz)
+    except (ValueError, ZoneInfoNotFoundError):
+        return html.escape(value)
+    local = moment.astimezone(zone)
+    # a zone without a letter abbreviation (%Z gives '+07') is named by its identifier
+    name = local.strftime("%Z")
+    name = name if name[:1].isalpha() else tz
+    # date and time each stay whole; on a phone the cell may break between them
+    return (
+        f'<span class="nb">{local:%Y-%m-%d}</span> '
+        f'<span class="nb">{local:%H:%M} <span class="zone">{html.escape(name)}</span></span>'
+    )
 
 
 def _breakable(text: str) -> str:
-    """Escaped text that may break after '_' (a period '2026-10-13_2026-11-08' on a phone)."""
-    return "_<wbr>".join(html.escape(part) for part in text.split("_"))
+    """Escaped text that may break after '_' only (a period '2026-10-13_2026-11-08' on a
+    phone breaks between its two days, never inside a day at its hyphens)."""
+    return "_<wbr>".join(f'<span class="nb">{html.escape(p)}</span>' for p in text.split("_"))
 
 
 def render_index(entries: list[ReportEntry]) -> str:
@@ -81,14 +97,15 @@ def render_index(entries: list[ReportEntry]) -> str:
         "<tr>"
         f"<td>{html.escape(e.brand)}</td><td>{html.escape(e.kind)}</td>"
         f'<td><a href="{html.escape(e.href)}">{_breakable(e.period)}</a></td>'
-        f'<td class="title">{html.escape(e.title)}</td><td>{_generated(e.generated_at)}</td>'
+        f'<td class="title">{html.escape(e.title)}</td>'
+        f"<td>{_generated(e.generated_at, e.tz)}</td>"
         f'<td class="size">{_size(e.size_bytes)}</td>'
         "</tr>"
         for e in entries
     )
     body = (
         f'<table><thead><tr><th>Brand</th><th>Kind</th><th>Period</th><th class="title">Title</th>'
-        f"<th>Generated (UTC)</th><th>Size</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<th>Generated</th><th>Size</th></tr></thead><tbody>{rows}</tbody></table>"
         if entries
         else "<p>No reports yet.</p>"
     )
@@ -99,7 +116,7 @@ def render_index(entries: list[ReportEntry]) -> str:
         "body{font-family:system-ui,sans-serif;margin:16px;color:#1d2733}"
         "table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;text-align:left;"
         "border-bottom:1px solid #e3e7ec}th{background:#f1f4f8}"
-        "td.size{white-space:nowrap}"
+        "td.size,.nb{white-space:nowrap}.zone{color:#4b5866;font-size:.9em}"
         # a phone: the title repeats brand, kind and period, so it goes; cells get tighter
         "@media(max-width:600px){body{margin:8px}td.title,th.title{display:none}"
         "th,td{padding:4px 4px;font-size:14px}}"

@@ -132,13 +132,13 @@ def _words(finding: object, tz: str) -> str:
     return getattr(finding, "text", None) or finding_text(finding, tz)  # type: ignore[arg-type]
 
 
-def key_findings(lessons: Sequence) -> list:
-    """The worst lessons (critical, then warning), at most :data:`KEY_FINDINGS`."""
+def key_findings(lessons: Sequence, most: int = KEY_FINDINGS) -> list:
+    """The worst lessons (critical, then warning), at most ``most``."""
     ranked = sorted(
         (f for f in lessons if getattr(f, "severity", "") in _URGENT),
         key=lambda f: _URGENT.index(f.severity),
     )
-    return ranked[:KEY_FINDINGS]
+    return ranked[:most]
 
 
 def weekly_paragraph(
@@ -167,9 +167,13 @@ def weekly_paragraph(
 
 
 def summary_block(paragraph: str, lessons: Sequence = (), tz: str = "Asia/Jakarta") -> str:
-    """The paragraph, then the key findings (when there are any) as the findings list."""
+    """The paragraph, then the key findings (when there are any) as the findings list.
+
+    A finding the paragraph already states (its "first to improve") is not listed again:
+    the list goes on with the next worst ones, still at most :data:`KEY_FINDINGS`."""
     body = f'<p class="summary">{html.escape(paragraph)}</p>'
-    key = key_findings(lessons)
+    key = [f for f in key_findings(lessons, KEY_FINDINGS + 1) if _words(f, tz) not in paragraph]
+    key = key[:KEY_FINDINGS]
     if key:
         body += "<h3>Key findings</h3>" + findings_list(key, tz=tz)
     return f'<section class="executive-summary">{body}</section>'
