@@ -44,7 +44,7 @@ import polars as pl
 from analytics.measure.crisis import CrisisWindow, detect_crises, episode_terms, headline
 from analytics.measure.events import brand_posts, brand_responses
 from analytics.measure.lessons import FindingCode, lessons_learned
-from analytics.measure.response_kinds import crisis_responses
+from analytics.measure.response_kinds import CrisisTopic, crisis_responses, read_post
 from analytics.measure.responses import response_summary
 from analytics.measure.strategy import strategy_for
 from analytics.sentiment.bulk import score_store
@@ -86,6 +86,11 @@ class CaseResult:
     contradictions: list[str] = field(default_factory=list)
     episodes: list[str] = field(default_factory=list)
     misread: list[str] = field(default_factory=list)
+    # for the negative control: the headline's topic and the brand's in-file posts
+    topic: CrisisTopic | None = None
+    posts: list[str] = field(default_factory=list)
+    foreign_on_topic: list[str] = field(default_factory=list)
+    foreign_read: int = 0
 
 
 def _trigger(value: str) -> tuple[datetime, datetime]:
@@ -125,7 +130,7 @@ def run_case(csv: Path, key: dict, work: Path) -> CaseResult:
     data_end = mentions.get_column("published_at").max() + timedelta(hours=1)
     names = [brand, *brand.split(), *handles]
     windows = detect_crises(mentions, tz="UTC", brand=brand)
-    episode_terms(mentions, windows, exclude=names, brand_handles=handles)
+    episode_terms(mentions, windows, exclude=names, brand_handles=handles, names=[brand])
     span = _trigger(key["trigger"])
     named = [w for w in windows if _named(w, span, data_end)]
     main = headline(windows) if windows else None
@@ -155,7 +160,8 @@ def run_case(csv: Path, key: dict, work: Path) -> CaseResult:
         episodes=[
             f"{w.number}: {w.onset:%m-%d %H:%M} excess {w.excess_mentions or 0:,.0f}"
             f"{' (at or before data start)' if w.onset_at_data_start else ''}"
-            f" about {', '.join(w.top_terms[:5])}"
+            f"{' NOT ABOUT THE BRAND' if w.about_brand is False else ''}"
+            f" about {', '.join(w.top_terms[:5])}; associated: {', '.join(w.associated[:8])}"
             for w in windows
         ],
     )
@@ -175,7 +181,29 @@ def run_case(csv: Path, key: dict, work: Path) -> CaseResult:
             result.responses_in_episodes += 1
             result.recognised += row["is_response"]
     result.contradictions = _contradictions(key, mentions, main, handles, names)
+    result.topic = main.topic if main is not None else None
+    result.posts = own.get_column("text").to_list()
     return result
+
+
+def negative_control(results: list[CaseResult]) -> None:
+    """Every case's brand posts read against every *other* case's headline topic: none of
+    them is about that crisis, so each one read as on its topic (sharing its terms) is a
+    false positive of the topic test. (Apologies and holding statements need no topic and
+    are not counted: they are read as responses to whatever crisis is open, by design.)"""
+    for result in results:
+        if result.topic is None:
+            continue
+        for other in results:
+            if other is result:
+                continue
+            for text in other.posts:
+                reading = read_post(text, result.topic)
+                result.foreign_read += 1
+                if reading.crisis_terms:
+                    shared = ", ".join(reading.crisis_terms)
+                    start = " ".join(text.split())[:70]
+                    result.foreign_on_topic.append(f"{other.name}: {start} ({shared})")
 
 
 def _contradictions(
@@ -184,7 +212,7 @@ def _contradictions(
     """Findings of the review of the headline episode that the answer key contradicts."""
     if window is None:
         return ["no crisis detected, but the key names one"]
-    responses = brand_responses(mentions, brand_handles=handles, crisis_terms=window.vocabulary)
+    responses = brand_responses(mentions, brand_handles=handles, crisis_terms=window.topic)
     summary = response_summary(mentions, responses, window, brand_handles=handles)
     own = brand_posts(mentions, handles).height
     findings = lessons_learned(window=window, summary=summary, responses=responses, brand_posts=own)
@@ -229,9 +257,10 @@ def main() -> int:
             csv = truth.with_name(truth.name.removesuffix(".truth.json") + ".csv")
             key = json.loads(truth.read_text(encoding="utf-8"))
             results.append(run_case(csv, key, Path(tmp)))
+    negative_control(results)
     print(
         f"{'case':<26} {'onset err':>9} {'headline':>8} {'responses':>9} "
-        f"{'routine out':>11} {'kinds':>7} {'contra':>6}"
+        f"{'routine out':>11} {'kinds':>7} {'contra':>6} {'foreign on topic':>16}"
     )
     for r in results:
         onset = "missed" if r.onset_error_hours is None else f"{r.onset_error_hours:.1f} h"
@@ -239,7 +268,8 @@ def main() -> int:
             f"{r.name:<26} {onset:>9} {'named' if r.headline_is_named else 'OTHER':>8} "
             f"{r.recognised:>4}/{r.responses_in_episodes:<4} "
             f"{r.routine_left_out:>6}/{r.routine_in_episodes:<4} "
-            f"{r.kinds_right:>3}/{r.kinds_judged:<3} {len(r.contradictions):>6}"
+            f"{r.kinds_right:>3}/{r.kinds_judged:<3} {len(r.contradictions):>6} "
+            f"{len(r.foreign_on_topic):>9}/{r.foreign_read:<6}"
         )
         for line in r.episodes:
             print(f"    episode {line}")
@@ -247,6 +277,8 @@ def main() -> int:
             print(f"    kind: {line}")
         for line in r.contradictions:
             print(f"    CONTRADICTS THE KEY: {line}")
+        for line in r.foreign_on_topic:
+            print(f"    false positive (another brand's post on this topic): {line}")
     judged = sum(r.kinds_judged for r in results)
     right = sum(r.kinds_right for r in results)
     onsets = [r.onset_error_hours for r in results]
@@ -255,7 +287,11 @@ def main() -> int:
         f"{sum(e is not None and e <= ONSET_TARGET_HOURS for e in onsets)}/{len(results)}; "
         f"headline is the named crisis: {sum(r.headline_is_named for r in results)}/"
         f"{len(results)}; responses recognised: {sum(r.recognised for r in results)}/"
-        f"{sum(r.responses_in_episodes for r in results)}; kind accuracy: {right}/{judged}"
+        f"{sum(r.responses_in_episodes for r in results)}; routine posts read as responses: "
+        f"{sum(r.routine_in_episodes - r.routine_left_out for r in results)}/"
+        f"{sum(r.routine_in_episodes for r in results)}; other brands' posts on the topic: "
+        f"{sum(len(r.foreign_on_topic) for r in results)}/{sum(r.foreign_read for r in results)}"
+        f"; kind accuracy: {right}/{judged}"
         f" ({right / judged:.0%})"
         * bool(judged)
         + f"; contradicting findings: {sum(len(r.contradictions) for r in results)}"

@@ -23,9 +23,11 @@ from analytics.measure.crisis import (
     detect_crises,
     detect_crisis,
     episode_terms,
+    headline,
     manual_window,
     platform_windows,
 )
+from analytics.measure.crisis.topics import associated_terms
 from analytics.report.messages import notes_text  # noqa: E402  (the notes in words)
 
 START = datetime(2026, 10, 1, tzinfo=UTC)  # 07:00 WIB; hour i starts at START + i hours
@@ -367,3 +369,43 @@ def test_episode_terms_say_what_each_episode_was_about():
     assert len(windows[0].top_terms) == 3
     assert set(windows[1].top_terms) <= {"boris", "resigns", "foreign", "secretary"}
     assert "promo" not in windows[0].vocabulary
+
+
+def test_an_episode_that_does_not_name_the_brand_is_not_its_crisis_nor_the_headline():
+    # A (excess 240) names the brand like the days around it; B (excess 360) is a namesake's
+    # news that the collection's keyword caught: it never names "Acme Bank"
+    frame = series(TWO_EPISODES)
+    onset_b = hour(303)
+    texts = [
+        "boris johnson resigns as foreign secretary"
+        if onset_b <= t < onset_b + timedelta(hours=12)
+        else "acme bank app error saldo hilang"
+        if hour(240) <= t < hour(243)
+        else "promo cashback Acme  and  Bank hari ini"
+        for t in frame.get_column("published_at").to_list()
+    ]
+    frame = frame.with_columns(text=pl.Series(texts))
+    windows = detect_crises(frame)
+    episode_terms(frame, windows, names=["Acme & Bank"])
+    assert [w.about_brand for w in windows] == [True, False]
+    assert headline(windows).number == 1
+    # without the brand's names it cannot be judged: the most excess wins, as before
+    episode_terms(frame, windows)
+    assert [w.about_brand for w in windows] == [None, None]
+    assert headline(windows).number == 2
+
+
+def test_associated_terms_are_used_with_the_crisis_vocabulary_in_two_mentions_and_half_their_uses():
+    texts = pl.Series(
+        [
+            "saldo hilang kata ceo",  # ceo twice with the vocabulary: associated
+            "ceo minta saldo kembali",
+            "saldo dan kopi pagi",  # kopi once only: chance
+            "promo saldo",  # promo twice with it but in 5 mentions: less than half its uses
+            "promo saldo lagi",
+            "promo weekend",
+            "promo cashback",
+            "promo gratis ongkir",
+        ]
+    )
+    assert associated_terms(texts, ["saldo"]) == ["ceo"]

@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from analytics.measure.events import infer_post_type
-from analytics.measure.response_kinds import crisis_responses, read_post
+from analytics.measure.response_kinds import CrisisTopic, crisis_responses, is_generic, read_post
 from analytics.measure.speech_acts import ResponseKind
 
 VOCABULARY = ["saldo", "hilang", "error", "aplikasi", "balance", "balances", "app", "data"]
@@ -110,3 +110,40 @@ def test_candidates_run_from_each_onset_to_the_next_and_routine_is_marked():
     ]
     assert found.get_column("is_response").to_list() == [True, True, False]
     assert found.get_column("after_end").to_list() == [False, True, False]
+
+
+# --- the topic test: associated terms, general-language words, namesake episodes ----------
+TOPIC = CrisisTopic(
+    vocabulary=("asbestos", "talc", "powder"),
+    associated=("gorsky", "interview", "cramer"),
+)
+
+
+def test_two_associated_terms_tie_a_post_to_the_crisis_one_does_not():
+    # the public named the CEO's interview together with the crisis: the brand's post about
+    # the interview is about the crisis, though it names none of its terms
+    two = read_post("Watch CEO Alex Gorsky's full interview on Mad Money.", TOPIC)
+    assert two.kind is ResponseKind.CLARIFICATION
+    assert two.crisis_terms == ("gorsky", "interview")
+    one = read_post("Watch the full interview with our head of research.", TOPIC)
+    assert one.kind is ResponseKind.ROUTINE
+
+
+def test_a_word_of_general_language_does_not_tie_a_post_to_the_crisis():
+    # "people" and "today" are in the crisis conversation but in every other one too
+    topic = CrisisTopic(vocabulary=("asbestos", "people", "today"))
+    assert is_generic("people") and is_generic("today") and not is_generic("asbestos")
+    assert (
+        read_post("Meet the people behind our new lab, today.", topic).kind is ResponseKind.ROUTINE
+    )
+    reading = read_post("Our lab tests every lot for asbestos.", topic)
+    assert reading.kind is ResponseKind.CLARIFICATION and reading.crisis_terms == ("asbestos",)
+
+
+def test_posts_during_an_episode_that_is_not_about_the_brand_are_routine():
+    namesake = CrisisTopic(vocabulary=("monsanto", "roundup", "jury"), about_brand=False)
+    # even a post using the episode's words: a namesake's verdict is not the brand's crisis
+    reading = read_post("Our statement on the Roundup jury verdict.", namesake)
+    assert reading.kind is ResponseKind.ROUTINE
+    # an apology needs no topic: it answers whatever crisis of the brand is open
+    assert read_post("We are deeply sorry.", namesake).kind is ResponseKind.APOLOGY

@@ -153,7 +153,11 @@ def window_command(
     else:
         episodes = detect_crises(mentions, tz=tz, brand=brand)
         episode_terms(
-            mentions, episodes, exclude=[brand, *brand.split(), *handles], brand_handles=handles
+            mentions,
+            episodes,
+            exclude=[brand, *brand.split(), *handles],
+            brand_handles=handles,
+            names=[brand],
         )
         window = (
             pick_episode(episodes, episode) if episodes else no_crisis(mentions, tz=tz, brand=brand)

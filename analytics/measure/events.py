@@ -30,7 +30,7 @@ from analytics.errors import InputDataError, where
 from analytics.load.read import csv_reader
 from analytics.load.side_files import read_csv_text
 from analytics.measure.audience import brand_post
-from analytics.measure.response_kinds import read_post
+from analytics.measure.response_kinds import CrisisTopic, read_post
 from analytics.measure.speech_acts import ResponseKind
 from analytics.measure.strategy import STRATEGIES, code_strategies
 from analytics.schema import EVENT_SCHEMA, REJECTED_SCHEMA, conform, empty
@@ -93,10 +93,13 @@ def normalise_type(value: str | None) -> str:
     return _TYPE_ALIASES.get(kind, kind)
 
 
-def infer_post_type(text: str | None, crisis_terms: Sequence[str] | None = None) -> str:
+def infer_post_type(
+    text: str | None, crisis_terms: Sequence[str] | CrisisTopic | None = None
+) -> str:
     """Type a brand post from what it does (``response_kinds.read_post``).
 
-    With the crisis vocabulary (``crisis_terms``), an off-topic post is ``routine`` and an
+    With the crisis vocabulary (``crisis_terms``: a ``CrisisTopic``, e.g.
+    ``CrisisWindow.topic``, or just the vocabulary), an off-topic post is ``routine`` and an
     on-topic one with no recognised act a ``statement``; without it, a post that performs no
     recognised act is ``post`` (untyped: the analyst decides).
     """
@@ -262,13 +265,13 @@ def brand_responses(
     events: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
     match_minutes: float = 30,
-    crisis_terms: Sequence[str] | None = None,
+    crisis_terms: Sequence[str] | CrisisTopic | None = None,
 ) -> pl.DataFrame:
     """The brand's responses as EVENT_SCHEMA rows: its own non-reply posts plus the events.
 
-    ``crisis_terms`` (the crisis episode's ``vocabulary``) lets off-topic posts be typed
-    ``routine`` (see ``infer_post_type``); such rows are kept with that type and left out
-    of every response measure (``only_typed``).
+    ``crisis_terms`` (the crisis episode's ``topic`` or ``vocabulary``) lets off-topic
+    posts be typed ``routine`` (see ``infer_post_type``); such rows are kept with that type
+    and left out of every response measure (``only_typed``).
 
     A brand post that replies to a customer (it has a ``parent_id`` that is not one of the
     brand's own posts, or is a reply/comment) is customer care, not a public response.

@@ -99,7 +99,13 @@ def crisis_history(
     if not windows:
         return _rows([_empty_row(brand, [NoteCode.NO_CRISIS], None)])
     names = [brand, *brand.split()] if brand else []
-    episode_terms(lazy, windows, exclude=[*names, *brand_handles], brand_handles=brand_handles)
+    episode_terms(
+        lazy,
+        windows,
+        exclude=[*names, *brand_handles],
+        brand_handles=brand_handles,
+        names=[brand] if brand else [],
+    )
     posts = _brand_posts(lazy, brand_handles)
     data_end = lazy.select(pl.col("published_at").max()).collect().item()
     return _rows(
@@ -108,7 +114,7 @@ def crisis_history(
                 w,
                 lazy,
                 brand_responses(
-                    posts, events=events, brand_handles=brand_handles, crisis_terms=w.vocabulary
+                    posts, events=events, brand_handles=brand_handles, crisis_terms=w.topic
                 ),
                 data_end,
             )

@@ -7,12 +7,16 @@ customer care (measured by the reply rate), not candidates.
 
 Each candidate is read on two axes (no fixed list of crisis words decides it alone):
 
-1. **relation to the crisis**: the post's terms that are in the episode's crisis
-   vocabulary (``CrisisWindow.vocabulary``: the terms that set the episode's customer
-   mentions apart from the rest of the data, see ``crisis/topics.py``). A post that shares
-   no term with it is off-topic: **routine** (a campaign, a CEO's trip), however it is worded;
-   the exceptions are an apology and a holding statement, which answer the crisis without
-   naming it ("We are so sorry", "we are looking into it");
+1. **relation to the crisis** (``CrisisTopic``, from ``crisis/topics.py``): the post's terms
+   that are in the episode's crisis vocabulary (the terms that set the episode's customer
+   mentions apart from the rest of the data), or at least ``MIN_ASSOCIATED`` (two) of the
+   terms the public uses *together with* that vocabulary while the brand can answer (the
+   CEO's interview about the crisis, the culture review that followed it: one shared word
+   could be chance, two are a relation). A post with neither is off-topic: **routine** (a
+   campaign, a CEO's trip), however it is worded; so is every post during an episode that is
+   not about the brand (a namesake's spike); the exceptions are an apology and a holding
+   statement, which answer the crisis without naming it ("We are so sorry", "we are looking
+   into it"), and a post admitting a wrong;
 2. **what it does** (``speech_acts``): apology, compensation, corrective action,
    justification, clarification, denial, holding statement, from the construction that
    performs the act, plus two structural denial tests: a first-person-plural subject
@@ -24,6 +28,7 @@ Each candidate is read on two axes (no fixed list of crisis words decides it alo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -53,6 +58,13 @@ PRIORITY = (
 STANDALONE = frozenset({ResponseKind.APOLOGY, ResponseKind.HOLDING})
 # words after a negated verb searched for a crisis term
 _NEGATION_REACH = 4
+# associated terms a post must share to be on the crisis's topic without a vocabulary term
+MIN_ASSOCIATED = 2
+# A word among the few hundred most frequent of general language (Zipf frequency >= 5.5,
+# i.e. >= 316 per million words, in any of the languages read: "know", "people", "today")
+# is in every conversation: sharing it says nothing about which crisis a post is about.
+GENERIC_ZIPF = 5.5
+TOPIC_LANGUAGES = ("en", "id", "es")
 
 CANDIDATE_SCHEMA = {
     "episode": pl.Int64,
@@ -69,6 +81,17 @@ CANDIDATE_SCHEMA = {
 
 
 @dataclass(frozen=True)
+class CrisisTopic:
+    """What an episode was about, as the brand's posts are compared with it: its crisis
+    vocabulary, the terms the public associated with it, and whether it is about the brand
+    (False for a namesake's spike: no post answers it by topic)."""
+
+    vocabulary: tuple[str, ...]
+    associated: tuple[str, ...] = ()
+    about_brand: bool = True
+
+
+@dataclass(frozen=True)
 class PostReading:
     """What one brand post is: its kind, the crisis terms it shares, the words that did it."""
 
@@ -79,35 +102,54 @@ class PostReading:
 
 def read_post(
     text: str | None,
-    vocabulary: Collection[str] | None,
+    vocabulary: Collection[str] | CrisisTopic | None,
     terms: Collection[str] | None = None,
 ) -> PostReading:
-    """Read one post. ``vocabulary``: the episode's crisis vocabulary (None or empty when
-    unknown: then a post with no speech act gets no kind rather than "routine"). ``terms``: the
-    post's own terms (``term_uses``), when already computed."""
-    if vocabulary is not None and not vocabulary:
-        vocabulary = None  # an episode with no distinctive terms: the topic cannot be judged
+    """Read one post. ``vocabulary``: the episode's ``CrisisTopic`` or just its crisis
+    vocabulary (None or empty when unknown: then a post with no speech act gets no kind
+    rather than "routine"). ``terms``: the post's own terms (``term_uses``), when already
+    computed."""
+    topic = vocabulary if isinstance(vocabulary, CrisisTopic) else None
+    words = topic.vocabulary if topic is not None else vocabulary
+    judged = bool(words) or (topic is not None and not topic.about_brand)
     acts = speech_acts(text or "")
-    vocab = set(vocabulary or ())
+    vocab = set(words or ())
     shared: tuple[str, ...] = ()
-    if vocabulary is not None:
+    if judged:
         if terms is None:
             terms = term_uses(pl.Series([text or ""])).get_column("term").to_list()
+        terms = [t for t in terms if not is_generic(t)]
         shared = tuple(sorted(t for t in terms if t in vocab))
+        linked = tuple(sorted(t for t in terms if topic and t in set(topic.associated)))
+        if len(linked) >= MIN_ASSOCIATED:
+            shared = shared + linked
+        if topic is not None and not topic.about_brand:
+            shared = ()  # a namesake's spike: nothing the brand says is on its topic
     denial = _structural_denial((text or "").lower().replace("’", "'"), vocab)
     if denial:
         acts.setdefault(ResponseKind.DENIAL, []).append(denial)
     admission = admits_wrong(text or "")
-    on_topic = bool(shared) or vocabulary is None or admission is not None
+    on_topic = bool(shared) or not judged or admission is not None
     if not on_topic and not STANDALONE & set(acts):
         return PostReading(ResponseKind.ROUTINE, shared, ())
     extra = (admission,) if admission else ()
     for kind in PRIORITY:
         if kind in acts:
             return PostReading(kind, shared, tuple(acts[kind]) + extra)
-    if vocabulary is None:
+    if not judged:
         return PostReading(None, shared, ())
     return PostReading(ResponseKind.CLARIFICATION, shared, extra)
+
+
+@functools.cache
+def is_generic(term: str) -> bool:
+    """True for a word of general language too common to tie a post to a crisis
+    (``GENERIC_ZIPF``; word frequencies from the ``wordfreq`` package)."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415  (loads its tables on first use)
+
+    if term.startswith("#") or not term.isalpha():
+        return False
+    return max(zipf_frequency(term, lang) for lang in TOPIC_LANGUAGES) >= GENERIC_ZIPF
 
 
 def _structural_denial(lowered: str, vocabulary: set[str]) -> str | None:
@@ -134,7 +176,7 @@ def crisis_responses(
 
     ``posts``: the brand's public posts (``published_at``, ``text``, optional ``author``,
     ``platform``), e.g. ``events.public_brand_posts``. ``windows``: the episodes
-    (``CrisisWindow`` with ``vocabulary`` set by ``episode_terms``), oldest first.
+    (``CrisisWindow`` with its ``topic`` set by ``episode_terms``), oldest first.
     ``exclude``: the brand's own names, never counted as crisis terms.
     """
     ordered = sorted((w for w in windows if w.onset is not None), key=lambda w: w.onset)
@@ -148,12 +190,18 @@ def crisis_responses(
     rows = []
     for k, window in enumerate(ordered):
         stop = ordered[k + 1].onset if k + 1 < len(ordered) else data_end
-        vocabulary = [t for t in window.vocabulary if t not in {e.lower() for e in exclude}]
+        own = {e.lower() for e in exclude}
+        topic = getattr(window, "topic", None) or CrisisTopic(tuple(window.vocabulary))
+        topic = CrisisTopic(
+            tuple(t for t in topic.vocabulary if t not in own),
+            tuple(t for t in topic.associated if t not in own),
+            topic.about_brand,
+        )
         for index, post in enumerate(posts.iter_rows(named=True)):
             at = post["published_at"]
             if not window.onset <= at <= stop:
                 continue
-            reading = read_post(post["text"], vocabulary, terms_of.get(index, []))
+            reading = read_post(post["text"], topic, terms_of.get(index, []))
             rows.append(
                 {
                     "episode": window.number,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +26,7 @@ from analytics.measure.crisis.scoring import (
     no_scores,
     score_hours,
 )
+from analytics.measure.crisis.topics import episode_terms
 from analytics.measure.crisis.window import (
     HOUR,
     CrisisWindow,
@@ -149,10 +151,15 @@ def detect_crisis(
     include_brand_posts: bool = False,
     params: DetectionParams | None = None,
     episode: int | None = None,
+    brand_handles: Sequence[str] = (),
     **overrides: Any,
 ) -> CrisisWindow:
     """The headline crisis: the episode with the most excess mentions over the baseline, or
     episode number ``episode`` (1 = the oldest, as ``detect_crises`` lists them).
+
+    With more than one episode and a known ``brand``, what each was about is read first
+    (``episode_terms``), so a namesake's spike does not become the headline (see
+    ``headline``); ``brand_handles`` help tell a mention that names the brand.
 
     When nothing qualifies, returns a window with ``detected=False``, null times, empty
     phases and the hourly alerts (so a monitoring job can still show each day's level).
@@ -162,6 +169,9 @@ def detect_crisis(
     hours = hourly_counts(mentions, tz, include_brand_posts)
     brand = brand if brand is not None else _brand_of(mentions)
     windows, alerts = _find(hours, params, brand, tz)
+    if len(windows) > 1 and episode is None and brand:
+        names = [brand, *brand.split(), *brand_handles]
+        episode_terms(mentions, windows, exclude=names, names=[brand], brand_handles=brand_handles)
     if windows:
         return pick_episode(windows, episode)
     if episode is not None:

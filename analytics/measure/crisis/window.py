@@ -26,6 +26,7 @@ from analytics.measure.crisis.method import method
 from analytics.measure.crisis.notes import Note, NoteCode
 from analytics.measure.crisis.params import PHASES, DetectionParams
 from analytics.measure.crisis.scoring import daily_alert_levels
+from analytics.measure.response_kinds import CrisisTopic
 from analytics.measure.timeline import net_sentiment
 
 UTC_TIME = pl.Datetime("us", "UTC")
@@ -69,6 +70,17 @@ class CrisisWindow:
     # onset or the end of the data): statements often come after the volume has settled
     answer_until: datetime | None = None
     vocabulary: list[str] = field(default_factory=list)
+    # terms the public uses together with the vocabulary while the brand can answer, and
+    # whether the episode is about the brand at all (None: not judged); see topics.py
+    associated: list[str] = field(default_factory=list)
+    about_brand: bool | None = None
+
+    @property
+    def topic(self) -> CrisisTopic:
+        """What the brand's posts are compared with to tell a response from routine."""
+        return CrisisTopic(
+            tuple(self.vocabulary), tuple(self.associated), self.about_brand is not False
+        )
 
     @property
     def excess_mentions(self) -> float | None:
@@ -142,6 +154,7 @@ class CrisisWindow:
             "onset_at_data_start": self.onset_at_data_start,
             "baseline_hours": self.baseline_hours,
             "top_terms": list(self.top_terms),
+            "about_brand": self.about_brand,
             "time_zone": self.tz,
             "method": self.method,
             "notes": [note.to_dict() for note in self.notes],
@@ -153,10 +166,13 @@ def _rounded(value: float | None) -> float | None:
 
 
 def headline(windows: list[CrisisWindow]) -> CrisisWindow:
-    """The headline episode: the most excess mentions over the baseline (the earlier one on
-    a tie). Excess, not the busiest hour, because a long crisis moves more conversation than
-    a short burst with a higher peak hour."""
-    return max(windows, key=lambda w: (w.excess_mentions or 0.0, -w.onset.timestamp()))
+    """The headline episode: of the episodes about the brand (``about_brand`` not False, see
+    ``topics.py``; all of them when none is), the one with the most excess mentions over the
+    baseline (the earlier one on a tie). Excess, not the busiest hour, because a long crisis
+    moves more conversation than a short burst with a higher peak hour; about the brand,
+    because a spike of a namesake that the collection's keywords caught is not its crisis."""
+    candidates = [w for w in windows if w.about_brand is not False] or windows
+    return max(candidates, key=lambda w: (w.excess_mentions or 0.0, -w.onset.timestamp()))
 
 
 def iso(moment: datetime | None) -> str | None:
