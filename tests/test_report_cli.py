@@ -1,11 +1,13 @@
 """The report commands fail fast, before any kernel starts, with messages naming the input."""
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from in_process_cli import cli
 
 from analytics.commands.report import parse_claims
 from analytics.errors import AnalysisError, InputDataError, ReportError, StoreError
@@ -118,3 +120,31 @@ def test_report_check_lists_the_links_it_found_inside_charts(tmp_path):
     said = json.loads(clean.stdout)
     assert clean.returncode == 0, clean.stdout
     assert said["chart_links"] == [] and said["width"] == 390 and said["page_width"] <= 390
+
+
+def test_review_episode_option_reaches_the_notebook_and_is_checked(store, tmp_path):
+    # --episode N is the notebook parameter "episode" (here a toy notebook that only takes
+    # its parameters; meta.json records what the runner passed)
+    toy = Path(__file__).parent / "data" / "report" / "typed_params.ipynb"
+    done = cli(
+        "report", "review", "--brand", "Kopi Nusantara", "--start", "2026-10-10",
+        "--end", "2026-10-20", "--store", str(store), "--out", str(tmp_path / "reports"),
+        "--episode", "2", "--notebook", str(toy),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    meta = next((tmp_path / "reports").rglob("meta.json"))
+    assert json.loads(meta.read_text())["parameters"]["episode"] == 2
+    # given twice with different values, or below 1: a one-line error, before any kernel
+    with pytest.raises(InputDataError, match="give the episode once"):
+        run_review(brand="Kopi Nusantara", start="2026-10-10", end="2026-10-20", store=store,
+                   out=tmp_path, episode=2, extra={"episode": 1})  # fmt: skip
+    zero = cli("report", "review", "--brand", "Kopi Nusantara", "--start", "2026-10-10",
+               "--end", "2026-10-20", "--store", str(store), "--episode", "0")  # fmt: skip
+    assert zero.returncode != 0 and "--episode" in zero.stderr
+
+
+def test_review_help_explains_the_episode_option():
+    done = cli("report", "review", "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "--episode" in text and "oldest" in text and "headline" in text

@@ -149,6 +149,10 @@ def review(
         None, "--labels", help="Analyst-labelled CSV (text,label) to measure accuracy."),
     survey: Path | None = typer.Option(
         None, "--survey", help="Audience feedback CSV with free-text answers."),
+    episode: int | None = typer.Option(
+        None, "--episode", min=1, help="Review detected episode N (1 = the oldest; "
+        "'crisis window' lists them) instead of the headline one, the episode about the "
+        "brand with the most excess mentions."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
     pdf: bool = _PDF,
@@ -159,7 +163,7 @@ def review(
         brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
         events=events, notes=notes, claims=parse_claims(claims), labels=labels, survey=survey,
         extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout, static=static,
-        pdf=pdf,
+        pdf=pdf, episode=episode,
     )  # fmt: skip
     _finish(result, as_json)
 

@@ -88,12 +88,17 @@ def run_review(
     claims: dict | None = None, labels: Path | None = None, survey: Path | None = None,
     extra: dict | None = None,
     notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
-    static: str | None = None, pdf: bool = False,
+    static: str | None = None, pdf: bool = False, episode: int | None = None,
 ):  # fmt: skip
-    """Resolve the date range and run the post-crisis review notebook."""
+    """Resolve the date range and run the post-crisis review notebook.
+
+    ``episode``: review detected episode N (1 = the oldest, as ``crisis window`` lists
+    them) instead of the headline one; the notebook parameter ``episode``.
+    """
     from analytics.report.periods import date_range
     from analytics.report.runner import ReportRequest, run_report
 
+    extra = _with_episode(extra, episode)
     period = date_range(start, end, tz=tz)
     check_out(out)
     check_brand(store, brand)
@@ -120,3 +125,18 @@ def run_review(
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
                       static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
+
+
+def _with_episode(extra: dict | None, episode: int | None) -> dict:
+    """The extra notebook parameters with ``--episode`` in them (given once)."""
+    extra = dict(extra or {})
+    if episode is None:
+        return extra
+    if episode < 1:
+        raise InputDataError(f"--episode {episode}: episodes are numbered from 1 (the oldest)")
+    if extra.get("episode") not in (None, episode):
+        raise InputDataError(
+            f"--episode {episode} and --params episode: {extra['episode']}: give the episode once"
+        )
+    extra["episode"] = episode
+    return extra
