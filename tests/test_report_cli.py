@@ -122,9 +122,11 @@ def test_report_check_lists_the_links_it_found_inside_charts(tmp_path):
     assert said["chart_links"] == [] and said["width"] == 390 and said["page_width"] <= 390
 
 
-def test_review_episode_option_reaches_the_notebook_and_is_checked(store, tmp_path):
+def test_review_episode_option_reaches_the_notebook_and_is_checked(store, tmp_path, monkeypatch):
     # --episode N is the notebook parameter "episode" (here a toy notebook that only takes
-    # its parameters; meta.json records what the runner passed)
+    # its parameters; meta.json records what the runner passed). The toy writes a file in
+    # the working directory: run it in the test's own folder
+    monkeypatch.chdir(tmp_path)
     toy = Path(__file__).parent / "data" / "report" / "typed_params.ipynb"
     done = cli(
         "report", "review", "--brand", "Kopi Nusantara", "--start", "2026-10-10",
