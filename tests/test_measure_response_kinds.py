@@ -147,3 +147,13 @@ def test_posts_during_an_episode_that_is_not_about_the_brand_are_routine():
     assert reading.kind is ResponseKind.ROUTINE
     # an apology needs no topic: it answers whatever crisis of the brand is open
     assert read_post("We are deeply sorry.", namesake).kind is ResponseKind.APOLOGY
+
+
+def test_the_words_that_perform_the_act_do_not_tie_a_post_to_the_crisis():
+    # "statement" is in the crisis conversation (everybody asks for one) but in the post it
+    # performs the act: the post must share a term of what the crisis is about
+    topic = CrisisTopic(vocabulary=("statement", "asbestos"))
+    routine = read_post("Read our statement on the new store in Surabaya.", topic)
+    assert routine.kind is ResponseKind.ROUTINE
+    on_topic = read_post("Read our statement on asbestos.", topic)
+    assert on_topic.kind is ResponseKind.CLARIFICATION and on_topic.crisis_terms == ("asbestos",)

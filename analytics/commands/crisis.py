@@ -202,6 +202,7 @@ def _episode_summary(window: CrisisWindow) -> dict[str, Any]:
         "expected_mentions",
         "excess_mentions",
         "top_terms",
+        "about_brand",
     )
     return {key: full[key] for key in keys}
 
@@ -209,7 +210,10 @@ def _episode_summary(window: CrisisWindow) -> dict[str, Any]:
 def _print_episodes(episodes: list[CrisisWindow], shown: CrisisWindow, tz: str) -> None:
     if not episodes:
         return
-    print(f"episodes ({len(episodes)}; the headline is the one with the most excess mentions):")
+    print(
+        f"episodes ({len(episodes)}; the headline is the one about the brand with the most "
+        "excess mentions):"
+    )
     for e in episodes:
         mark = "*" if e is shown else " "
         onset = _local(e.onset, tz)
@@ -220,6 +224,8 @@ def _print_episodes(episodes: list[CrisisWindow], shown: CrisisWindow, tz: str) 
         about = ", ".join(e.top_terms) or "-"
         print(f" {mark}{e.number}  onset {onset}  peak {_local(e.peak, tz)}  end {end}")
         print(f"     {e.mentions:,} mentions, {excess} above the baseline; about: {about}")
+        if e.about_brand is False:
+            print("     not about the brand: its mentions name it far less than the rest do")
 
 
 def _print_platforms(platforms: pl.DataFrame, tz: str) -> None:

@@ -118,7 +118,10 @@ def read_post(
     if judged:
         if terms is None:
             terms = term_uses(pl.Series([text or ""])).get_column("term").to_list()
-        terms = [t for t in terms if not is_generic(t)]
+        # the words that perform an act ("our statement", "sorry") say what the post does,
+        # not what it is about: every crisis conversation has them
+        performing = {w for found in acts.values() for hit in found for w in hit.split()}
+        terms = [t for t in terms if not is_generic(t) and t not in performing]
         shared = tuple(sorted(t for t in terms if t in vocab))
         linked = tuple(sorted(t for t in terms if topic and t in set(topic.associated)))
         if len(linked) >= MIN_ASSOCIATED:
