@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +15,13 @@ from analytics.measure.coordination import account_bursts, copy_paste_clusters
 from analytics.measure.events import brand_responses, read_events
 from analytics.measure.lessons import FindingCode, LessonThresholds, Severity, lessons_learned
 from analytics.measure.narratives import track_claims
-from analytics.measure.responses import response_effects
+from analytics.measure.responses import (
+    FirstResponse,
+    ResponseSummary,
+    StatementConsistency,
+    TimingStatus,
+    response_effects,
+)
 from analytics.report.messages import duration, finding_text
 
 T0 = datetime(2024, 3, 5, 7, tzinfo=UTC)  # 14:00 WIB
@@ -31,20 +38,21 @@ def test_durations_read_naturally():
 
 
 def test_late_first_response_long_silence_and_few_replies():
-    summary = {
-        "time_to_first_response_hours": 14.0,
-        "first_response": {"type": "holding statement", "channel": "x"},
-        "max_gap_hours": 30.0,
-        "median_gap_hours": 10.0,
-        "reply_rate": 0.12,
-        "replied": 12,
-        "negative_mentions": 100,
-        "median_reply_hours": 5.5,
-        "consistency": [
-            {"type": "apology", "mean_similarity": 0.32, "pairs": 3},
-            {"type": "holding statement", "mean_similarity": 0.8, "pairs": 1},
-        ],
-    }
+    summary = ResponseSummary(
+        status=TimingStatus.MEASURED,
+        time_to_first_response_hours=14.0,
+        first_response=FirstResponse(T0, type="holding statement", channel="x"),
+        max_gap_hours=30.0,
+        median_gap_hours=10.0,
+        reply_rate=0.12,
+        replied=12,
+        negative_mentions=100,
+        median_reply_hours=5.5,
+        consistency=(
+            StatementConsistency("apology", mean_similarity=0.32, pairs=3),
+            StatementConsistency("holding statement", mean_similarity=0.8, pairs=1),
+        ),
+    )
     assert texts(lessons_learned(summary=summary)) == [
         (
             "warning",
@@ -73,17 +81,17 @@ def test_late_first_response_long_silence_and_few_replies():
         ),
     ]
     # 30 h is also past the "critical" mark of 24 h for a first response
-    late = lessons_learned(summary={**summary, "time_to_first_response_hours": 30.0})
+    late = lessons_learned(summary=replace(summary, time_to_first_response_hours=30.0))
     assert late[0].severity == "critical"
     # the thresholds are parameters
     lenient = LessonThresholds(first_response_target_hours=24)
     assert lessons_learned(summary=summary, thresholds=lenient)[0].severity == "good"
 
 
-NO_RESPONSE = {
-    "time_to_first_response_hours": None,
-    "message": "no response: the brand posted no response in the crisis window",
-}
+NO_RESPONSE = ResponseSummary(
+    status=TimingStatus.NO_RESPONSE,
+    message="no response: the brand posted no response in the crisis window",
+)
 
 
 def test_no_response_in_the_data_is_not_stated_as_a_fact_about_the_brand():
@@ -102,7 +110,7 @@ def test_no_response_in_the_data_is_not_stated_as_a_fact_about_the_brand():
 
 
 def test_without_the_brands_posts_no_finding_about_its_behaviour():
-    summary = {**NO_RESPONSE}
+    summary = NO_RESPONSE
     found = lessons_learned(summary=summary, brand_posts=0, brand_handles=["pepsi"])
     assert [(f.code, f.severity) for f in found] == [
         (FindingCode.BRAND_POSTS_MISSING, Severity.WARNING)

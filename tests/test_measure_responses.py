@@ -10,6 +10,8 @@ import pytest
 
 from analytics.errors import AnalysisError
 from analytics.measure.responses import (
+    ResponseSummary,
+    TimingStatus,
     reply_stats,
     response_effects,
     response_summary,
@@ -183,8 +185,9 @@ def test_timing_and_cadence():
 def test_no_response_is_reported_not_crashed():
     window = SimpleNamespace(onset=T0, end=T0 + timedelta(days=1))
     summary = response_summary(halving_mentions(), pl.DataFrame(schema=EVENT_SCHEMA), window)
-    assert summary["time_to_first_response_hours"] is None
-    assert summary["message"].startswith("no response")
+    assert isinstance(summary, ResponseSummary) and summary.status is TimingStatus.NO_RESPONSE
+    assert summary.time_to_first_response_hours is None and summary.first_response is None
+    assert summary.message.startswith("no response")
     assert response_effects(halving_mentions(), pl.DataFrame(schema=EVENT_SCHEMA)).is_empty()
     no_onset = response_timing(pl.DataFrame(schema=EVENT_SCHEMA), SimpleNamespace(onset=None))
     assert "no crisis onset" in no_onset["message"]
@@ -274,6 +277,8 @@ def test_summary_with_a_real_crisis_window():
     responses = events([(T0 - timedelta(hours=1), "x", "apology", "Mohon maaf", "rebuild")])
     summary = response_summary(frame(rows), responses, window)
     # apology 3 h after onset; only n1 is inside the window and got a reply after 1 h
-    assert summary["time_to_first_response_hours"] == pytest.approx(3.0)
-    assert (summary["negative_mentions"], summary["replied"]) == (1, 1)
-    assert summary["reply_rate"] == 1.0 and summary["median_reply_hours"] == pytest.approx(1.0)
+    assert summary.status is TimingStatus.MEASURED
+    assert summary.time_to_first_response_hours == pytest.approx(3.0)
+    assert summary.first_response.type == "apology" and summary.first_response.channel == "x"
+    assert (summary.negative_mentions, summary.replied) == (1, 1)
+    assert summary.reply_rate == 1.0 and summary.median_reply_hours == pytest.approx(1.0)

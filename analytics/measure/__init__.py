@@ -48,6 +48,7 @@ from analytics.measure.lessons import Finding, LessonThresholds, lessons_learned
 from analytics.measure.narratives import ClaimTracking, track_claims
 from analytics.measure.network import interaction_network, layout
 from analytics.measure.responses import (
+    ResponseSummary,
     reply_stats,
     response_effects,
     response_summary,
@@ -97,6 +98,7 @@ __all__ = [
     "read_events",
     "reply_stats",
     "response_effects",
+    "ResponseSummary",
     "response_summary",
     "response_timing",
     "responses",

@@ -13,11 +13,13 @@ docs/measure_responses.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
 import polars as pl
+
+from analytics.measure.responses import ResponseSummary, TimingStatus
 
 
 class Severity(StrEnum):
@@ -106,18 +108,18 @@ class LessonThresholds:
 
 
 def timing_findings(
-    summary: dict, t: LessonThresholds, brand_posts: int | None = None
+    summary: ResponseSummary, t: LessonThresholds, brand_posts: int | None = None
 ) -> list[Finding]:
     """Time to first response and the longest silence between responses.
 
     ``brand_posts``: how many posts of the brand's own accounts the data holds (None: not
     known). With none, no response in the data says nothing about the brand.
     """
-    hours = summary.get("time_to_first_response_hours")
+    hours = summary.time_to_first_response_hours
     if hours is None:
-        message = summary.get("message") or "no response in the crisis window"
-        if not message.startswith("no response"):
-            values = {"message": message}
+        message = summary.message or "no response in the crisis window"
+        if summary.status is not TimingStatus.NO_RESPONSE:
+            values: dict[str, Any] = {"message": message}
             return [
                 Finding("response time", Severity.INFO, FindingCode.RESPONSE_NOT_MEASURED, values)
             ]
@@ -132,7 +134,7 @@ def timing_findings(
                 {"message": message, "brand_posts_in_data": brand_posts},
             )
         ]
-    first = summary.get("first_response") or {}
+    first: dict[str, Any] = summary.first_response.as_dict() if summary.first_response else {}
     target = t.first_response_target_hours
     severity = (
         Severity.GOOD
@@ -152,7 +154,7 @@ def timing_findings(
             {"hours": hours, "target_hours": target, "first_response": first},
         )
     ]
-    gap = summary.get("max_gap_hours")
+    gap = summary.max_gap_hours
     if gap is not None:
         late = gap > t.max_silence_hours
         found.append(
@@ -161,23 +163,23 @@ def timing_findings(
                 Severity.WARNING if late else Severity.GOOD,
                 FindingCode.CADENCE,
                 {"max_gap_hours": gap, "target_hours": t.max_silence_hours},
-                {"max_gap_hours": gap, "median_gap_hours": summary.get("median_gap_hours")},
+                {"max_gap_hours": gap, "median_gap_hours": summary.median_gap_hours},
             )
         )
     return found
 
 
-def reply_findings(summary: dict, t: LessonThresholds) -> list[Finding]:
+def reply_findings(summary: ResponseSummary, t: LessonThresholds) -> list[Finding]:
     """Share of negative customer mentions answered, and how fast."""
-    rate = summary.get("reply_rate")
+    rate = summary.reply_rate
     if rate is None:
         return []
-    median = summary.get("median_reply_hours")
+    median = summary.median_reply_hours
     good = rate >= t.reply_rate_target and (median is None or median <= t.median_reply_target_hours)
     evidence = {
         "reply_rate": rate,
-        "replied": summary.get("replied"),
-        "negative_mentions": summary.get("negative_mentions"),
+        "replied": summary.replied,
+        "negative_mentions": summary.negative_mentions,
         "median_reply_hours": median,
     }
     return [
@@ -253,11 +255,12 @@ def effect_findings(
     return found
 
 
-def consistency_findings(summary: dict, t: LessonThresholds) -> list[Finding]:
+def consistency_findings(summary: ResponseSummary, t: LessonThresholds) -> list[Finding]:
     """Were statements of one type worded alike across channels?"""
     found = []
-    for item in summary.get("consistency") or []:
-        ok = item["mean_similarity"] >= t.consistency_min
+    for consistency in summary.consistency:
+        item = asdict(consistency)
+        ok = consistency.mean_similarity >= t.consistency_min
         found.append(
             Finding(
                 "consistency",
@@ -414,7 +417,7 @@ def brand_data_findings(
 def lessons_learned(
     *,
     window: Any = None,
-    summary: dict | None = None,
+    summary: ResponseSummary | None = None,
     effects: pl.DataFrame | None = None,
     claims: Any = None,
     coordination_share: float | None = None,

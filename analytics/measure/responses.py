@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -381,17 +383,72 @@ def statement_consistency(responses: pl.DataFrame, *, min_chars: int = 20) -> pl
     return pl.DataFrame(rows, schema=schema, orient="row").sort("type", "time_a")
 
 
+class TimingStatus(StrEnum):
+    """Whether the time to the first response could be measured, and if not why."""
+
+    MEASURED = "measured"
+    NO_ONSET = "no onset"  # no crisis onset: nothing to measure from
+    NO_RESPONSE = "no response"  # no typed response of the brand in the answer span
+
+
+@dataclass(frozen=True)
+class FirstResponse:
+    """The first response in the crisis window."""
+
+    time: datetime
+    channel: str | None = None
+    type: str | None = None
+    strategy: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Its fields by name (the values of a finding)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class StatementConsistency:
+    """How alike the statements of one type were worded across channels."""
+
+    type: str
+    mean_similarity: float
+    pairs: int
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    """Timing, cadence, replies and consistency of the brand's responses to one crisis.
+
+    Every figure is None when it cannot be measured: ``status`` says why for the timing
+    (``message`` in words), ``reply_message`` for the replies.
+    """
+
+    status: TimingStatus = TimingStatus.NO_RESPONSE
+    time_to_first_response_hours: float | None = None
+    first_response: FirstResponse | None = None
+    responses_in_window: int = 0
+    gaps_hours: tuple[float, ...] = ()
+    median_gap_hours: float | None = None
+    max_gap_hours: float | None = None
+    message: str | None = None
+    reply_rate: float | None = None
+    replied: int | None = None
+    negative_mentions: int | None = None
+    median_reply_hours: float | None = None
+    reply_message: str | None = None
+    consistency: tuple[StatementConsistency, ...] = ()
+
+
 def response_summary(
     mentions: pl.DataFrame,
     responses: pl.DataFrame,
     window: Any,
     *,
     brand_handles: Sequence[str] = (),
-) -> dict[str, Any]:
+) -> ResponseSummary:
     """Timing, cadence, replies and consistency of the responses for one crisis window.
 
     ``window`` is a ``CrisisWindow`` (its ``onset`` and ``end`` are used). Every figure is
-    ``None`` with a ``message`` when it cannot be measured (no response, no onset).
+    ``None`` with a ``status``/``message`` when it cannot be measured (no response, no onset).
     """
     timing = response_timing(responses, window)
     replies = reply_stats(
@@ -405,15 +462,27 @@ def response_summary(
         consistency.group_by("type")
         .agg(pl.col("similarity").mean().alias("mean_similarity"), pl.len().alias("pairs"))
         .sort("type")
-        .to_dicts()
     )
-    return {
-        **timing,
-        "cadence": {k: timing[k] for k in ("gaps_hours", "median_gap_hours", "max_gap_hours")},
-        "reply_rate": replies["reply_rate"],
-        "replied": replies["replied"],
-        "negative_mentions": replies["negative_mentions"],
-        "median_reply_hours": replies["median_reply_hours"],
-        "reply_message": replies["message"],
-        "consistency": by_type,
-    }
+    first = timing["first_response"]
+    if getattr(window, "onset", None) is None:
+        status = TimingStatus.NO_ONSET
+    elif timing["time_to_first_response_hours"] is None:
+        status = TimingStatus.NO_RESPONSE
+    else:
+        status = TimingStatus.MEASURED
+    return ResponseSummary(
+        status=status,
+        time_to_first_response_hours=timing["time_to_first_response_hours"],
+        first_response=FirstResponse(**first) if first else None,
+        responses_in_window=timing["responses_in_window"],
+        gaps_hours=tuple(timing["gaps_hours"]),
+        median_gap_hours=timing["median_gap_hours"],
+        max_gap_hours=timing["max_gap_hours"],
+        message=timing["message"],
+        reply_rate=replies["reply_rate"],
+        replied=replies["replied"],
+        negative_mentions=replies["negative_mentions"],
+        median_reply_hours=replies["median_reply_hours"],
+        reply_message=replies["message"],
+        consistency=tuple(StatementConsistency(**row) for row in by_type.iter_rows(named=True)),
+    )

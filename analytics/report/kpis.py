@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import polars as pl
 
 from analytics.measure.audience import brand_post
+from analytics.measure.responses import ResponseSummary
 from analytics.report.blocks import Kpi
 from analytics.schema import engagement_total
 
@@ -156,14 +157,14 @@ def review_kpis(
     before: dict,
     during: dict,
     peak_mentions: int | None,
-    summary: dict,
+    summary: ResponseSummary,
     recovery_hours: float | None,
     sentiment_gap: float | None,
 ) -> list[Kpi]:
     """Executive-summary cards of a crisis review: size, mood shift, speed of response.
 
     ``before``/``during`` are :func:`period_figures` of the baseline and the crisis window;
-    ``summary`` is ``analytics.measure.responses.response_summary``'s dict.
+    ``summary`` is ``analytics.measure.responses.response_summary``'s ``ResponseSummary``.
     """
     note_before = "vs before the crisis"
     return [
@@ -174,12 +175,12 @@ def review_kpis(
             note=note_before),
         Kpi("Net sentiment", during["net_sentiment"], unit="score",
             delta=_delta(during["net_sentiment"], before["net_sentiment"]), note=note_before),
-        Kpi("First response after", summary.get("time_to_first_response_hours"), unit="h",
-            better="down", note=summary.get("message") or "from the onset"),
-        Kpi("Responses", summary.get("responses_in_window"), better="none",
+        Kpi("First response after", summary.time_to_first_response_hours, unit="h",
+            better="down", note=summary.message or "from the onset"),
+        Kpi("Responses", summary.responses_in_window, better="none",
             note="in the crisis window"),
-        Kpi("Negative mentions replied to", summary.get("reply_rate"), unit="%",
-            note=summary.get("reply_message") or "share replied by the brand"),
+        Kpi("Negative mentions replied to", summary.reply_rate, unit="%",
+            note=summary.reply_message or "share replied by the brand"),
         Kpi("Recovery time", recovery_hours, unit="h", better="down", note="peak to end"),
         Kpi("Sentiment gap", sentiment_gap, unit="score",
             note="net sentiment after minus before"),

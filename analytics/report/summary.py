@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from analytics.measure.responses import ResponseSummary
 from analytics.report.blocks import findings as findings_list
 from analytics.report.blocks import format_value
 
@@ -180,11 +181,19 @@ def summary_block(paragraph: str, lessons: Sequence = (), tz: str = "Asia/Jakart
 
 
 def facts_from(
-    *, brand: str, tz: str, window, before: dict, during: dict, responses: dict, detect: bool
+    *,
+    brand: str,
+    tz: str,
+    window,
+    before: dict,
+    during: dict,
+    responses: ResponseSummary,
+    detect: bool,
 ) -> CrisisFacts:
     """The review's figures for :func:`crisis_paragraph`: the crisis window, the period
-    figures before and during it and ``response_summary``'s dict. A window the analyst set
-    (``detect`` False) counts as a crisis; one that replaced a failed detection does not."""
+    figures before and during it and ``response_summary``'s ``ResponseSummary``. A window
+    the analyst set (``detect`` False) counts as a crisis; one that replaced a failed
+    detection does not."""
     return CrisisFacts(
         brand=brand,
         tz=tz,
@@ -195,8 +204,8 @@ def facts_from(
         peak_mentions=window.peak_mentions,
         negative_share=during.get("negative_share"),
         negative_share_before=before.get("negative_share"),
-        first_response_hours=responses.get("time_to_first_response_hours"),
-        responses=responses.get("responses_in_window"),
-        reply_rate=responses.get("reply_rate"),
+        first_response_hours=responses.time_to_first_response_hours,
+        responses=responses.responses_in_window,
+        reply_rate=responses.reply_rate,
         recovery_hours=window.recovery_hours,
     )
