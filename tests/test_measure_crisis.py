@@ -27,7 +27,7 @@ from analytics.measure.crisis import (
     manual_window,
     platform_windows,
 )
-from analytics.measure.crisis.topics import associated_terms
+from analytics.measure.crisis.topics import associated_terms, naming_pattern
 from analytics.report.messages import notes_text  # noqa: E402  (the notes in words)
 
 START = datetime(2026, 10, 1, tzinfo=UTC)  # 07:00 WIB; hour i starts at START + i hours
@@ -389,6 +389,9 @@ def test_an_episode_that_does_not_name_the_brand_is_not_its_crisis_nor_the_headl
     episode_terms(frame, windows, names=["Acme & Bank"])
     assert [w.about_brand for w in windows] == [True, False]
     assert headline(windows).number == 1
+    # detect_crisis reads the topics itself when the brand is known
+    assert detect_crisis(frame, brand="Acme & Bank").number == 1
+    assert detect_crisis(frame).number == 2  # brand unknown: cannot be judged
     # without the brand's names it cannot be judged: the most excess wins, as before
     episode_terms(frame, windows)
     assert [w.about_brand for w in windows] == [None, None]
@@ -409,3 +412,19 @@ def test_associated_terms_are_used_with_the_crisis_vocabulary_in_two_mentions_an
         ]
     )
     assert associated_terms(texts, ["saldo"]) == ["ceo"]
+
+
+def test_a_mention_names_the_brand_by_its_name_a_handle_or_a_hashtag_holding_the_name():
+    pattern = naming_pattern(["Johnson & Johnson", "jnjnews"])
+    texts = pl.Series(
+        [
+            "Johnson &amp; Johnson ordered to pay",  # the API's HTML entity
+            "johnson and johnson baby powder",
+            "#BoycottJohnsonJohnson",
+            "via @JNJNews",
+            "Boris Johnson resigns",  # a namesake
+            "Dewayne Johnson wins against Monsanto",
+        ]
+    )
+    assert texts.str.contains(pattern).to_list() == [True, True, True, True, False, False]
+    assert naming_pattern([]) is None

@@ -154,15 +154,18 @@ def associated_terms(
 
 def naming_pattern(names: Sequence[str]) -> str | None:
     """A regular expression for a mention that names the brand: a name as a phrase ("&",
-    "&amp;" and "and" alike, any spacing) or a handle as a word (with or without @/#)."""
-    forms = []
+    "&amp;" and "and" alike, any spacing), a handle as a word (with or without @/#), or
+    a hashtag that holds the name written together ("#BoycottNike", "#HandM")."""
+    forms, joined = [], []
     for name in names:
-        words = [re.escape(w) for w in re.split(r"\s*&\s*|\s+and\s+|\s+", name.lower()) if w]
+        words = [w for w in re.split(r"\s*&\s*|\s+and\s+|\s+", name.lower()) if w]
         if words:
-            forms.append(r"\s*(?:&amp;|&|and|\s)\s*".join(words))
+            forms.append(r"\s*(?:&amp;|&|and|\s)\s*".join(re.escape(w) for w in words))
+            joined.append(re.escape("".join(words)))
     if not forms:
         return None
-    return r"(?i)(?:^|[^\w])[@#]?(?:" + "|".join(forms) + r")(?:$|[^\w])"
+    named = r"(?:^|[^\w])[@#]?(?:" + "|".join(forms) + r")(?:$|[^\w])"
+    return r"(?i)" + named + r"|#\w*(?:" + "|".join(joined) + r")\w*"
 
 
 def _about_brand(frame: pl.DataFrame, inside: pl.Expr, names: Sequence[str]) -> bool | None:
