@@ -27,6 +27,13 @@ needs to see the rise), every in-episode response recognised, no contradicting f
 
     .venv/bin/python benchmarks/bench_real_crises.py                  # ../shared/real-crises
     .venv/bin/python benchmarks/bench_real_crises.py path/to/cases
+    .venv/bin/python benchmarks/bench_real_crises.py --sensitivity   # + each rule moved
+
+Also printed: **routine posts read as responses** (the keys' routine posts, kind
+``other``), and a **negative control** for the topic test: every case's brand posts read
+against every other case's headline topic, which none of them is about; each one that shares
+its terms is a false positive. ``--sensitivity`` reruns everything with each rule's constant
+moved to a neighbouring value, so a figure that holds only at one setting shows.
 """
 
 from __future__ import annotations
@@ -41,7 +48,8 @@ from pathlib import Path
 
 import polars as pl
 
-from analytics.measure.crisis import CrisisWindow, detect_crises, episode_terms, headline
+from analytics.measure import response_kinds
+from analytics.measure.crisis import CrisisWindow, detect_crises, episode_terms, headline, topics
 from analytics.measure.events import brand_posts, brand_responses
 from analytics.measure.lessons import FindingCode, lessons_learned
 from analytics.measure.response_kinds import CrisisTopic, crisis_responses, read_post
@@ -243,14 +251,8 @@ def _contradictions(
     return found
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
-    args = parser.parse_args()
-    cases = sorted(args.cases.glob("*.truth.json"))
-    if not cases:
-        print(f"no NAME.truth.json in {args.cases}", file=sys.stderr)
-        return 1
+def run_all(cases: list[Path]) -> list[CaseResult]:
+    """Every case of the folder, then the negative control across them."""
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for truth in cases:
@@ -258,6 +260,10 @@ def main() -> int:
             key = json.loads(truth.read_text(encoding="utf-8"))
             results.append(run_case(csv, key, Path(tmp)))
     negative_control(results)
+    return results
+
+
+def print_cases(results: list[CaseResult]) -> None:
     print(
         f"{'case':<26} {'onset err':>9} {'headline':>8} {'responses':>9} "
         f"{'routine out':>11} {'kinds':>7} {'contra':>6} {'foreign on topic':>16}"
@@ -279,11 +285,14 @@ def main() -> int:
             print(f"    CONTRADICTS THE KEY: {line}")
         for line in r.foreign_on_topic:
             print(f"    false positive (another brand's post on this topic): {line}")
+
+
+def totals(results: list[CaseResult]) -> str:
     judged = sum(r.kinds_judged for r in results)
     right = sum(r.kinds_right for r in results)
     onsets = [r.onset_error_hours for r in results]
-    print(
-        f"\nonset within {ONSET_TARGET_HOURS:.0f} h: "
+    return (
+        f"onset within {ONSET_TARGET_HOURS:.0f} h: "
         f"{sum(e is not None and e <= ONSET_TARGET_HOURS for e in onsets)}/{len(results)}; "
         f"headline is the named crisis: {sum(r.headline_is_named for r in results)}/"
         f"{len(results)}; responses recognised: {sum(r.recognised for r in results)}/"
@@ -296,6 +305,45 @@ def main() -> int:
         * bool(judged)
         + f"; contradicting findings: {sum(len(r.contradictions) for r in results)}"
     )
+
+
+# --sensitivity: each rule's constant moved to a neighbouring principled value, one at a time
+VARIATIONS = (
+    ("general-language words: Zipf >= 5.0", response_kinds, "GENERIC_ZIPF", 5.0),
+    ("general-language words: Zipf >= 6.0", response_kinds, "GENERIC_ZIPF", 6.0),
+    ("associated terms a post needs: 3", response_kinds, "MIN_ASSOCIATED", 3),
+    ("associated: with the vocabulary in 2/3 of uses", topics, "MIN_COOCCURRENCE_SHARE", 0.67),
+    ("not about the brand below 0.3 of the rate", topics, "OFF_TOPIC_RATIO", 0.3),
+    ("not about the brand below 0.7 of the rate", topics, "OFF_TOPIC_RATIO", 0.7),
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
+    parser.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="also rerun with each rule's constant moved (totals only; about 1 min)",
+    )
+    args = parser.parse_args()
+    cases = sorted(args.cases.glob("*.truth.json"))
+    if not cases:
+        print(f"no NAME.truth.json in {args.cases}", file=sys.stderr)
+        return 1
+    results = run_all(cases)
+    print_cases(results)
+    print(f"\n{totals(results)}")
+    if args.sensitivity:
+        for label, module, name, value in VARIATIONS:
+            kept = getattr(module, name)
+            setattr(module, name, value)
+            response_kinds.is_generic.cache_clear()
+            try:
+                print(f"\n{label} (instead of {kept}):\n  {totals(run_all(cases))}")
+            finally:
+                setattr(module, name, kept)
+                response_kinds.is_generic.cache_clear()
     return 0
 
 
