@@ -143,11 +143,22 @@ def score_mentions(
     text = pl.col("text")
     if "title" in mentions.columns:
         text = pl.when(text.str.strip_chars().fill_null("") == "").then("title").otherwise(text)
-    texts = mentions.select(text.alias("text")).get_column("text").to_list()
+    # Only distinct (text, brand, language) rows reach Python; polars fans the scores back
+    # out. Retweets and copy-paste make a store's mentions far more than its texts, and a
+    # Python loop over every mention cost more than scoring the distinct texts (issue 11).
+    # Nulls become a marker no field holds, so that they join like any value.
+    inputs = [text.alias("_text")] + [
+        pl.col(name).cast(pl.Utf8).alias(f"_{name}")
+        for name in ("brand", "language")
+        if name in mentions.columns
+    ]
+    rows = mentions.select(inputs).with_columns(pl.all().fill_null(_NULL)).with_row_index(_ROW)
+    keys = [name for name in rows.columns if name != _ROW]
+    distinct = rows.unique(subset=keys, maintain_order=True).drop(_ROW)
     scores = score_texts(
-        texts,
-        brands=_column(mentions, "brand"),
-        languages=_column(mentions, "language"),
+        _column(distinct, "_text") or [],
+        brands=_column(distinct, "_brand"),
+        languages=_column(distinct, "_language"),
         brand_names=brand_names,
         lang=lang,
         model_dir=model_dir,
@@ -155,18 +166,30 @@ def score_mentions(
         progress=progress,
         memo=memo,
     )
-    keys = pl.DataFrame(
-        {k: _column(mentions, k) or [None] * mentions.height for k in ("brand", "platform")}
-        | {"mention_id": _column(mentions, "mention_id") or [None] * mentions.height},
-        schema={k: pl.Utf8 for k in ("brand", "platform", "mention_id")},
+    fanned = (
+        rows.join(pl.concat([distinct, scores], how="horizontal"), on=keys, how="left")
+        .sort(_ROW)
+        .select(SCORE_COLUMNS)
     )
-    return pl.concat([keys, scores], how="horizontal").select(list(SENTIMENT_SCHEMA))
+    ids = [
+        pl.col(k).cast(pl.Utf8) if k in mentions.columns else pl.lit(None, pl.Utf8).alias(k)
+        for k in ("brand", "platform", "mention_id")
+    ]
+    return pl.concat([mentions.select(ids), fanned], how="horizontal").select(
+        list(SENTIMENT_SCHEMA)
+    )
+
+
+_NULL = "\x00\x01null\x01\x00"  # stands for a missing text, brand or language while joining
+_ROW = "__row"
 
 
 def _column(frame: pl.DataFrame, name: str) -> list | None:
+    """A column as Python strings, with the null marker back to None."""
     if name not in frame.columns:
         return None
-    return frame.get_column(name).cast(pl.Utf8).to_list()
+    values = frame.get_column(name)
+    return values.cast(pl.Utf8).replace(_NULL, None).to_list()
 
 
 def score_store(
