@@ -15,13 +15,16 @@ do not *rise*, yet a brand post using them is about the crisis.
 
 Two more readings serve the brand's responses:
 
-* **associated terms**: the terms the public puts *next to* the crisis vocabulary while the
-  brand can still answer (from the onset to ``answer_until``), in at least
-  ``MIN_COOCCURRENCE`` mentions that also use a vocabulary term and in at least half of the
-  mentions that use them at all. A crisis moves on (the CEO's TV interview, a culture
-  review), and the public says so in the same breath as the crisis ("CEO Gorsky denies
-  asbestos claims"), so the brand's post about that development is tied to the crisis
-  through the public's own words even when it names none of the first days' terms;
+* **associated terms**: the terms the public puts *next to* the episode's rising terms (what
+  sets the crisis apart, not its merely common words) while the brand can still answer
+  (from the onset to ``answer_until``): in at least ``MIN_COOCCURRENCE`` mentions that also
+  use a rising term, in at least half of the mentions that use them at all, and more often
+  than a mention of that span does on average (a lift above 1: in data that is mostly the
+  crisis, every word sits next to it by chance). A crisis moves on (the CEO's TV
+  interview, a culture review), and the public says so in the same breath as the crisis
+  ("CEO Gorsky denies asbestos claims"), so the brand's post about that development is
+  tied to the crisis through the public's own words even when it names none of the first
+  days' terms;
 * **about the brand** (``about_brand``): a keyword collection also catches namesakes (a
   politician, a plaintiff who shares the brand's name). An episode whose mentions name the
   brand (its name as a phrase or one of its handles) at less than ``OFF_TOPIC_RATIO`` (half)
@@ -91,6 +94,7 @@ def episode_terms(
     for start, stop in spans:
         outside = outside.filter(~_inside(start, stop))
     base = _counts(outside, exclude)
+    anchors: dict[int, list[str]] = {}
     for window, (start, stop) in zip(windows, spans, strict=False):
         inside = frame.filter(_inside(start, stop))
         focus = _counts(inside, exclude)
@@ -104,6 +108,7 @@ def episode_terms(
             window.top_terms = ranked.get_column("term").head(n).to_list()
             window.vocabulary = ranked.filter(common).get_column("term").head(VOCABULARY_SIZE)
             window.vocabulary = window.vocabulary.to_list()
+            anchors[id(window)] = window.vocabulary
             continue
         with np.errstate(divide="ignore", invalid="ignore"):  # tiny corpora: NaN z, left out
             scores = fightin_words(focus, base)
@@ -114,9 +119,15 @@ def episode_terms(
         central = scores.filter(common & (pl.col("z") >= 0) & ~pl.col("term").is_in(risen))
         central = central.sort("count_focus", descending=True).get_column("term").to_list()
         window.vocabulary = (rising.get_column("term").to_list() + central)[:VOCABULARY_SIZE]
+        anchors[id(window)] = rising.get_column("term").to_list()
     for window, (start, stop) in zip(windows, spans, strict=False):
         span = frame.filter(_inside(start, window.answer_until or data_end + _SECOND))
-        window.associated = associated_terms(span.get_column("text"), window.vocabulary, exclude)
+        window.associated = associated_terms(
+            span.get_column("text"),
+            anchors.get(id(window), []),
+            exclude,
+            known=window.vocabulary,
+        )
         window.about_brand = _about_brand(frame, _inside(start, stop), [*names, *brand_handles])
 
 
@@ -124,18 +135,25 @@ _SECOND = timedelta(seconds=1)
 
 
 def associated_terms(
-    texts: pl.Series, vocabulary: Sequence[str], exclude: Sequence[str] = ()
+    texts: pl.Series,
+    vocabulary: Sequence[str],
+    exclude: Sequence[str] = (),
+    known: Sequence[str] = (),
 ) -> list[str]:
     """Terms of ``texts`` (the public's mentions while the brand can answer) that are used
-    together with a term of ``vocabulary`` in at least ``MIN_COOCCURRENCE`` mentions and in
-    at least ``MIN_COOCCURRENCE_SHARE`` of the mentions using them; most used first."""
+    together with a term of ``vocabulary`` (the anchors: the episode's rising terms) in at
+    least ``MIN_COOCCURRENCE`` mentions, in at least ``MIN_COOCCURRENCE_SHARE`` of the
+    mentions using them and in a larger share of them than of all ``texts``; most used
+    first. Terms of ``known`` (the whole vocabulary) are not listed again."""
     if not vocabulary or texts.is_empty():
         return []
     if texts.len() > MAX_TEXTS:
         texts = texts.sample(MAX_TEXTS, seed=0)
     uses = term_uses(texts, exclude=exclude)
     anchored = uses.filter(pl.col("term").is_in(list(vocabulary))).get_column("doc").unique()
-    known = set(vocabulary)
+    known = set(vocabulary) | set(known)
+    # more often with the crisis than a mention of the span is on average (lift above 1)
+    base_share = anchored.len() / texts.len()
     counts = (
         uses.filter(~pl.col("term").is_in(list(known)))
         .group_by("term")
@@ -146,6 +164,7 @@ def associated_terms(
         .filter(
             (pl.col("together") >= MIN_COOCCURRENCE)
             & (pl.col("together") >= MIN_COOCCURRENCE_SHARE * pl.col("uses"))
+            & (pl.col("together") > base_share * pl.col("uses"))
         )
         .sort(["together", "term"], descending=[True, False])
     )
