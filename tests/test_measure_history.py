@@ -102,6 +102,8 @@ def test_one_row_per_crisis_with_hand_worked_figures():
     assert b["hours_to_first_response"] == pytest.approx(1.5)
     assert b["responses"] == 2
     assert b["strategies"] == "rebuild, deny"
+    # no mention names "NusaPay": whether an episode is about the brand cannot be judged
+    assert a["about_brand"] is None and b["about_brand"] is None
 
 
 def test_events_file_adds_responses_and_strategies():

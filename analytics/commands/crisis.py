@@ -339,6 +339,7 @@ def history_command(
             f"duration {_hours(row['duration_hours'])}; "
             f"recovery {_hours(row['recovery_hours'])}; "
             f"strategies {row['strategies'] or '-'}"
+            + ("\n  not about the brand (a namesake's spike?)" * (row["about_brand"] is False))
         )
 
 

@@ -42,6 +42,8 @@ UTC_TIME = pl.Datetime("us", "UTC")
 HISTORY_SCHEMA: dict[str, pl.DataType] = {
     "brand": pl.Utf8(),
     "detected": pl.Boolean(),
+    # false for a namesake's spike (see crisis/topics.py); null when it cannot be judged
+    "about_brand": pl.Boolean(),
     "onset": UTC_TIME,
     "peak": UTC_TIME,
     "end": UTC_TIME,
@@ -195,6 +197,7 @@ def _row(
     return {
         "brand": window.brand,
         "detected": True,
+        "about_brand": window.about_brand,
         "onset": window.onset,
         "peak": window.peak,
         "end": window.end,
