@@ -22,6 +22,7 @@ from analytics.sentiment.social_text import (
     SocialText,
     destretch,
 )
+from analytics.sentiment.vader_batch import VaderBatch
 from analytics.sentiment.vader_core import VaderCore, vader_lexicons
 
 METHOD = "vader-social"
@@ -124,6 +125,7 @@ class EnglishScorer:
         table = {c: f" {words} " for c, words in emoji_descriptions().items() if len(c) == 1}
         table.update(dict.fromkeys(EMOJI_MODIFIERS, "") | {ZERO_WIDTH_JOINER: " "})
         self._emoji_words = table
+        self._batch: VaderBatch | None = None  # built on first use of polarities()
 
     def prepare(self, text: str) -> str:
         """The text the rules see (see ``SocialText.prepare``)."""
@@ -154,6 +156,12 @@ class EnglishScorer:
         """Compound score -1..1 of one mention."""
         return self.core.compound(self.described(text), emoji_described=True)
 
+    def polarities(self, texts: Sequence[str]) -> list[float]:
+        """``[self.polarity(t) for t in texts]``, with VADER's rules run over all at once."""
+        if self._batch is None:
+            self._batch = VaderBatch(self.core)
+        return self._batch.compounds([self.described(text) for text in texts])
+
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many mentions (one process; see ``bulk`` for both cores)."""
-        return [self.polarity(text) for text in texts]
+        return self.polarities(texts)

@@ -52,30 +52,37 @@ def _scorers(brand_names: tuple[str, ...]) -> _Scorers:
     return scorers
 
 
-def score_item(item: Item) -> Result:
-    """Pick the language and scorer for one text and score it (see ``bulk.score_texts``)."""
-    text, brand_names, given, mode, features = item
-    scorers = _scorers(brand_names)
+def _route(item: Item) -> tuple[str, str]:
+    """The item's language and which scorer reads it: "mixed", "id" or "en"."""
+    text, _, given, mode, _ = item
     if mode != "auto":
-        language, mixed = mode, False
-    else:
-        guess = detect_language(text)
-        language = given or guess.language
-        mixed = guess.mixed and language in ("id", "en")
+        return mode, mode
+    guess = detect_language(text)
+    language = given or guess.language
+    if guess.mixed and language in ("id", "en"):
+        return language, "mixed"
+    # English, and "other": VADER still reads emoji and emoticons in any language
+    return language, "id" if language == "id" else "en"
+
+
+def score_item(item: Item, route: tuple[str, str] | None = None) -> Result:
+    """Pick the language and scorer for one text and score it (see ``bulk.score_texts``)."""
+    text, brand_names, _, _, features = item
+    scorers = _scorers(brand_names)
+    language, scorer = route or _route(item)
     # brand names, links and handles go before either scorer
     for_indonesian = scorers.english.prepare_for_indonesian
-    if mixed:
+    if scorer == "mixed":
         compound, method = scorers.mixed.polarity(text), "mixed"
-    elif language == "id":
+    elif scorer == "id":
         compound, method = scorers.indonesian.polarity(for_indonesian(text)), "id-rules"
     else:
-        # English, and "other": VADER still reads emoji and emoticons in any language
-        compound, method = scorers.english.polarity(text), "vader-social"
+        compound, method = scorers.english.polarity(text), METHOD
     # every scorer's score goes through the crisis-talk rule (complaints beat praise)
     compound = round(adjust(text, float(compound)), 4)
     if not features:
         return language, compound, method, 0.0, 0.0
-    en = compound if method == "vader-social" else adjust(text, scorers.english.polarity(text))
+    en = compound if method == METHOD else adjust(text, scorers.english.polarity(text))
     idn = (
         compound
         if method == "id-rules"
@@ -85,16 +92,25 @@ def score_item(item: Item) -> Result:
 
 
 def score_chunk(items: list[Item]) -> list[Result]:
-    """Score a chunk of items (the unit of work sent to a worker process)."""
-    out: list[Result] = []
-    for item in items:
-        text, brand_names, _, mode, features = item
-        if mode == "en" and not features:  # the common bulk case, without the detours
-            compound = adjust(text, _scorers(brand_names).english.polarity(text))
-            out.append(("en", round(compound, 4), METHOD, 0.0, 0.0))
+    """Score a chunk of items (the unit of work sent to a worker process).
+
+    Texts for the English scorer are scored together (``EnglishScorer.polarities``, the
+    same scores as one at a time), then go through the same crisis-talk rule as the rest.
+    """
+    out: list[Result | None] = [None] * len(items)
+    english: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for k, item in enumerate(items):
+        route = _route(item)
+        if route[1] == "en" and not item[4]:
+            english.setdefault(item[1], []).append((k, route[0]))
         else:
-            out.append(score_item(item))
-    return out
+            out[k] = score_item(item, route)
+    for brand_names, chosen in english.items():
+        texts = [items[k][0] for k, _ in chosen]
+        compounds = _scorers(brand_names).english.polarities(texts)
+        for (k, language), text, compound in zip(chosen, texts, compounds, strict=True):
+            out[k] = (language, round(adjust(text, float(compound)), 4), METHOD, 0.0, 0.0)
+    return out  # type: ignore[return-value]  # every slot is filled above
 
 
 def warm_up() -> bool:
