@@ -4,8 +4,10 @@ An analyst labels batches of 100 mentions chosen by ``analytics.sentiment.sampli
 from a pool (SmSA train, 11,000 Indonesian texts, by default); labels are revealed only for
 the rows asked for. After each batch the domain model (``model.build_pipeline``: TF-IDF
 n-grams + rule-score features, what ``sentiment train`` fits) is refitted on all labels so
-far and scored on a held-out set (SmSA valid). The first uncertain batch comes from the
-rule scorer (distance of its score to the cut-offs), later ones from the model's margin.
+far and scored on a held-out set (SmSA valid). Before any model exists the "uncertain"
+strategy asks for a diverse cold-start batch (typical texts of 100 word clusters of a random
+1,000); later batches: the 1,000 texts with the smallest model margin, one per word cluster.
+The random strategy is a uniform sample (near-duplicates skipped).
 Printed: macro-F1 after 100, 200, 300 and 500 labels for both strategies, and a plain
 TF-IDF + logistic regression trained on the 500 random labels. Several seeds; mean shown.
 
@@ -35,19 +37,20 @@ def _fit_score(pipeline, frame, labels, rows, test_frame, test_labels) -> tuple[
     return classification_report(test_labels, predicted)["macro_f1"], pipeline
 
 
-def simulate(strategy, texts, labels, frame, test_frame, test_labels, rule_compound, seed):
+def simulate(strategy, texts, labels, frame, test_frame, test_labels, seed):
     from analytics.sentiment.model import build_pipeline
-    from analytics.sentiment.sampling import cutoff_uncertainty, margin_uncertainty, pick
+    from analytics.sentiment.sampling import margin_uncertainty, pick
 
     labelled: list[int] = []
     scores: dict[int, float] = {}
-    uncertainty = cutoff_uncertainty(rule_compound) if strategy == "uncertain" else None
+    uncertainty = None  # no model yet: the first "uncertain" batch is the diverse cold start
     while len(labelled) < max(CHECKPOINTS):
         remaining = np.setdiff1d(np.arange(len(texts)), labelled)
         chosen = pick(
             [texts[i] for i in remaining],
             BATCH,
             uncertainty=None if uncertainty is None else uncertainty[remaining],
+            diverse=strategy == "uncertain",
             seed=seed + len(labelled),
         )
         labelled += [int(remaining[i]) for i in chosen]
@@ -68,7 +71,7 @@ def main() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from analytics.sentiment.bulk import rule_features
+    from analytics.sentiment.features import rule_features
     from analytics.sentiment.labelled import read_labelled
     from analytics.sentiment.metrics import classification_report
     from analytics.sentiment.model import _inputs
@@ -91,7 +94,6 @@ def main() -> None:
     features = rule_features(pool.texts + test.texts, progress=False)
     frame = _inputs(pool.texts, features[: len(pool.texts)])
     test_frame = _inputs(test.texts, features[len(pool.texts) :])
-    rule_compound = [f[1] for f in features[: len(pool.texts)]]  # the Indonesian rule score
     print(f"pool {pool.source} ({len(pool.texts):,}), test {test.source} ({len(test.texts):,});"
           f" rule features {time.perf_counter() - started:.0f} s")  # fmt: skip
     results: dict[str, list[dict[int, float]]] = {"uncertain": [], "random": []}
@@ -99,9 +101,8 @@ def main() -> None:
     for seed in range(args.seeds):
         for strategy in results:
             scores, labelled = simulate(
-                strategy, pool.texts, pool.labels, frame, test_frame, test.labels,
-                rule_compound, seed,
-            )  # fmt: skip
+                strategy, pool.texts, pool.labels, frame, test_frame, test.labels, seed
+            )
             results[strategy].append(scores)
             if strategy == "random":
                 vectorizer = TfidfVectorizer()

@@ -222,3 +222,60 @@ def test_template_runs_all_cells_in_jupyterlab(lab, browser, name: str) -> None:
         assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
     finally:
         tab.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_labelling_widget_draws_and_saves_in_jupyterlab(lab, browser) -> None:
+    """ipywidgets 8 drawn by the widget manager JupyterLab loads (jupyterlab_widgets): the
+    analyst's click in the browser reaches the kernel and the batch CSV is rewritten."""
+    import csv
+
+    import nbformat
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    url, token, project = lab
+    folder = project / "notebooks"
+    batch = folder / "batch1.csv"
+    shutil.copy(ROOT / "tests" / "data" / "sentiment" / "widget_batch.csv", batch)
+    template = nbformat.read(ROOT / "notebooks" / TEMPLATES[0], as_version=4)
+    nb = nbformat.v4.new_notebook(metadata=template.metadata)
+    nb.cells = [nbformat.v4.new_code_cell('import analytics as ca\nca.label_batch("batch1.csv")')]
+    nbformat.write(nb, folder / "label.ipynb")
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{url}/lab/tree/label.ipynb?token={token}&reset", wait_until="domcontentloaded")
+        tab.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
+        accept = tab.locator(".jp-Dialog .jp-mod-accept")
+        try:
+            accept.wait_for(timeout=30_000)
+            accept.click()
+        except PlaywrightTimeout:
+            pass
+        tab.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                              timeout=120_000)  # fmt: skip
+        _run_all(tab)
+        negative = tab.locator("button.jupyter-button", has_text="negative")
+        negative.wait_for(timeout=120_000)
+        widget = tab.locator(".jp-OutputArea-output .widget-vbox").first
+        assert "1 of 7 labelled" in widget.inner_text()
+        negative.click()
+        deadline = time.monotonic() + 60
+        while True:
+            with batch.open(newline="", encoding="utf-8") as handle:
+                labels = [row["label"] for row in csv.DictReader(handle)]
+            if labels[0] == "negative":
+                break
+            assert time.monotonic() < deadline, f"the click did not reach the file: {labels}"
+            tab.wait_for_timeout(250)
+        assert labels == ["negative", "positive", "", "", "", "", ""]
+        tab.wait_for_function(
+            "() => document.querySelector('.widget-vbox').innerText.includes('2 of 7 labelled')",
+            timeout=30_000,
+        )
+        # the next mention (3003) holds markup: shown as text, never run
+        shown = widget.inner_text()
+        assert "<b>biasa</b> aja <script>alert(1)</script>" in shown
+        _shot(tab, "labelling_widget")
+    finally:
+        tab.close()

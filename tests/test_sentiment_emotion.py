@@ -134,7 +134,10 @@ def test_emotion_store_labels_new_mentions_once(tmp_path: Path) -> None:
     args = ["emotion", "store", "--store", str(tmp_path / "store"), "--json"]
     first = CliRunner().invoke(_cli, args)
     assert first.exit_code == 0, first.output
-    assert json.loads(first.stdout)["labelled"] == 4
+    said = json.loads(first.stdout)
+    assert (said["labelled"], said["not_scored"]) == (3, 1)
+    reason = "English and other non-Indonesian mentions are not emotion-scored: no openly"
+    assert said["not_scored_reason"].startswith(reason)
     stored = store.emotions().collect().sort("mention_id")
     assert stored["mention_id"].to_list() == ["1001", "1002", "1003", "1004"]
     english = stored.filter(stored["mention_id"] == "1002").row(0, named=True)
@@ -142,6 +145,27 @@ def test_emotion_store_labels_new_mentions_once(tmp_path: Path) -> None:
     assert stored.filter(stored["mention_id"] != "1002")["emotion"].null_count() == 0
     again = CliRunner().invoke(_cli, args)
     assert json.loads(again.stdout)["labelled"] == 0  # nothing new
-    rescored = CliRunner().invoke(_cli, [*args, "--rescore"])
-    assert json.loads(rescored.stdout)["labelled"] == 4
+    rescored = CliRunner().invoke(_cli, [*args[:-1], "--rescore"])  # the words a person reads
+    assert rescored.stdout.splitlines() == [
+        "3 Indonesian mention(s) labelled with an emotion",
+        "1 mention(s) left without an emotion. English and other non-Indonesian mentions are "
+        "not emotion-scored: no openly licensed English emotion data could be found to build "
+        "a method and measure it (docs/sentiment.md, Emotions); their emotion stays empty "
+        "rather than a guess.",
+    ]
     assert store.emotions().collect().height == 4  # replaced, not added
+
+
+def test_emotion_eval_says_english_texts_are_outside_the_model(tmp_path: Path) -> None:
+    from analytics.cli import _cli
+
+    file = tmp_path / "en.csv"
+    file.write_text(
+        "text,label\nI am so angry at this bank,anger\nmarah banget sama bank ini,anger\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(_cli, ["emotion", "eval", str(file)])
+    assert result.exit_code == 0, result.output
+    assert "note: 1 of 2 texts are not Indonesian; the model is Indonesian only. English " in (
+        result.stdout
+    )

@@ -2,7 +2,8 @@
 on several batches.
 
 tests/data/sentiment/loop_mentions.csv (Brandwatch layout), 7 mentions of "Kopi Nusantara";
-the tests store hand-chosen scores for them, so the expected choices follow from the
+the tests store hand-chosen scores for them (from the rule scorer, or as if re-scored with a
+trained model "kopi"), so the expected choices follow from the
 cut-offs (+-0.05) by hand:
 
 | id   | text                        | compound | distance to a cut-off |
@@ -43,7 +44,29 @@ def test_pick_skips_near_duplicates_and_empty_texts() -> None:
     texts = ["saldo hilang lagi", "RT: saldo hilang lagi!! https://t.co/x", "", "kopi enak"]
     # index 1 has the same words as 0 after links/punctuation go ("rt" aside: 3/4 >= 0.7)
     assert pick(texts, 10, uncertainty=[0.2, 0.9, 1.0, 0.1]) == [1, 3]
-    assert sorted(pick(texts, 10)) == [0, 3] or sorted(pick(texts, 10)) == [1, 3]
+    assert sorted(pick(texts, 10, diverse=False)) in ([0, 3], [1, 3])
+    assert sorted(pick(texts, 10)) in ([0, 3], [1, 3])
+
+
+# three themes with no word in common; inside a theme two texts share 2 of 4 words (< 0.7)
+THEMES = [
+    *(f"saldo hilang {w}" for w in ("pagi", "siang", "sore", "malam")),  # 0-3
+    *(f"promo cashback {w}" for w in ("senin", "selasa", "rabu", "kamis")),  # 4-7
+    *(f"login error {w}" for w in ("android", "iphone", "laptop", "tablet")),  # 8-11
+]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_uncertain_batch_takes_the_most_uncertain_of_each_theme(seed: int) -> None:
+    # the "saldo" texts are the most uncertain; plain uncertainty would take 3 of them
+    doubt = [0.99, 0.98, 0.97, 0.96, 0.50, 0.40, 0.30, 0.20, 0.55, 0.45, 0.35, 0.25]
+    assert pick(THEMES, 3, uncertainty=doubt, seed=seed) == [0, 8, 4]  # in order of doubt
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_first_batch_without_a_model_covers_every_theme(seed: int) -> None:
+    chosen = pick(THEMES, 3, seed=seed)
+    assert sorted(i // 4 for i in chosen) == [0, 1, 2]
 
 
 @pytest.fixture
@@ -69,6 +92,25 @@ def store(tmp_path: Path) -> Path:
     return root
 
 
+def _score_with_model(store: Path) -> None:
+    """The same scores, as if the store had been re-scored with a trained model "kopi"."""
+    from analytics.store import Store
+
+    Store(store).save_sentiment(
+        pl.DataFrame(
+            {
+                "brand": ["Kopi Nusantara"] * len(SCORES),
+                "platform": ["x"] * len(SCORES),
+                "mention_id": list(SCORES),
+                "language": ["id"] * len(SCORES),
+                "sentiment_compound": list(SCORES.values()),
+                "sentiment_label": ["neutral"] * len(SCORES),
+                "sentiment_method": ["model:kopi"] * len(SCORES),
+            }
+        )
+    )
+
+
 def _sample(store: Path, out: Path, *args: str) -> dict:
     from analytics.cli import _cli
 
@@ -82,20 +124,38 @@ def _sample(store: Path, out: Path, *args: str) -> dict:
 
 
 def test_sample_uncertain_then_excludes_earlier_batches(store: Path, tmp_path: Path) -> None:
+    _score_with_model(store)
     first = tmp_path / "batch1.csv"
-    assert _sample(store, first, "--n", "3")["rows"] == 3
+    summary = _sample(store, first, "--n", "3")
+    assert summary["rows"] == 3 and summary["uncertainty_from"] == "stored scores (model:kopi)"
     batch = pl.read_csv(first, infer_schema=False)
     assert batch.columns == ["mention_id", "text", "label"]
     assert batch["label"].fill_null("").to_list() == ["", "", ""]
     ids = batch["mention_id"].to_list()
-    assert ids[0] == "2002"  # the most uncertain first
-    assert "2007" in ids and len({"2003", "2004"} & set(ids)) == 1
+    # 5 distinct candidates (2003/2004 are one text, 2006 is the brand's) in 3 word groups:
+    # each group gives its most uncertain, so the most uncertain of all (2002) always leads
+    assert ids[0] == "2002" and len(set(ids)) == 3
+    assert "2006" not in ids and len({"2003", "2004"} & set(ids)) <= 1
     second = tmp_path / "batch2.csv"
     _sample(store, second, "--n", "3", "--labelled", str(first))
     again = pl.read_csv(second, infer_schema=False)["mention_id"].to_list()
     assert not set(again) & set(ids)
-    # left: 2001 (0.25), 2005 (0.15) and the 2003/2004 twin of the one asked (a duplicate)
-    assert again == ["2001", "2005"]
+    # what is left: the 2 distinct texts not asked yet (the twin of an asked one is not)
+    distinct = {"2001", "2002", "2005", "2007", "2003"}
+    asked = {"2003" if i == "2004" else i for i in ids + again}
+    assert len(again) == 2 and asked == distinct
+    doubt = {"2001": 0.25, "2002": 0.99, "2003": 0.95, "2004": 0.95, "2005": 0.15, "2007": 0.95}
+    assert [doubt[i] for i in again] == sorted((doubt[i] for i in again), reverse=True)
+
+
+def test_sample_uncertain_without_a_trained_model_is_a_diverse_first_batch(
+    store: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "first.csv"
+    summary = _sample(store, out, "--n", "10")
+    assert summary["uncertainty_from"] == "no trained model yet: a diverse first batch"
+    ids = set(pl.read_csv(out, infer_schema=False)["mention_id"].to_list())
+    assert len(ids) == 5 and "2006" not in ids and {"2001", "2002", "2005", "2007"} <= ids
 
 
 def test_sample_random_leaves_out_brand_posts_and_duplicates(store: Path, tmp_path: Path) -> None:
@@ -142,3 +202,17 @@ def test_train_on_batches_latest_label_wins_and_holds_back(tmp_path: Path) -> No
     held_back = pl.read_csv(out / "held_back.csv", infer_schema=False)
     assert meta["n"] + held_back.height == 11
     assert meta["held_back"] == held_back.height > 0
+
+
+def test_first_batch_is_stratified_in_proportion_to_cluster_sizes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from analytics.sentiment import sampling
+
+    # 10 shortlisted texts (random order) in word clusters of 5, 3 and 2; a batch of 4:
+    # exact shares 2.0, 1.2, 0.8 -> 2, 1, 0 and the largest remainder (0.8) gives cluster 2
+    # its one: the first two of cluster 0, the first of 1, the first of 2
+    clusters = np.array([0, 0, 0, 0, 0, 1, 1, 1, 2, 2])
+    monkeypatch.setattr(sampling, "_word_clusters", lambda texts, shortlist, k, seed: clusters)
+    shortlist = [40, 41, 42, 43, 44, 50, 51, 52, 60, 61]
+    assert sampling._stratified([], shortlist, 4, seed=0) == [40, 41, 50, 60]

@@ -28,8 +28,14 @@ def evaluate(
     """
     import polars as pl
 
-    from analytics.sentiment.emotion import EMOTION_LABELS, load_emotion_model, normalize_emotion
+    from analytics.sentiment.emotion import (
+        EMOTION_LABELS,
+        NOT_SCORED_REASON,
+        load_emotion_model,
+        normalize_emotion,
+    )
     from analytics.sentiment.labelled import read_table, require_column
+    from analytics.sentiment.language import detect_language
     from analytics.sentiment.metrics import classification_report, format_report
 
     frame = read_table(file).frame
@@ -51,11 +57,13 @@ def evaluate(
     # classes in the truth or the predictions, as sklearn's macro average counts them
     present = [e for e in EMOTION_LABELS if e in {*truth, *predicted}]
     report = classification_report(truth, predicted, labels=present)
+    not_indonesian = sum(detect_language(texts[i]).language != "id" for i in usable)
     report |= {
         "file": str(file),
         "model": str(model) if model else "shipped",
         "forced_choice": forced,
         "rejected": rejected,
+        "not_indonesian": not_indonesian,
     }
     if as_json:
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -63,6 +71,9 @@ def evaluate(
     print(format_report(report, title=f"{file} (emotion)"))
     if forced:
         print('note: no "none" labels in the file: scored as a forced choice among its emotions')
+    if report["not_indonesian"]:
+        print(f"note: {report['not_indonesian']:,} of {len(usable):,} texts are not Indonesian; "
+              f"the model is Indonesian only. {NOT_SCORED_REASON}.")  # fmt: skip
     if rejected:
         print(f"{rejected} row(s) set aside (empty text or a label that is not an emotion)")
 
@@ -76,19 +87,25 @@ def store_command(
     rescore: bool = typer.Option(False, "--rescore", help="Label all mentions again."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object, nothing else."),
 ) -> None:
-    """Label the store's mentions with an emotion (Indonesian text; others get none)."""
+    """Label the store's Indonesian mentions with an emotion; English and other languages are
+    not emotion-scored (no openly licensed English emotion data; see docs/sentiment.md)."""
     from analytics.commands.sentiment import _check_brand
-    from analytics.sentiment.emotion import emotion_store
+    from analytics.sentiment.emotion import NOT_SCORED_REASON, emotion_store
     from analytics.store import Store
 
     if not Path(store).exists():
         raise InputDataError(f"--store {store}: no store there; run `crisis-analytics ingest`")
     _check_brand(Store(store), brand)
-    n = emotion_store(Store(store), brand=brand, rescore=rescore, model=model)
+    done = emotion_store(Store(store), brand=brand, rescore=rescore, model=model)
     if as_json:
-        print(json.dumps({"labelled": n, "brand": brand, "store": str(store)}))
-    else:
-        print(f"{n:,} mention(s) labelled with an emotion" + (f" for {brand}" if brand else ""))
+        print(json.dumps({"labelled": done.labelled, "not_scored": done.not_scored,
+                          "not_scored_reason": NOT_SCORED_REASON if done.not_scored else None,
+                          "brand": brand, "store": str(store)}))  # fmt: skip
+        return
+    print(f"{done.labelled:,} Indonesian mention(s) labelled with an emotion"
+          + (f" for {brand}" if brand else ""))  # fmt: skip
+    if done.not_scored:
+        print(f"{done.not_scored:,} mention(s) left without an emotion. {NOT_SCORED_REASON}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -60,6 +60,7 @@ def sample(
 
     from analytics.atomic import atomic_path
     from analytics.measure.audience import brand_post
+    from analytics.sentiment.model import MODEL_METHOD
     from analytics.sentiment.sampling import STRATEGIES, cutoff_uncertainty, pick
     from analytics.store import Store
 
@@ -93,10 +94,17 @@ def sample(
         uncertainty = margin_uncertainty(trained.probabilities(texts)) if texts else []
         source = trained.method
     elif strategy == "uncertain":
-        uncertainty = cutoff_uncertainty(mentions.get_column("sentiment_compound").to_list())
         methods = mentions.get_column("sentiment_method").drop_nulls().unique().to_list()
-        source = "stored scores (" + (", ".join(sorted(methods)) or "unscored") + ")"
-    chosen = pick(texts, n, uncertainty=uncertainty, seed=seed, avoid=done_texts)
+        if any(m.startswith(MODEL_METHOD) for m in methods):
+            uncertainty = cutoff_uncertainty(mentions.get_column("sentiment_compound").to_list())
+            source = "stored scores (" + ", ".join(sorted(methods)) + ")"
+        else:
+            # the rule scorer's doubt picked worse first batches than chance (docs/sentiment.md)
+            source = "no trained model yet: a diverse first batch"
+    chosen = pick(
+        texts, n, uncertainty=uncertainty, diverse=strategy == "uncertain", seed=seed,
+        avoid=done_texts,
+    )  # fmt: skip
     batch = mentions[chosen].select("mention_id", "text").with_columns(label=pl.lit(""))
     with atomic_path(out, suffix=".csv") as tmp:
         batch.write_csv(tmp)
@@ -111,8 +119,10 @@ def sample(
     if as_json:
         print(json.dumps(summary, ensure_ascii=False))
         return
-    print(f"{batch.height} mention(s) to label written to {out} ({strategy}", end="")
-    print(f", uncertainty from {source})" if strategy == "uncertain" else ")")
+    how = strategy if strategy == "random" else f"{strategy}; {source}"
+    if uncertainty is not None:
+        how = f"{strategy}, uncertainty from {source}"
+    print(f"{batch.height} mention(s) to label written to {out} ({how})")
     print(f"  chosen from {mentions.height:,} customer mentions; {len(done):,} already labelled")
     print("  fill the label column (positive / neutral / negative), then: crisis-analytics "
           "sentiment train BATCH.csv [MORE.csv ...] --out models/NAME")  # fmt: skip

@@ -15,7 +15,8 @@ account (``reply_to_account``, ``RT @x:``). Weight = how many times. Self-loops 
 
 Communities: igraph's Leiden (C, modularity, seeded, run until stable, on the undirected
 weighted graph): clusters that amplify each other. (The ``leidenalg`` package took about
-ten times longer on the benchmark's graph, so it is not used.) PageRank on
+ten times longer on the benchmark's graph, networkx's Louvain 17 times the CPU time for the
+same modularity on 1M mentions: ``benchmarks/bench_network.py``; neither is used.) PageRank on
 the directed graph ranks accounts by the attention that flows to them. Bridges: betweenness
 on the undirected graph; above ``EXACT_BETWEENNESS`` accounts it is computed on the induced
 graph of that many accounts with the most interactions (an approximation, said in

@@ -76,7 +76,7 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
     _say(f"scored {scored:,} new mentions")
     from analytics.sentiment.emotion import emotion_store
 
-    _say(f"labelled {emotion_store(target):,} new mentions with an emotion")
+    _say(f"labelled {emotion_store(target).labelled:,} new mentions with an emotion")
 
     def optional(key: str) -> Path | None:
         return sample / manifest[key] if manifest.get(key) else None

@@ -1,8 +1,8 @@
 """Emotions of mentions: anger, fear, sadness, joy, love, or none.
 
-Why a model and not a word list: the openly licensed emotion word lists are English (the
-NRC lexicon's licence forbids commercial use, so it is not used), and Indonesian crisis talk
-is slang-heavy. The shipped Indonesian model is trained on EmoT (IndoNLU's 4,000 labelled
+Why a model and not a word list: the emotion word lists are English (the NRC lexicon's
+licence forbids commercial use, so it is not used), and Indonesian crisis talk is
+slang-heavy. The shipped Indonesian model is trained on EmoT (IndoNLU's 4,000 labelled
 emotion tweets, Apache-2.0; see ``data/NOTICE-emotion.txt``): TF-IDF word (1-2) and
 character (2-5) n-grams of the text after the project's Indonesian normalisation (slang,
 stretched letters, reduplication, clitics: ``lexicon_id.WordForms``), with a linear
@@ -17,8 +17,9 @@ the arithmetic is a few lines), and gives the same numbers as the fitted sklearn
 one-vs-rest score is below ``NONE_BELOW`` (about the lowest-scoring tenth of EmoT's
 emotional validation tweets fall there). It is a weak separation, not validated on labelled
 emotionless text: read "none" as "no clear emotion". English has no emotion
-method yet (no openly licensed English emotion data ships with the project): English
-mentions get no emotion (null), never a guess.
+method (no openly licensed English emotion data could be found: ``NOT_SCORED_REASON`` and
+docs/sentiment.md list what was checked): English mentions get no emotion (null), never a
+guess.
 """
 
 from __future__ import annotations
@@ -314,15 +315,30 @@ def classify_emotions(
 
 
 NOT_SCORED_METHOD = "no-emotion-method"  # English/other text: recorded so it is not re-tried
+# why English mentions carry no emotion, said once for the commands (docs/sentiment.md)
+NOT_SCORED_REASON = (
+    "English and other non-Indonesian mentions are not emotion-scored: no openly licensed "
+    "English emotion data could be found to build a method and measure it (docs/sentiment.md, "
+    "Emotions); their emotion stays empty rather than a guess"
+)
+
+
+@dataclass(frozen=True)
+class EmotionLabelling:
+    """What ``emotion_store`` did: mentions given an emotion, mentions left without one."""
+
+    labelled: int  # Indonesian mentions labelled (an emotion or "none")
+    not_scored: int  # English/other mentions recorded with a null emotion
 
 
 def emotion_store(
     store: Any, *, brand: str | None = None, rescore: bool = False, model: Path | None = None
-) -> int:
+) -> EmotionLabelling:
     """Label the store's mentions that have no emotion yet (all with ``rescore``).
 
-    Languages are the sentiment scores' detected ones where the store has them. Returns the
-    number of mentions labelled (non-Indonesian ones are recorded with a null emotion).
+    Languages are the sentiment scores' detected ones where the store has them.
+    Non-Indonesian mentions are recorded with a null emotion (``NOT_SCORED_METHOD``) and
+    counted apart.
     """
     import polars as pl
 
@@ -335,7 +351,7 @@ def emotion_store(
         mentions = mentions.join(done, on=key, how="anti", maintain_order="left")
     frame = mentions.collect()
     if frame.height == 0:
-        return 0
+        return EmotionLabelling(0, 0)
     emotion_model = load_emotion_model(model)
     labels = classify_emotions(
         frame.get_column("text").to_list(),
@@ -347,4 +363,6 @@ def emotion_store(
         pl.Series("emotion", labels, dtype=pl.Utf8),
         pl.Series("emotion_method", methods, dtype=pl.Utf8),
     )
-    return store.save_emotions(out.select(list(EMOTION_SCHEMA)))
+    store.save_emotions(out.select(list(EMOTION_SCHEMA)))
+    not_scored = sum(v is None for v in labels)
+    return EmotionLabelling(len(labels) - not_scored, not_scored)

@@ -45,6 +45,9 @@ def _rule_matrix(features: Sequence[Sequence[float]]) -> np.ndarray:
     return RULE_WEIGHT * np.hstack([scores, *flags]).astype(float)
 
 
+MODEL_METHOD = "model:"  # sentiment_method of a trained model's scores: "model:<name>"
+
+
 def build_pipeline(*, rules: bool, seed: int = 0) -> Any:
     """TF-IDF word 1-2 + char 2-5 n-grams (+ rule features) -> logistic regression."""
     from sklearn.compose import ColumnTransformer
@@ -95,7 +98,7 @@ class TrainedModel:
     @property
     def method(self) -> str:
         """The ``sentiment_method`` value of scores this model produced."""
-        return f"model:{self.name}"
+        return f"{MODEL_METHOD}{self.name}"
 
     @property
     def uses_rules(self) -> bool:
