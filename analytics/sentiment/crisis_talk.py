@@ -32,6 +32,7 @@ matched on lower-case words (apostrophes kept: "can't").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -72,6 +73,9 @@ class Cues:
     praise: frozenset[tuple[str, ...]]
     starts: frozenset[str]
     longest: int
+    # per first word, the lengths of the phrases it starts, longest first: only those are
+    # looked up (the same matches as trying every length, in the same order, faster)
+    lengths: Mapping[str, tuple[int, ...]]
 
 
 @cache
@@ -90,12 +94,16 @@ def cues() -> Cues:
             )
         found[kind].add(tuple(cue.lower().split()))
     phrases = found["complaint"] | found["resolution"] | found["praise"]
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
     return Cues(
         frozenset(found["complaint"]),
         frozenset(found["resolution"]),
         frozenset(found["praise"]),
         frozenset(p[0] for p in phrases),
         max(len(p) for p in phrases),
+        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()},
     )
 
 
@@ -119,11 +127,17 @@ def signals(text: str) -> Signals:
     table = cues()
     words = words_of(text)
     complaint = resolution = praise = False
+    lengths = table.lengths
+    n = len(words)
     for i, word in enumerate(words):
-        if word not in table.starts:
+        sizes = lengths.get(word)
+        if sizes is None:  # starts no cue
             continue
-        negated = any(w in NEGATORS for w in words[max(0, i - NEGATION_WINDOW) : i])
-        for length in range(min(table.longest, len(words) - i), 0, -1):
+        before = words[max(0, i - NEGATION_WINDOW) : i]
+        negated = not NEGATORS.isdisjoint(before)
+        for length in sizes:
+            if length > n - i:
+                continue
             phrase = tuple(words[i : i + length])
             if phrase in table.complaint:
                 complaint = complaint or not negated
@@ -132,8 +146,7 @@ def signals(text: str) -> Signals:
                 praise = True
                 break
             if phrase in table.resolution:
-                before = words[max(0, i - NEGATION_WINDOW) : i]
-                if negated or any(w in NOT_YET for w in before):
+                if negated or not NOT_YET.isdisjoint(before):
                     complaint = True  # "belum teratasi", "not fixed"
                 else:
                     resolution = True
