@@ -243,3 +243,8 @@ def test_review_pdf_is_a4_with_every_chart_whole_on_one_page(reports):
     assert sum(placed) == result.chart_count
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Crisis timeline" in text and "Lessons learned" in text
+    # the method appendix is folded (a closed <details>) on screen, printed whole
+    html = result.html_path.read_text(encoding="utf-8")
+    assert '<details class="section-details">' in html
+    folded = html.split('<details class="section-details">')[1]
+    assert "SHA-256" in folded and "SHA-256" in text and "Package versions" in text

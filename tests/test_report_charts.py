@@ -129,3 +129,27 @@ def test_chart_key_is_under_the_chart_in_the_html_and_escaped():
     html = charts.OfflineRenderer().to_mimebundle(fig.to_dict())["text/html"]
     assert '<p class="chart-key">' in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert html.index("chart-key") > html.index("Plotly.newPlot")
+
+
+def test_chart_key_lists_each_kind_of_moment_once_with_its_numbers():
+    day = datetime(2026, 10, 20, tzinfo=UTC)
+    labels = ["routine"] * 3 + ["apology", "routine", "apology", "routine", "routine"]
+    moments = pl.DataFrame({"time": [day.replace(hour=h) for h in range(8)], "label": labels,
+                            "kind": ["response"] * 8})  # fmt: skip
+    key = charts.chart_key(charts.time_chart(_timeline(), y="mentions", title="t",
+                                             moments=moments).to_dict())  # fmt: skip
+    assert key.count('class="moment"') == 2
+    assert '<b style="background:#00695c">1–3, 5, 7–8</b> routine' in key
+    assert '<b style="background:#00695c">4, 6</b> apology' in key
+    assert key.index("routine") < key.index("apology")  # in the order they first happen
+
+
+def test_only_a_chart_with_a_legend_under_it_asks_for_room_below():
+    renderer = charts.OfflineRenderer()
+    one = charts.time_chart(_timeline(), y="mentions", title="t")  # one line: no legend
+    several = charts.sentiment_chart(_timeline(), title="s")  # four traces, legend below
+    assert "data-legend" not in renderer.to_mimebundle(one.to_dict())["text/html"]
+    assert '<div class="crisis-chart" data-legend="below">' in renderer.to_mimebundle(
+        several.to_dict())["text/html"]  # fmt: skip
+    several.update_layout(showlegend=False)
+    assert not charts.legend_below(several.to_dict())

@@ -132,3 +132,47 @@ def test_a_chart_type_outside_the_partial_bundle_gets_the_full_plotly_js():
     assert report_html.plotly_bundle({"scatter", "scattergeo"}) == report_html.plotly_js()
     assert report_html.plotly_bundle({"scatter", "bar", "heatmap"}) != report_html.plotly_js()
     assert "plotly.js (cartesian" in report_html.plotly_bundle({"bar"})[:200]
+
+
+def _html_cell(source: str, tags: tuple[str, ...] = ()) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("display(HTML(...))")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": source})]
+    cell.metadata["tags"] = list(tags)
+    return cell
+
+
+def test_a_section_tagged_details_folds_after_its_heading_until_the_next_section():
+    method = nbformat.v4.new_markdown_cell("## Method appendix\n\nHow it was measured.")
+    method.metadata["tags"] = [report_html.DETAILS_TAG]
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## Summary"),
+        _html_cell("<p>FIRST-SECTION</p>"),
+        method,
+        _html_cell("<h3>Crisis window</h3><p>RULE-TEXT</p>"),
+        _html_cell("<h3>Provenance</h3><p>HASHES</p>"),
+        # a section written by a code cell (a heading in its output) ends the fold
+        _html_cell("<h2>Afterword</h2><p>AFTER-TEXT</p>"),
+        nbformat.v4.new_markdown_cell("## Last\n\nLAST-TEXT"),
+    ])  # fmt: skip
+    page = report_html.export_html(nb, kind="review", title="t")
+    assert page.count("<details class=") == 1 and page.count("</details>") == 1
+    folded = page.split('<details class="section-details">')[1].split("</details>")[0]
+    # the summary line names what is inside; the heading and its intro stay outside
+    assert "<summary>Crisis window · Provenance</summary>" in folded
+    assert "RULE-TEXT" in folded and "HASHES" in folded
+    for outside in ("FIRST-SECTION", "How it was measured.", "AFTER-TEXT", "LAST-TEXT"):
+        assert outside in page and outside not in folded
+    # whole cells are wrapped: as many cell <div>s open inside as close
+    assert folded.count("<div") == folded.count("</div>")
+    # the appendix is listed in the contents like any section
+    assert 'href="#method-appendix"' in page
+
+
+def test_a_details_section_at_the_end_of_the_page_folds_to_the_end():
+    method = nbformat.v4.new_markdown_cell("## Method")
+    method.metadata["tags"] = [report_html.DETAILS_TAG]
+    nb = nbformat.v4.new_notebook(cells=[method, _html_cell("<p>TAIL</p>")])
+    page = report_html.export_html(nb, kind="weekly", title="t")
+    folded = page.split('<details class="section-details">')[1].split("</details>")[0]
+    assert "TAIL" in folded and "</main>" not in folded
+    assert "<summary>…</summary>" in folded  # no sub-heading to list

@@ -127,8 +127,10 @@ def check_report(
     height: int = 900,
     settle_ms: int = 500,
     max_bytes: int = MAX_REPORT_BYTES,
+    open_details: bool = False,
 ) -> BrowserCheck:
-    """Load ``page`` offline in headless Chromium and count rendered charts and errors."""
+    """Load ``page`` offline in headless Chromium and count rendered charts and errors;
+    with ``open_details`` every folded section is opened first, as a reader would."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -178,6 +180,10 @@ def check_report(
                 )
                 tab.goto(page_path.as_uri(), wait_until="load")
                 tab.wait_for_timeout(settle_ms)
+                if open_details:
+                    tab.evaluate("() => document.querySelectorAll('details')"
+                                 ".forEach(d => { d.open = true; })")  # fmt: skip
+                    tab.wait_for_timeout(settle_ms)
                 expected = tab.evaluate(
                     "() => Number((document.querySelector('meta[name=crisis-chart-count]')"
                     " || {content: '-1'}).content)"

@@ -74,7 +74,10 @@ class OfflineRenderer(MimetypeRenderer):
         layout = dict(fig_dict.get("layout") or {})
         if text:
             margin = dict(layout.get("margin") or {})
-            layout.update(title={"text": ""}, margin={**margin, "t": 30})
+            # the title is gone from the SVG: the top margin only holds a legend or buttons
+            # drawn above the plot (moment numbers sit inside it), else a little air
+            above = (layout.get("legend") or {}).get("y", 0) >= 1 or layout.get("updatemenus")
+            layout.update(title={"text": ""}, margin={**margin, "t": 30 if above else 14})
         html_div = pio.to_html(
             {**fig_dict, "layout": layout},
             include_plotlyjs=False,
@@ -87,10 +90,22 @@ class OfflineRenderer(MimetypeRenderer):
         )
         import json
 
+        extra = ' data-legend="below"' if legend_below(fig_dict) else ""
         return {
-            "text/html": f'<div class="{CHART_CLASS}">{heading}{html_div}{key}</div>',
+            "text/html": f'<div class="{CHART_CLASS}"{extra}>{heading}{html_div}{key}</div>',
             CHART_JSON_MIME: json.loads(pio.to_json(fig_dict, validate=False)),
         }
+
+
+def legend_below(figure: dict) -> bool:
+    """Whether plotly draws a legend under the plot (it may wrap to rows on a phone and
+    hang below the chart's box: the page leaves room for it only then)."""
+    layout = figure.get("layout") or {}
+    legend = layout.get("legend") or {}
+    if layout.get("showlegend") is False or legend.get("y", 1) >= 0:
+        return False
+    named = [t for t in figure.get("data") or [] if t.get("showlegend") is not False]
+    return layout.get("showlegend") is True or len(named) > 1
 
 
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -285,17 +300,35 @@ def shade_phases(fig: go.Figure, phases: pl.DataFrame | None, tz: str = DEFAULT_
     return fig
 
 
+def _numbers(ns: Sequence[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] -> '1–3, 5, 7–8': runs of numbers as ranges."""
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
 def chart_key(figure: dict) -> str:
-    """The HTML key under a chart: phase swatches and the numbered moments' words."""
+    """The HTML key under a chart: phase swatches and the numbered moments' words.
+
+    Moments with the same words and colour share one entry ("1–6, 9 routine"): thirty
+    brand posts would otherwise list thirty entries under every time chart (147 px of key
+    per chart on a phone)."""
     key = (figure.get("layout", {}).get("meta") or {}).get(KEY_META) or {}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for m in key.get("moments", []):
+        groups.setdefault((str(m["label"]), str(m["colour"])), []).append(int(m["n"]))
     parts = [
         f'<span class="phase" style="background:{html.escape(p["colour"])}">'
         f"{html.escape(p['phase'])}</span>"
         for p in key.get("phases", [])
     ] + [
-        f'<span class="moment"><b style="background:{html.escape(m["colour"])}">{m["n"]}</b> '
-        f"{html.escape(m['label'])}</span>"
-        for m in key.get("moments", [])
+        f'<span class="moment"><b style="background:{html.escape(colour)}">{_numbers(ns)}</b> '
+        f"{html.escape(label)}</span>"
+        for (label, colour), ns in groups.items()
     ]
     # a space between items: a line may break there (print has no other break point)
     return f'<p class="chart-key">{" ".join(parts)}</p>' if parts else ""

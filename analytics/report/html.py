@@ -122,7 +122,7 @@ def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    body = add_table_of_contents(body)
+    body = fold_sections(add_table_of_contents(body))
     remote = remote_references(body)
     if remote:
         raise ReportError(
@@ -171,6 +171,53 @@ def add_table_of_contents(page: str) -> str:
     if TOC_PLACEHOLDER in page:
         return page.replace(TOC_PLACEHOLDER, toc, 1)
     return page.replace("<main>", "<main>" + toc, 1)
+
+
+DETAILS_TAG = "details"  # a section heading cell with this tag folds the rest of its section
+_CELL = re.compile(r'<div class="jp-Cell[ "]')
+_H3 = re.compile(r"<h3[^>]*>(.*?)</h3>", re.DOTALL)
+
+
+def fold_sections(page: str) -> str:
+    """Fold each section whose heading cell is tagged ``details`` (the method appendix):
+    the heading and its first paragraph stay, the rest of the section (up to the next
+    ``<h2>``) goes into a closed ``<details>`` whose summary line lists the section's own
+    sub-headings ("Crisis window · Sentiment · Provenance"), so a phone reader sees what is
+    there in one line. Printing (and the PDF) opens every ``<details>``.
+
+    Cells are siblings in the page and data never holds a raw ``<div class="jp-Cell``
+    (every value is escaped), so a run of whole cells is wrapped: the markup stays valid.
+    """
+    starts = [m.start() for m in _CELL.finditer(page)]
+    ends = [*starts[1:], page.find("</main>") if "</main>" in page else len(page)]
+    cells = [page[a:b] for a, b in zip(starts, ends, strict=True)]
+    if not cells:
+        return page
+    out, fold = [page[: starts[0]]], None
+    for cell in cells:
+        if fold is not None and "<h2" in cell:  # the next section: close the fold
+            out.append(_details(fold))
+            fold = None
+        if fold is not None:
+            fold.append(cell)
+            continue
+        out.append(cell)
+        if f"celltag_{DETAILS_TAG}" in cell:
+            fold = []
+    if fold is not None:
+        out.append(_details(fold))
+    out.append(page[ends[-1] :])
+    return "".join(out)
+
+
+def _details(cells: list[str]) -> str:
+    """Whole cells in a closed ``<details>``, summed up by their ``<h3>`` headings."""
+    if not cells:
+        return ""
+    inner = "".join(cells)
+    titles = [html_lib.unescape(_TAG.sub("", t)).strip() for t in _H3.findall(inner)]
+    summary = html_lib.escape(" · ".join(t for t in titles if t) or "…")
+    return f'<details class="section-details"><summary>{summary}</summary>{inner}</details>'
 
 
 _REMOTE = re.compile(

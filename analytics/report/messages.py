@@ -228,6 +228,64 @@ SECTION_TEXT: dict[str, str] = {
 }
 
 
+# a report parameter in words, for the provenance footer (the notebook's name in the key)
+PARAMETER_TEXT: dict[str, str] = {
+    "brand": "Brand",
+    "week": "Week",
+    "start": "First day",
+    "end": "Last day",
+    "store": "Store folder",
+    "tz": "Time zone",
+    "compare_weeks": "Weeks compared",
+    "brand_handles": "Official accounts",
+    "events": "Events file",
+    "notes": "Team notes file",
+    "claims": "Hoax claims and their keywords",
+    "survey": "Survey file",
+    "labels": "Analyst labels file",
+    "competitors": "Competitors",
+    "episode": "Crisis episode",
+    "detect": "Crisis window found by the detector",
+    "every": "Time step of the timeline",
+    "effect_window_hours": "Hours before and after each response",
+    "baseline_days": "Days of baseline",
+    "top_n": "Rows in the top lists",
+    "lang": "Language",
+    "platforms": "Platforms kept",
+    "languages": "Languages kept",
+    "sentiments": "Sentiment labels kept",
+    "spike": "Start of the drill-down",
+    "rows": "Mentions in the drill-down",
+    # the crisis detector's rule and thresholds (measure.crisis.params, method appendix)
+    "rule": "Rule",
+    "description": "How it works",
+    "weeks": "Weeks of the same hour compared",
+    "min_weekly_refs": "Fewest weeks for the weekly comparison",
+    "days": "Days compared when there are fewer weeks",
+    "min_daily_refs": "Fewest days of history before an hour",
+    "watch_z": "Watch level (robust z)",
+    "warning_z": "Warning level (robust z)",
+    "critical_z": "Critical level (robust z)",
+    "min_mentions": "Fewest mentions in an hour for an alert",
+    "merge_gap_hours": "Quiet hours that still join two alerts",
+    "min_alert_hours": "Fewest elevated hours in a crisis",
+    "crisis_level": "Alert level a crisis must reach",
+    "end_hours": "Calm hours that end a crisis",
+    "end_tolerance_hours": "Isolated watch hours allowed while calm",
+    "end_z": "Calm total within (standard errors)",
+    "peak_fraction": "Share of the busiest hour that counts as the peak",
+    "gap_days": "Days either side for the sentiment gap",
+    "min_lead_hours": "Hours of data needed before an onset",
+    "yes": "yes",
+    "no": "no",
+}
+
+
+def parameter_text(key: str) -> str:
+    """A parameter's name in words; an unknown one as its name with spaces."""
+    return PARAMETER_TEXT.get(key, key.replace("_", " "))
+
+
 def section_text(key: str, **values: Any) -> str:
     """One sentence of ``SECTION_TEXT``."""
     return render(SECTION_TEXT[key], values)

@@ -23,6 +23,7 @@ CHART_HEIGHT = 380
 
 _FREEZE_CHARTS = """
 async ([width, height]) => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });  // folded sections
   const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
   for (const plot of plots) {
     const url = await Plotly.toImage(plot, {format: 'png', width: width, height: height,

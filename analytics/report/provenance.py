@@ -4,7 +4,6 @@ the provenance footer, so every number in a report can be traced and reproduced.
 from __future__ import annotations
 
 import html
-import json
 import platform
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -79,13 +78,37 @@ def header(
 
 
 def method_list(method: Mapping[str, object]) -> str:
-    """The crisis detector's rule and parameters as a definition list."""
-    items = []
-    for key, value in method.items():
-        shown = json.dumps(value, default=str) if isinstance(value, dict | list) else value
-        items.append(f"<li><strong>{html.escape(str(key))}</strong>: "
-                     f"{html.escape(str(shown))}</li>")  # fmt: skip
-    return f'<ul class="method">{"".join(items)}</ul>'
+    """The crisis detector's rule and parameters, one line each in words."""
+    return parameter_list(method, css="method")
+
+
+def _shown(value: object) -> str:
+    """A parameter's value as a reader writes it: lists with commas, a mapping as
+    'key: a, b; key2: c', yes/no, '–' for nothing given."""
+    from analytics.report.messages import parameter_text
+
+    if value is None or value == "" or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return parameter_text("yes" if value else "no")
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_shown(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_shown(v) for v in value)
+    return str(value)
+
+
+def parameter_list(parameters: Mapping[str, object], css: str = "parameters") -> str:
+    """The parameters a report ran with, one line each: name in words, then the value
+    ("Official accounts: NusaPay, NusaPayCare"), every value escaped."""
+    from analytics.report.messages import parameter_text
+
+    items = "".join(
+        f"<li><strong>{html.escape(parameter_text(key))}</strong>: "
+        f"{html.escape(_shown(value))}</li>"
+        for key, value in parameters.items()
+    )
+    return f'<ul class="{css}">{items}</ul>'
 
 
 def footer(
@@ -108,8 +131,7 @@ def footer(
         '<section class="provenance"><h3>Provenance</h3>'
         "<p>Input files (every file in the store manifest: competitors' exports feed share "
         f"of voice):</p>{files}"
-        "<p>Parameters:</p><pre>"
-        f"{html.escape(json.dumps(params, indent=1, default=str, ensure_ascii=False))}</pre>"
+        f"<p>Parameters:</p>{parameter_list(params)}"
         "<p>Package versions: "
         f"{html.escape(', '.join(f'{k} {v}' for k, v in versions.items()))}</p>"
         f"<p>Run started {html.escape(started_at.strftime('%Y-%m-%d %H:%M:%S UTC'))}, "
