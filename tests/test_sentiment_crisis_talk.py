@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from analytics.sentiment.bulk import score_texts
-from analytics.sentiment.crisis_talk import MAX_WORDS, adjust, signals
+from analytics.sentiment.crisis_talk import MAX_WORDS, adjust, signals, words_of
 
 DATA = Path(__file__).parent / "data" / "sentiment"
 
@@ -57,3 +58,19 @@ def test_rule_directions_and_long_texts_untouched() -> None:
     middle = "makanan nya enak dan tempat nya nyaman sekali " * 3 + "tapi tidak bisa parkir"
     assert adjust(middle, 0.5) == 0.5
     assert adjust("makasih " + middle, 0.5) == -0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Can't LOGIN, saldo_hilang!!", ["can't", "login", "saldo", "hilang"]),
+        ("don\u2019t 'quoted' rock'n'roll", ["don't", "quoted", "rock'n", "roll"]),
+        ("error-404... v2.0 #fail @bank", ["error", "404", "v2", "0", "fail", "bank"]),
+        ("gagal 😡 lagi", ["gagal", "lagi"]),
+        ("Ünïcode ÉCHEC ½", ["ünïcode", "échec", "½"]),
+        ("", []),
+    ],
+)
+def test_words_of(text: str, words: list[str]) -> None:
+    # ASCII texts take a fast path, the rest the regex: both give these hand-listed words
+    assert words_of(text) == words

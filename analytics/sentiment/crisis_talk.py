@@ -62,6 +62,9 @@ SHORT_WORDS = 20
 MAX_WORDS = 40
 _KINDS = ("complaint", "resolution", "praise")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_ASCII_NOT_WORD = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "'")}
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,15 @@ def cues() -> Cues:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words, apostrophes kept ("can't"); a curly apostrophe counts as one."""
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    lowered = text.lower().replace("\u2019", "'")
+    if lowered.isascii():
+        # the same words without the regex engine (3-4x faster): in ASCII a word character
+        # of _WORD is a letter or digit, so with every other character made a space the
+        # words are what split() returns, unless an apostrophe may join two of them
+        spaced = lowered.translate(_ASCII_NOT_WORD)
+        if "'" not in spaced:
+            return spaced.split()
+    return _WORD.findall(lowered)
 
 
 @dataclass(frozen=True)
