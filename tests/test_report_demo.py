@@ -1,7 +1,9 @@
 """``crisis-analytics demo`` end to end on the bundled sample (data/sample): ingest, score,
-both reports, index. Slow (a few minutes on a busy 2-core machine)."""
+both reports, index, written in Bahasa Indonesia (``--lang id``; the English reports are
+rendered by tests/test_notebooks.py). Slow (a few minutes on a busy 2-core machine)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -31,9 +33,9 @@ def test_sample_manifest_is_checked(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The demo run once for the module: (folder, [weekly, review])."""
+    """The demo run once for the module, in Indonesian: (folder, [weekly, review])."""
     root = tmp_path_factory.mktemp("demo")
-    return root, run_demo(sample=SAMPLE, store=root / "store", out=root / "reports")
+    return root, run_demo(sample=SAMPLE, store=root / "store", out=root / "reports", lang="id")
 
 
 @pytest.mark.slow
@@ -52,10 +54,11 @@ def test_demo_writes_both_reports_from_the_sample(demo):
         assert result.size_bytes <= 2_500_000
     page = review.html_path.read_text(encoding="utf-8")
     # the sample's events, notes, claims, survey and labels all reached the review
-    assert "holding statement" in page and "media pickup" in page
+    assert "pernyataan awal" in page and "liputan media" in page  # holding statement, media
     assert "What we would do differently" in page  # a heading of data/sample/notes.md
     assert "NusaPay bangkrut" in page
-    assert "Audience feedback" in page and "Against analyst labels (labels.csv)" in page
+    assert "Umpan balik audiens" in page and "Dibanding label analis (labels.csv)" in page
+    assert '<html lang="id">' in page
     index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     assert index.count("report.html") == 2
     # the store holds the brand and its competitor (from the manifest), every mention scored
@@ -99,3 +102,60 @@ def test_demo_reports_fit_a_laptop_and_a_phone(demo):
     index = check_report(tmp_path / "reports" / "index.html", width=390, height=900,
                          screenshot=artifacts / "demo_index_390.png")  # fmt: skip
     assert index.page_width <= 390 and index.too_wide == []
+
+
+# words: letters only (no digits, no underscores), placeholders of the templates left out
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(texts) -> set[str]:
+    return {w.lower() for text in texts for w in _WORD.findall(re.sub(r"\{[^{}]*\}", " ", text))}
+
+
+def english_only_words() -> set[str]:
+    """The words of the English catalogue that the Indonesian catalogue does not use too
+    (loanwords and names such as "platform", "emoji", "PageRank" are in both)."""
+    from analytics.report.lang import Lang
+    from analytics.report.messages import catalogue
+
+    return _words(catalogue(Lang.EN).values()) - _words(catalogue(Lang.ID).values())
+
+
+def english_words_in(text: str) -> dict[str, str]:
+    """Each English-only catalogue word found in ``text``, with the line it is on."""
+    english = english_only_words()
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        for word in _WORD.findall(line):
+            if word.lower() in english:
+                found.setdefault(word.lower(), line.strip()[:160])
+    return found
+
+
+def test_the_english_word_check_finds_one_english_sentence():
+    """The check below must fail on a single sentence left in English."""
+    from analytics.report.lang import Lang
+    from analytics.report.messages import catalogue
+
+    indonesian = "\n".join(re.sub(r"\{[^{}]*\}", " ", text) for text in catalogue(Lang.ID).values())
+    assert english_words_in(indonesian) == {}
+    left = english_words_in(indonesian + "\nThe crisis detector raised no warning this week.")
+    assert {"detector", "raised", "warning", "week"} <= set(left)
+    assert english_words_in("Sebutan per hari\nPorsi negatif 76,5%") == {}
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_indonesian_demo_reports_show_no_english_word(demo):
+    """Both Indonesian reports and the index, read from the DOM as a reader sees them
+    (charts' titles, axes, legends and keys included; posts, authors, file names and the
+    team's notes, marked translate="no", left out): no word of the English catalogue."""
+    from analytics.report.browser import check_report
+
+    tmp_path, results = demo
+    for page in [r.html_path for r in results] + [tmp_path / "reports" / "index.html"]:
+        check = check_report(page, width=1400, height=900)
+        assert len(check.words_text) > 200, page  # the charts and the text were read
+        assert english_words_in(check.words_text) == {}, page
+        if page.name == "report.html":  # shares with a decimal comma: "79,4%"
+            assert re.search(r"\b\d+,\d%", check.words_text), page

@@ -104,6 +104,11 @@ _PDF = typer.Option(
 )
 
 
+_LANG = typer.Option(
+    "en", "--lang", help="Language of the report's words, numbers and dates: en or id."
+)
+
+
 def _extra(params: str | None) -> dict:
     value = parse_yaml_option(params, "--params")
     if value is None:
@@ -123,14 +128,14 @@ def weekly(
         4, "--compare-weeks", min=0, help="Previous weeks shown."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
-    pdf: bool = _PDF,
+    pdf: bool = _PDF, lang: str = _LANG,
 ) -> None:  # fmt: skip
     """Weekly reputation report: one ISO week against the previous weeks."""
     setup_logging(log_file)
     result = run_weekly(
         brand=brand, week=week, store=store, out=out, tz=tz, handles=handle, events=events,
         compare_weeks=compare_weeks, extra=_extra(params), notebook=notebook,
-        cell_timeout=cell_timeout, static=static, pdf=pdf,
+        cell_timeout=cell_timeout, static=static, pdf=pdf, lang=lang,
     )  # fmt: skip
     _finish(result, as_json)
 
@@ -155,7 +160,7 @@ def review(
         "brand with the most excess mentions."),
     params: str | None = _PARAMS, cell_timeout: int = _TIMEOUT, log_file: Path | None = _LOG,
     as_json: bool = _JSON, notebook: Path | None = _NOTEBOOK, static: str | None = _STATIC,
-    pdf: bool = _PDF,
+    pdf: bool = _PDF, lang: str = _LANG,
 ) -> None:  # fmt: skip
     """Post-crisis review: what happened, how fast we reacted, what worked, lessons."""
     setup_logging(log_file)
@@ -163,7 +168,7 @@ def review(
         brand=brand, start=start, end=end, store=store, out=out, tz=tz, handles=handle,
         events=events, notes=notes, claims=parse_claims(claims), labels=labels, survey=survey,
         extra=_extra(params), notebook=notebook, cell_timeout=cell_timeout, static=static,
-        pdf=pdf, episode=episode,
+        pdf=pdf, episode=episode, lang=lang,
     )  # fmt: skip
     _finish(result, as_json)
 
@@ -213,13 +218,13 @@ def demo(
     out: Path = _OUT,
     sample: Path = typer.Option(
         Path("data/sample"), "--sample", help="Folder of the bundled sample (sample.json)."),
-    log_file: Path | None = _LOG,
+    log_file: Path | None = _LOG, lang: str = _LANG,
 ) -> None:  # fmt: skip
     """Ingest the bundled sample crisis, score it, write both reports; print where they are."""
     from analytics.report.demo import run_demo
 
     setup_logging(log_file)
-    results = run_demo(sample=sample, store=store, out=out)
+    results = run_demo(sample=sample, store=store, out=out, lang=lang)
     for result in results:
         print(
             f"{result.html_path}  ({result.size_bytes / 1e6:.1f} MB, {result.chart_count} charts)"

@@ -39,6 +39,10 @@ _EXPORTS = {
     "provenance": "analytics.report.provenance",
     "summary": "analytics.report.summary",
     "styled": "analytics.report.styles:styled",
+    # the language a report is written in, and its words
+    "use_lang": "analytics.report.lang:use_lang",
+    "t": "analytics.report.words:t",
+    "word": "analytics.report.words:value",
 }
 
 __all__ = sorted(_EXPORTS)

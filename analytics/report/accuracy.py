@@ -74,14 +74,16 @@ def against_labels(
 
 def sentence(name: str, result: dict[str, Any] | None) -> str:
     """One plain sentence for the appendix, e.g. 'Analyst labels (n=400): accuracy 71%...'."""
+    from analytics.report.words import t
+
     if not result or not result.get("n"):
-        return f"{name}: nothing to compare with."
+        return t("accuracy.nothing", name=name)
     if "accuracy" in result:
         ci = result.get("accuracy_ci")
-        ci_text = f" (95% CI {ci[0]:.0%}-{ci[1]:.0%})" if ci else ""
-        return (f"{name} (n={result['n']:,}): accuracy {result['accuracy']:.0%}{ci_text}, "
-                f"macro-F1 {result['macro_f1']:.2f}.")  # fmt: skip
+        ci_text = t("accuracy.ci", low=ci[0], high=ci[1]) if ci else ""
+        return t("accuracy.labels", name=name, n=result["n"], accuracy=result["accuracy"],
+                 ci=ci_text, f1=result["macro_f1"])  # fmt: skip
     kappa = result.get("kappa")
-    kappa_text = f", Cohen's kappa {kappa:.2f}" if kappa is not None else ""
-    return (f"{name} (n={result['n']:,} rated by both, {result.get('unrated', 0):,} unrated "
-            f"by the tool): agreement {result['agreement']:.0%}{kappa_text}.")  # fmt: skip
+    kappa_text = t("accuracy.kappa", kappa=kappa) if kappa is not None else ""
+    return t("accuracy.agreement", name=name, n=result["n"], unrated=result.get("unrated", 0),
+             agreement=result["agreement"], kappa=kappa_text)  # fmt: skip

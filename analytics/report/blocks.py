@@ -20,6 +20,10 @@ import polars as pl
 
 from analytics.defaults import DEFAULT_TZ
 from analytics.errors import InputDataError
+from analytics.report import lang as L
+from analytics.report.lang import is_missing
+from analytics.report.words import t
+from analytics.report.words import value as word
 
 
 @dataclass(frozen=True)
@@ -37,46 +41,40 @@ class Kpi:
 
 
 def format_value(value: float | int | None, unit: str = "") -> str:
-    """Format a KPI value for a manager: thousands separators, shares as percent, n/a."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
+    """Format a KPI value for a manager in the report's language: thousands separators,
+    shares as percent, large figures in words ("1.33 billion" / "1,33 miliar"), n/a."""
+    if is_missing(value):
+        return t("na")
+    assert value is not None  # for mypy: is_missing is the check
     if unit == "%":
-        return f"{value * 100:.1f}%"
+        return L.percent(value, 1)
     if unit == "h":
-        return f"{value:.1f} h"
+        return t("unit.h", n=L.fixed(value, 1))
     if unit == "score":
-        return f"{value:+.2f}"
+        return L.number(value, 2, sign=True)
     if abs(value) >= 1_000_000:
-        return _compact(value)
+        return L.compact(value)
     if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def _compact(value: float) -> str:
-    """1,331,939,328 -> '1.33 bn', 12,450,000 -> '12.4 M': a card stays one line wide."""
-    for size, suffix in ((1_000_000_000, "bn"), (1_000_000, "M")):
-        if abs(value) >= size:
-            scaled = value / size
-            return f"{scaled:,.2f} {suffix}" if abs(scaled) < 10 else f"{scaled:,.1f} {suffix}"
-    return f"{value:,.0f}"
+        return L.number(int(value))
+    return L.fixed(value, 2)
 
 
 def format_delta(delta: float | None, unit: str = "") -> str:
     """Format a change with its sign; shares change in percentage points (pp)."""
-    if delta is None or (isinstance(delta, float) and math.isnan(delta)):
+    if is_missing(delta):
         return ""
+    assert delta is not None
     if unit == "%":
-        return f"{delta * 100:+.1f} pp"
+        return t("unit.pp", n=L.number(delta * 100, 1, sign=True))
     if unit == "score":
-        return f"{delta:+.2f}"
+        return L.number(delta, 2, sign=True)
     if unit == "h":
-        return f"{delta:+.1f} h"
+        return t("unit.h", n=L.number(delta, 1, sign=True))
     if abs(delta) >= 1_000_000:
-        return ("+" if delta > 0 else "") + _compact(delta)
+        return L.compact(delta, sign=True)
     if float(delta).is_integer():
-        return f"{int(delta):+,}"
-    return f"{delta:+,.2f}"
+        return L.number(int(delta), 0, sign=True)
+    return L.number(delta, 2, sign=True)
 
 
 def _delta_class(kpi: Kpi) -> str:
@@ -107,13 +105,18 @@ def kpi_cards(kpis: Sequence[Kpi]) -> str:
 
 
 def _text(value: object, *, percent: bool = False, tz: str | None = None) -> str:
-    """A cell value as the text a reader sees (numbers with separators, shares as percent)."""
-    if percent and isinstance(value, int | float) and not isinstance(value, bool):
-        return "–" if math.isnan(value) else f"{value * 100:.1f}%"
+    """A cell value as the text a reader sees in the report's language (numbers with its
+    separators, shares as percent, yes/no and category values in words); data is as is."""
+    if isinstance(value, bool):
+        return word(value)
+    if percent and isinstance(value, int | float):
+        return "–" if math.isnan(value) else L.percent(value, 1)
     if isinstance(value, float):
-        return "–" if math.isnan(value) else f"{value:,.3g}" if abs(value) < 1 else f"{value:,.1f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
+        if math.isnan(value):
+            return "–"
+        return L.significant(value) if abs(value) < 1 else L.fixed(value, 1)
+    if isinstance(value, int):
+        return L.number(value)
     if isinstance(value, datetime):
         if tz is not None and value.tzinfo is not None:
             value = value.astimezone(ZoneInfo(tz))
@@ -129,17 +132,34 @@ _ONE_LINE = (int, float, datetime, date)
 CLAMP_CHARS = 90  # longer texts are clamped to three lines with a "more" control
 
 
-def _cell(value: object, max_chars: int, *, percent: bool = False, tz: str | None = None) -> str:
+# columns whose text values are the project's own categories (alert levels, stances, phases,
+# response types, ...): written in words in the report's language. Other text is data (a
+# post, an author, a file) and is marked translate="no" (the HTML attribute for content
+# that is not to be translated), which the language test also reads.
+CATEGORY_COLUMNS = frozenset({
+    "level", "metric", "stance", "kind", "phase", "sentiment_label", "signal", "verdict",
+    "type", "strategy", "emotion", "reference", "platform", "language", "severity", "format",
+    "channel", "overlaps", "detail", "note",
+})  # fmt: skip
+
+
+def _cell(
+    value: object, max_chars: int, *, percent: bool = False, tz: str | None = None,
+    category: bool = False,
+) -> str:  # fmt: skip
     if value is None:
         return '<td class="num"><span class="na">–</span></td>'
+    if category and isinstance(value, str):
+        value = word(value)
     text = _text(value, percent=percent, tz=tz)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
     if isinstance(value, _ONE_LINE) and not isinstance(value, bool):
         return f'<td class="num">{html.escape(text)}</td>'
+    data = "" if category or isinstance(value, bool) else ' translate="no"'
     if len(text) > CLAMP_CHARS:
-        return f'<td class="long"><div class="clamp">{html.escape(text)}</div></td>'
-    return f'<td class="word">{html.escape(text)}</td>'
+        return f'<td class="long"{data}><div class="clamp">{html.escape(text)}</div></td>'
+    return f'<td class="word"{data}>{html.escape(text)}</td>'
 
 
 def _zone_heading(label: str, series: pl.Series, tz: str | None) -> str:
@@ -160,12 +180,8 @@ def _link(url: object) -> str:
         return '<td class="num"><span class="na">–</span></td>'
     return (
         f'<td class="num"><a href="{html.escape(url.strip(), quote=True)}" target="_blank" '
-        f'rel="noopener noreferrer">{html.escape(LINK_TEXT)}</a></td>'
+        f'rel="noopener noreferrer">{html.escape(t("link.open"))}</a></td>'
     )
-
-
-LINK_TEXT = "open"
-LINK_HEADING = "post"
 
 
 def table(
@@ -175,7 +191,7 @@ def table(
     max_rows: int = 20,
     max_chars: int = 280,
     caption: str = "",
-    empty_text: str = "No rows.",
+    empty_text: str = "",
     percent: Sequence[str] = (),
     tz: str | None = None,
     link: str | None = "url",
@@ -195,24 +211,26 @@ def table(
     if missing:
         raise InputDataError(f"table: column(s) {missing} not in the frame (has {frame.columns})")
     if frame.height == 0:
-        return f'<p class="empty">{html.escape(empty_text)}</p>'
+        return f'<p class="empty">{html.escape(empty_text or t("table.no_rows"))}</p>'
     shown = frame.head(max_rows)
     linked = link is not None and link in frame.columns and link not in columns
     headings = [_zone_heading(label, frame.get_column(name), tz) for name, label in columns.items()]
     if linked:
-        headings.append(LINK_HEADING)
+        headings.append(t("col.post"))
     head = "".join(f"<th>{html.escape(label)}</th>" for label in headings)
     rows = []
     shares = [name in percent for name in columns]
+    categories = [name in CATEGORY_COLUMNS for name in columns]
     urls = shown.get_column(link).to_list() if linked else [None] * shown.height
     for record, url in zip(shown.select(list(columns)).iter_rows(), urls, strict=True):
         cells = "".join(
-            _cell(v, max_chars, percent=p, tz=tz) for v, p in zip(record, shares, strict=True)
+            _cell(v, max_chars, percent=p, tz=tz, category=c)
+            for v, p, c in zip(record, shares, categories, strict=True)
         )
         rows.append(f"<tr>{cells}{_link(url) if linked else ''}</tr>")
     note = caption
     if frame.height > max_rows:
-        note = f"{caption} (first {max_rows} of {frame.height:,})".strip()
+        note = t("table.first_rows", caption=caption, shown=max_rows, total=frame.height).strip()
     caption_html = f"<caption>{html.escape(note)}</caption>" if note else ""
     return (
         f'<div class="table-wrap"><table class="report-table">{caption_html}'
@@ -240,23 +258,48 @@ def findings(items: Iterable[object], tz: str = DEFAULT_TZ) -> str:
         key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER else 9,
     )
     if not ordered:
-        return '<p class="empty">No findings.</p>'
+        return f'<p class="empty">{html.escape(t("findings.none"))}</p>'
     lines = [
         f'<li class="finding {html.escape(f.severity)}"><span class="badge">'
-        f"{html.escape(f.severity)}</span> <strong>{html.escape(f.topic)}</strong>: "
+        f"{html.escape(word(f.severity))}</span> <strong>{html.escape(word(f.topic))}</strong>: "
         f"{html.escape(words(f))}</li>"
         for f in ordered
     ]
     return f'<ul class="findings">{"".join(lines)}</ul>'
 
 
-def callout(text: str, level: str = "info") -> str:
+def section(title: str, *paragraphs: str) -> str:
+    """A report section's heading (``<h2>``, listed in the contents) and its introduction;
+    written by the notebook in the report's language instead of a Markdown cell."""
+    intro = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f"<h2>{html.escape(title)}</h2>{intro}"
+
+
+def callout(text: str, level: str = "info", *, data: bool = False, quoted: str = "") -> str:
     """A boxed sentence (info / warning), e.g. 'no crisis detected in this period'; a long
-    text (a survey answer) is clamped to three lines with a "more" control."""
+    text (a survey answer) is clamped to three lines with a "more" control. ``data``: the
+    text is data (a survey answer), marked not to be translated; ``quoted``: data after
+    the sentence (terms from the posts), marked so."""
     inner = html.escape(text)
+    if quoted:
+        inner += f' <span translate="no">{html.escape(quoted)}</span>'
     if len(text) > CLAMP_CHARS * 2:
         inner = f'<div class="clamp">{inner}</div>'
-    return f'<div class="callout {html.escape(level)}">{inner}</div>'
+    mark = ' translate="no"' if data else ""
+    return f'<div class="callout {html.escape(level)}"{mark}>{inner}</div>'
+
+
+def answers(
+    negative_title: str, negative: Sequence[str], positive_title: str, positive: Sequence[str]
+) -> str:
+    """The most negative and most positive survey answers (data), folded when long."""
+    return (
+        f'<div class="fold"><h3>{html.escape(negative_title)}</h3>'
+        + "".join(callout(text, "warning", data=True) for text in negative)
+        + f"<h3>{html.escape(positive_title)}</h3>"
+        + "".join(callout(text, data=True) for text in positive)
+        + "</div>"
+    )
 
 
 def markdown_file(path: str | Path | None, *, missing_text: str = "") -> str:
@@ -284,4 +327,5 @@ def markdown_file(path: str | Path | None, *, missing_text: str = "") -> str:
         lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}",
         render(text),
     )
-    return f'<div class="team-notes">{body}</div>'
+    # the team's own words: shown as written, in whatever language they wrote them
+    return f'<div class="team-notes" translate="no">{body}</div>'

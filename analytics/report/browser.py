@@ -35,6 +35,9 @@ class BrowserCheck:
     dialogs: list[str] = field(default_factory=list)  # alert()/confirm() a script opened
     page_width: int = 0  # the page's scroll width: wider than the viewport = sideways scroll
     text: str = ""  # the page's visible text
+    # the visible text that is the report's own words: without what is marked
+    # translate="no" (posts, authors, file names, the team's notes: data), charts included
+    words_text: str = ""
     page_height: int = 0  # the page's scroll height in CSS px
     wrapped_numbers: list[str] = field(default_factory=list)  # numeric cells on 2+ lines
     overlapping_labels: list[str] = field(default_factory=list)  # chart annotation pairs
@@ -69,6 +72,23 @@ def find_chromium() -> str | None:
             return candidate
     return shutil.which("chromium")
 
+
+# Every text node a reader can see (HTML and the charts' SVG), except inside an element
+# marked translate="no" (data) and plotly's off-screen text ruler; one node per line.
+_WORDS_TEXT = """
+() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const lines = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !node.textContent.trim()) { continue; }
+    if (el.closest('[translate="no"], script, style, noscript, #js-plotly-tester')) { continue; }
+    if (!el.getClientRects().length) { continue; }  // not drawn (display: none)
+    lines.push(node.textContent.trim());
+  }
+  return lines.join("\\n");
+}
+"""
 
 LAUNCH_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")
 
@@ -204,6 +224,7 @@ def check_report(
                 title = tab.title()
                 page_width = tab.evaluate("() => document.documentElement.scrollWidth")
                 text = tab.inner_text("body")
+                words = tab.evaluate(_WORDS_TEXT)
                 layout = tab.evaluate(_LAYOUT_AUDIT)
                 shot = None
                 if screenshot is not None:
@@ -224,6 +245,7 @@ def check_report(
         screenshot=shot,
         dialogs=dialogs,
         text=text,
+        words_text=str(words),
         page_width=int(page_width),
         page_height=int(layout["height"]),
         wrapped_numbers=list(layout["wrapped"]),

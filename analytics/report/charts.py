@@ -26,6 +26,9 @@ import polars as pl
 from plotly.io._base_renderers import MimetypeRenderer
 
 from analytics.defaults import DEFAULT_TZ
+from analytics.report.lang import current_lang
+from analytics.report.words import t
+from analytics.report.words import value as word
 
 RENDERER_NAME = "crisis_offline"
 CHART_CLASS = "crisis-chart"
@@ -83,7 +86,7 @@ class OfflineRenderer(MimetypeRenderer):
             include_plotlyjs=False,
             include_mathjax=False,
             full_html=False,
-            config=_PLOT_CONFIG,
+            config={**_PLOT_CONFIG, "locale": current_lang().value},
             default_width="100%",
             default_height=self.height,
             validate=False,
@@ -260,7 +263,7 @@ def mark_moments(fig: go.Figure, moments: pl.DataFrame | None, tz: str = DEFAULT
             {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": colour, "width": 1, "dash": "dot"}}
         )  # fmt: skip
-        key["moments"].append({"n": n, "label": str(row["label"]), "colour": colour})
+        key["moments"].append({"n": n, "label": word(row["label"]), "colour": colour})
     for run, text, centre, level in zip(runs, texts, centres, rows, strict=True):
         colour = colours[run[0]] if len({colours[i] for i in run}) == 1 else COLOURS["moment"]
         notes.append(
@@ -293,8 +296,8 @@ def shade_phases(fig: go.Figure, phases: pl.DataFrame | None, tz: str = DEFAULT_
             {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
              "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
         )  # fmt: skip
-        if row["phase"] not in [p["phase"] for p in key["phases"]]:
-            key["phases"].append({"phase": row["phase"], "colour": colour})
+        if word(row["phase"]) not in [p["phase"] for p in key["phases"]]:
+            key["phases"].append({"phase": word(row["phase"]), "colour": colour})
     fig.update_layout(shapes=shapes)
     _set_key(fig, key)
     return fig
@@ -373,7 +376,7 @@ def time_chart(
                 line={"width": 0},
                 fill="tonexty",
                 fillcolor=COLOURS["baseline"],
-                name="usual range (baseline)",
+                name=t("chart.usual_range"),
                 hoverinfo="skip",
             )
         )
@@ -406,7 +409,10 @@ def sentiment_chart(
     for label in ("negative", "neutral", "positive"):
         fig.add_trace(
             go.Bar(
-                x=x, y=timeline.get_column(label).to_list(), name=label, marker_color=COLOURS[label]
+                x=x,
+                y=timeline.get_column(label).to_list(),
+                name=word(label),
+                marker_color=COLOURS[label],
             )
         )
     if "net_sentiment" in timeline.columns:
@@ -415,7 +421,7 @@ def sentiment_chart(
                 x=x,
                 y=timeline.get_column("net_sentiment").to_list(),
                 yaxis="y2",
-                name="net sentiment",
+                name=t("chart.net_sentiment"),
                 mode="lines",
                 line={"color": "#000", "width": 2},
             )
@@ -429,13 +435,13 @@ def sentiment_chart(
                 "autorange": False,
                 "tickmode": "array",
                 "tickvals": [-1, -0.5, 0, 0.5, 1],
-                "title": "net sentiment",
+                "title": t("chart.net_sentiment"),
                 "showgrid": False,
                 "zeroline": False,
             }
         )
     fig.update_layout(barmode="stack")
-    _base_layout(fig, title, "mentions")
+    _base_layout(fig, title, t("chart.mentions"))
     shade_phases(fig, phases, tz)
     return mark_moments(fig, moments, tz)
 
@@ -461,7 +467,7 @@ def multi_line_chart(
                 x=part.get_column(x).to_list(),
                 y=part.get_column(y).to_list(),
                 mode="lines",
-                name=str(name),
+                name=word(name),
                 stackgroup="one" if stacked else None,
             )
         )
@@ -512,14 +518,14 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
         go.Bar(
             x=labels,
             y=effects.get_column("before").to_list(),
-            name="before",
+            name=t("chart.before"),
             marker_color=COLOURS["neutral"],
         )
     )
     after = go.Bar(
         x=labels,
         y=effects.get_column("after").to_list(),
-        name="after",
+        name=t("chart.after"),
         marker_color=COLOURS["response"],
     )
     if {"ci_low", "ci_high"} <= set(effects.columns):
@@ -535,7 +541,7 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
             minus.append(max(change - r["ci_low"], 0))
         after.error_y = {"type": "data", "array": plus, "arrayminus": minus, "visible": True}
     fig.add_trace(after)
-    _base_layout(fig, title, "negative share")
+    _base_layout(fig, title, t("chart.negative_share"))
     fig.update_layout(
         barmode="group",
         hovermode="closest",
@@ -551,8 +557,8 @@ def confusion_chart(matrix: pl.DataFrame, *, title: str) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=matrix.select(labels).to_numpy().tolist(),
-            x=labels,
-            y=matrix.get_column("reference").to_list(),
+            x=[word(label) for label in labels],
+            y=[word(label) for label in matrix.get_column("reference").to_list()],
             colorscale="Blues",
             text=matrix.select(labels).to_numpy().tolist(),
             texttemplate="%{text}",
@@ -561,8 +567,8 @@ def confusion_chart(matrix: pl.DataFrame, *, title: str) -> go.Figure:
     )
     _base_layout(fig, title)
     fig.update_layout(
-        xaxis_title="our label",
-        yaxis_title="reference label",
+        xaxis_title=t("chart.our_label"),
+        yaxis_title=t("chart.reference_label"),
         hovermode="closest",
         yaxis_autorange="reversed",
     )

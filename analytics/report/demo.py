@@ -43,8 +43,8 @@ def _say(text: str) -> None:
         print(text, file=sys.stderr)
 
 
-def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
-    """Ingest + score the sample, then write the weekly and the review report."""
+def run_demo(*, sample: Path | str, store: Path | str, out: Path | str, lang: str = "en") -> list:
+    """Ingest + score the sample, then write the weekly and the review report in ``lang``."""
     from analytics.errors import AnalyticsError
     from analytics.report.jobs import run_review, run_weekly
     from analytics.sentiment import score_store
@@ -85,7 +85,7 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
     _say("writing the weekly report ...")
     weekly = run_weekly(
         brand=brand, week=manifest["weekly_report_week"], store=Path(store), out=Path(out),
-        tz=tz, handles=handles, events=optional("events"),
+        tz=tz, handles=handles, events=optional("events"), lang=lang,
     )  # fmt: skip
     _say("writing the post-crisis review ...")
     period = manifest["review_period"]
@@ -93,6 +93,6 @@ def run_demo(*, sample: Path | str, store: Path | str, out: Path | str) -> list:
         brand=brand, start=period["start"], end=period["end"], store=Path(store),
         out=Path(out), tz=tz, handles=handles, events=optional("events"),
         notes=optional("notes"), claims=manifest.get("hoax_claims") or {},
-        labels=optional("labels"), survey=optional("survey"),
+        labels=optional("labels"), survey=optional("survey"), lang=lang,
     )  # fmt: skip
     return [weekly, review]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from analytics.errors import ReportError
 from analytics.report.charts import CHART_CLASS, CHART_JSON_MIME
+from analytics.report.lang import DEFAULT_LANG, Lang
 
 if TYPE_CHECKING:  # nbformat is slow to import (jsonschema); the kernel never needs it
     import nbformat
@@ -57,6 +58,55 @@ def _partial_fits_plotly() -> bool:
     return get_plotlyjs_version().split(".")[0] == PARTIAL_VERSION.split(".")[0]
 
 
+# the texts plotly.js itself shows (modebar tooltips, a hint), translated through the word
+# tables under "plotly.<English text>"
+PLOTLY_PHRASES = (
+    "Autoscale", "Box Select", "Compare data on hover", "Double-click to zoom back out",
+    "Download plot", "Download plot as a PNG", "Lasso Select", "Pan", "Reset axes",
+    "Reset view", "Show closest data on hover", "Toggle Spike Lines", "Zoom", "Zoom in",
+    "Zoom out",
+)  # fmt: skip
+
+
+def plotly_locale(lang: Lang) -> str:
+    """JavaScript registering ``lang`` with plotly.js (month and day names, separators and
+    plotly's own texts from CLDR via Babel and the word tables); empty for English, which
+    plotly.js carries."""
+    if lang is Lang.EN:
+        return ""
+    import json
+
+    from babel.dates import get_day_names, get_month_names
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from analytics.report.lang import language
+    from analytics.report.words import t
+
+    with language(lang):
+        dictionary = {phrase: t(f"plotly.{phrase}") for phrase in PLOTLY_PHRASES}
+    sunday_first = (6, 0, 1, 2, 3, 4, 5)  # CLDR counts from Monday, plotly from Sunday
+    days = get_day_names("wide", locale=lang.value)
+    short_days = get_day_names("abbreviated", locale=lang.value)
+    months = get_month_names("wide", locale=lang.value)
+    short_months = get_month_names("abbreviated", locale=lang.value)
+    locale = {
+        "moduleType": "locale",
+        "name": lang.value,
+        "dictionary": dictionary,
+        "format": {
+            "days": [days[i] for i in sunday_first],
+            "shortDays": [short_days[i] for i in sunday_first],
+            "months": [months[i] for i in range(1, 13)],
+            "shortMonths": [short_months[i] for i in range(1, 13)],
+            "decimal": get_decimal_symbol(lang.value),
+            "thousands": get_group_symbol(lang.value),
+            "date": "%d/%m/%Y",
+        },
+    }
+    # json.dumps leaves "</" as is: a translation holding "</script>" must not end the tag
+    return "Plotly.register(" + json.dumps(locale, ensure_ascii=False).replace("</", "<\\/") + ");"
+
+
 def trace_types(nb: nbformat.NotebookNode) -> set[str]:
     """Every plotly trace type the charts of an executed notebook use."""
     found = set()
@@ -93,10 +143,16 @@ def count_charts(nb: nbformat.NotebookNode) -> int:
     return count
 
 
-def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
-    """Render an executed notebook to offline HTML (code hidden, plotly.js embedded once)."""
+def export_html(
+    nb: nbformat.NotebookNode, *, kind: str, title: str, lang: Lang = DEFAULT_LANG
+) -> str:
+    """Render an executed notebook to offline HTML (code hidden, plotly.js embedded once),
+    its page furniture (``lang`` attribute, "more"/"less" controls, contents) in ``lang``."""
     import nbformat
     from nbconvert import HTMLExporter
+
+    from analytics.report.lang import language
+    from analytics.report.words import t
 
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
@@ -105,6 +161,7 @@ def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         exclude_anchor_links=True,
+        language_code=lang.value,
     )
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -113,8 +170,13 @@ def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
     )
     nb = nbformat.from_dict(nb)
     nb.metadata["title"] = title
+    with language(lang):
+        more, less, contents = t("more"), t("less"), t("contents")
     resources = {
         "crisis": {
+            "plotly_locale": plotly_locale(lang),
+            "more": more,
+            "less": less,
             "plotly_js": plotly_bundle(trace_types(nb)),
             "css": (TEMPLATES / TEMPLATE_NAME / "report.css").read_text(encoding="utf-8"),
             "chart_count": count_charts(nb),
@@ -122,7 +184,7 @@ def export_html(nb: nbformat.NotebookNode, *, kind: str, title: str) -> str:
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    body = fold_sections(add_table_of_contents(body))
+    body = fold_sections(add_table_of_contents(body, heading=contents))
     remote = remote_references(body)
     if remote:
         raise ReportError(
@@ -141,7 +203,7 @@ def _slug(label: str) -> str:
     return re.sub(r"[^\w]+", "-", label.lower()).strip("-") or "section"
 
 
-def add_table_of_contents(page: str) -> str:
+def add_table_of_contents(page: str, heading: str = "Contents") -> str:
     """Give every ``<h2>`` an id and fill the TOC placeholder (or the top of ``<main>``)
     with links to them, in page order."""
     entries: list[str] = []
@@ -167,7 +229,10 @@ def add_table_of_contents(page: str) -> str:
     page = _H2.sub(number, page)
     if not entries:
         return page
-    toc = f'<nav class="toc" id="toc"><strong>Contents</strong><ol>{"".join(entries)}</ol></nav>'
+    toc = (
+        f'<nav class="toc" id="toc"><strong>{html_lib.escape(heading)}</strong>'
+        f"<ol>{''.join(entries)}</ol></nav>"
+    )
     if TOC_PLACEHOLDER in page:
         return page.replace(TOC_PLACEHOLDER, toc, 1)
     return page.replace("<main>", "<main>" + toc, 1)

@@ -15,6 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from analytics.atomic import write_text_atomic
 from analytics.defaults import DEFAULT_TZ
+from analytics.report import lang as L
+from analytics.report.lang import DEFAULT_LANG, Lang, language
+from analytics.report.words import t
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def list_reports(out: Path | str) -> list[ReportEntry]:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+    return f"{L.fixed(n / 1_000_000, 1)} MB" if n >= 100_000 else f"{L.fixed(n / 1000, 0)} kB"
 
 
 def _generated(value: str, tz: str) -> str:
@@ -91,11 +94,24 @@ def _breakable(text: str) -> str:
     return "_<wbr>".join(f'<span class="nb">{html.escape(p)}</span>' for p in text.split("_"))
 
 
-def render_index(entries: list[ReportEntry]) -> str:
-    """The index page (plain HTML, no scripts), every value escaped."""
+def _kind(kind: str) -> str:
+    """'weekly' -> 'mingguan': a report kind in words (a kind of our own: as it is)."""
+    return t(f"index.{kind}") if kind in ("weekly", "review") else kind
+
+
+_TITLE_CLASS = ' class="title"'
+
+
+def render_index(entries: list[ReportEntry], lang: Lang = DEFAULT_LANG) -> str:
+    """The index page (plain HTML, no scripts) in ``lang``, every value escaped."""
+    with language(lang):
+        return _render_index(entries, lang)
+
+
+def _render_index(entries: list[ReportEntry], lang: Lang) -> str:
     rows = "".join(
         "<tr>"
-        f"<td>{html.escape(e.brand)}</td><td>{html.escape(e.kind)}</td>"
+        f'<td translate="no">{html.escape(e.brand)}</td><td>{html.escape(_kind(e.kind))}</td>'
         f'<td><a href="{html.escape(e.href)}">{_breakable(e.period)}</a></td>'
         f'<td class="title">{html.escape(e.title)}</td>'
         f"<td>{_generated(e.generated_at, e.tz)}</td>"
@@ -103,35 +119,40 @@ def render_index(entries: list[ReportEntry]) -> str:
         "</tr>"
         for e in entries
     )
+    head = "".join(
+        f"<th{_TITLE_CLASS if code == 'index.title_col' else ''}>{html.escape(t(code))}</th>"
+        for code in ("index.brand", "index.kind", "index.period", "index.title_col",
+                     "index.generated", "index.size")
+    )  # fmt: skip
     body = (
-        f'<table><thead><tr><th>Brand</th><th>Kind</th><th>Period</th><th class="title">Title</th>'
-        f"<th>Generated</th><th>Size</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
         if entries
-        else "<p>No reports yet.</p>"
+        else f"<p>{html.escape(t('index.empty'))}</p>"
     )
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{lang.value}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Crisis analytics reports</title><style>"
+        f"<title>{html.escape(t('index.page_title'))}</title><style>"
         "body{font-family:system-ui,sans-serif;margin:16px;color:#1d2733}"
         "table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;text-align:left;"
         "border-bottom:1px solid #e3e7ec}th{background:#f1f4f8}"
         "td.size,.nb{white-space:nowrap}.zone{color:#4b5866;font-size:.9em}"
         # a phone: the title repeats brand, kind and period, so it goes; cells get tighter
         "@media(max-width:600px){body{margin:8px}td.title,th.title{display:none}"
-        "th,td{padding:4px 4px;font-size:14px}}"
-        f"</style></head><body><h1>Reports</h1>{body}</body></html>"
+        "th,td{padding:4px 3px;font-size:13px}}"
+        f"</style></head><body><h1>{html.escape(t('index.heading'))}</h1>{body}</body></html>"
     )
 
 
-def write_index(out: Path | str) -> Path:
-    """Rebuild ``<out>/index.html`` atomically, under a lock shared by all runs."""
+def write_index(out: Path | str, lang: Lang = DEFAULT_LANG) -> Path:
+    """Rebuild ``<out>/index.html`` atomically (in ``lang``, the language of the run that
+    rebuilds it), under a lock shared by all runs."""
     from filelock import FileLock
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with FileLock(str(out / ".index.lock"), timeout=120):
         target = out / "index.html"
-        write_text_atomic(target, render_index(list_reports(out)))
+        write_text_atomic(target, render_index(list_reports(out), lang))
         target.chmod(0o644)
     return target

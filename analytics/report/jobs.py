@@ -20,6 +20,7 @@ from analytics.report.checks import (
     check_scored,
     check_survey_and_labels,
 )
+from analytics.report.lang import DEFAULT_LANG, parse_lang
 
 __all__ = ["NOTEBOOKS", "notebook_path", "run_review", "run_weekly"]
 
@@ -31,6 +32,15 @@ def _static_formats(value: str | None) -> tuple[str, ...]:
     from analytics.report.static import parse_formats
 
     return parse_formats(value)
+
+
+def _title(lang: str, code: str, **values: object) -> str:
+    """A report's title (index, meta.json) in the report's language."""
+    from analytics.report.lang import language
+    from analytics.report.words import t
+
+    with language(lang):
+        return t(code, **values)
 
 
 def notebook_path(name: str) -> Path:
@@ -57,11 +67,13 @@ def run_weekly(
     handles: list[str] | None = None, events: Path | None = None, compare_weeks: int = 4,
     extra: dict | None = None, notebook: Path | None = None, cell_timeout: int = 1800,
     progress: bool | None = None, static: str | None = None, pdf: bool = False,
+    lang: str = DEFAULT_LANG,
 ):  # fmt: skip
-    """Resolve the ISO week and run the weekly reputation notebook."""
+    """Resolve the ISO week and run the weekly reputation notebook (written in ``lang``)."""
     from analytics.report.periods import iso_week
     from analytics.report.runner import ReportRequest, run_report
 
+    lang = parse_lang(lang).value  # an unknown language fails before anything is read
     period = iso_week(week, tz=tz)
     check_out(out)
     check_brand(store, brand)
@@ -71,12 +83,12 @@ def run_weekly(
     parameters = {
         "brand": brand, "week": period.name, "store": _absolute(store, "--store"), "tz": tz,
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
-        "compare_weeks": compare_weeks, **(extra or {}),
+        "compare_weeks": compare_weeks, "lang": lang, **(extra or {}),
     }  # fmt: skip
     request = ReportRequest(
         notebook=notebook or notebook_path("weekly_reputation.ipynb"), brand=brand,
         kind="weekly", period=period.name, parameters=parameters,
-        title=f"{brand}: weekly reputation report, {period.name}",
+        title=_title(lang, "weekly.title_full", brand=brand, week=period.name),
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
                       static_formats=_static_formats(static), pdf=pdf)  # fmt: skip
@@ -89,8 +101,9 @@ def run_review(
     extra: dict | None = None,
     notebook: Path | None = None, cell_timeout: int = 1800, progress: bool | None = None,
     static: str | None = None, pdf: bool = False, episode: int | None = None,
+    lang: str = DEFAULT_LANG,
 ):  # fmt: skip
-    """Resolve the date range and run the post-crisis review notebook.
+    """Resolve the date range and run the post-crisis review notebook (written in ``lang``).
 
     ``episode``: review detected episode N (1 = the oldest, as ``crisis window`` lists
     them) instead of the headline one; the notebook parameter ``episode``.
@@ -98,6 +111,7 @@ def run_review(
     from analytics.report.periods import date_range
     from analytics.report.runner import ReportRequest, run_report
 
+    lang = parse_lang(lang).value  # an unknown language fails before anything is read
     extra = _with_episode(extra, episode)
     period = date_range(start, end, tz=tz)
     check_out(out)
@@ -116,12 +130,13 @@ def run_review(
         "brand_handles": list(handles or []), "events": _absolute(events, "--events"),
         "notes": _absolute(notes, "--notes"), "claims": claims or {},
         "labels": _absolute(labels, "--labels"), "survey": _absolute(survey, "--survey"),
-        **(extra or {}),
+        "lang": lang, **(extra or {}),
     }  # fmt: skip
     request = ReportRequest(
         notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
         period=period.name, parameters=parameters,
-        title=f"{brand}: post-crisis review, {period.first_day} to {period.last_day}",
+        title=_title(lang, "review.title_full", brand=brand, first=period.first_day,
+                     last=period.last_day),
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
                       static_formats=_static_formats(static), pdf=pdf)  # fmt: skip

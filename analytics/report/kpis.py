@@ -14,6 +14,8 @@ import polars as pl
 from analytics.measure.audience import brand_post
 from analytics.measure.responses import ResponseSummary
 from analytics.report.blocks import Kpi
+from analytics.report.words import t
+from analytics.report.words import value as word
 from analytics.schema import engagement_total
 
 
@@ -68,47 +70,51 @@ def weekly_kpis(
     previous: dict | None,
     *,
     alerts: int | None = None,
-    note: str = "vs previous week",
+    note: str | None = None,
 ) -> list[Kpi]:
     """KPI cards of one period with deltas against the previous period's figures.
 
     ``previous`` is None when there is no previous period to compare with: the cards then
     show no delta at all (never a change against nothing).
     """
+    note = t("kpi.vs_previous_week") if note is None else note
     if previous is None:
         previous, note = dict.fromkeys(current), ""
     cards = [
-        Kpi("Mentions", current["mentions"], delta=_delta(current["mentions"],
+        Kpi(t("kpi.mentions"), current["mentions"], delta=_delta(current["mentions"],
             previous["mentions"]), better="none", note=note),
-        Kpi("Negative share", current["negative_share"], unit="%",
+        Kpi(t("kpi.negative_share"), current["negative_share"], unit="%",
             delta=_delta(current["negative_share"], previous["negative_share"]),
             better="down", note=note),
-        Kpi("Net sentiment", current["net_sentiment"], unit="score",
+        Kpi(t("kpi.net_sentiment"), current["net_sentiment"], unit="score",
             delta=_delta(current["net_sentiment"], previous["net_sentiment"]), note=note),
-        Kpi("Potential reach", current["potential_reach"],
+        Kpi(t("kpi.potential_reach"), current["potential_reach"],
             delta=_delta(current["potential_reach"], previous["potential_reach"]),
             better="none", note=note),
-        Kpi("Engagement", current["engagement"],
+        Kpi(t("kpi.engagement"), current["engagement"],
             delta=_delta(current["engagement"], previous["engagement"]), note=note),
-        Kpi("Authors", current["authors"], delta=_delta(current["authors"],
+        Kpi(t("kpi.authors"), current["authors"], delta=_delta(current["authors"],
             previous["authors"]), better="none", note=note),
-        Kpi("Brand posts", current["brand_posts"], delta=_delta(current["brand_posts"],
+        Kpi(t("kpi.brand_posts"), current["brand_posts"], delta=_delta(current["brand_posts"],
             previous["brand_posts"]), better="none", note=note),
     ]  # fmt: skip
     if alerts is not None:
-        cards.append(Kpi("Days with alerts", alerts, better="down", note="warning or critical"))
+        cards.append(Kpi(t("kpi.alert_days"), alerts, better="down",
+                         note=t("kpi.warning_or_critical")))  # fmt: skip
     return cards
 
 
-POST_COLUMNS = {
-    "published_at": "time",
-    "platform": "platform",
-    "author": "author",
-    "sentiment_label": "sentiment",
-    "reach": "reach",
-    "engagement_total": "engagement",
-    "text": "text",
-}
+def post_columns() -> dict[str, str]:
+    """The columns of a table of posts and their headings in the report's language."""
+    return {
+        "published_at": t("col.time"),
+        "platform": t("col.platform"),
+        "author": t("col.author"),
+        "sentiment_label": t("col.sentiment"),
+        "reach": t("col.reach"),
+        "engagement_total": t("col.engagement"),
+        "text": t("col.text"),
+    }
 
 
 def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
@@ -166,26 +172,35 @@ def review_kpis(
     ``before``/``during`` are :func:`period_figures` of the baseline and the crisis window;
     ``summary`` is ``analytics.measure.responses.response_summary``'s ``ResponseSummary``.
     """
-    note_before = "vs before the crisis"
+    note_before = t("kpi.vs_before_crisis")
     return [
-        Kpi("Mentions in the crisis", during["mentions"], better="none"),
-        Kpi("Peak hour", peak_mentions, better="none", note="mentions in the busiest hour"),
-        Kpi("Negative share", during["negative_share"], unit="%",
+        Kpi(t("kpi.crisis_mentions"), during["mentions"], better="none"),
+        Kpi(t("kpi.peak_hour"), peak_mentions, better="none", note=t("kpi.peak_hour_note")),
+        Kpi(t("kpi.negative_share"), during["negative_share"], unit="%",
             delta=_delta(during["negative_share"], before["negative_share"]), better="down",
             note=note_before),
-        Kpi("Net sentiment", during["net_sentiment"], unit="score",
+        Kpi(t("kpi.net_sentiment"), during["net_sentiment"], unit="score",
             delta=_delta(during["net_sentiment"], before["net_sentiment"]), note=note_before),
-        Kpi("First response after", summary.time_to_first_response_hours, unit="h",
-            better="down", note=summary.message or "from the onset"),
-        Kpi("Responses", summary.responses_in_window, better="none",
-            note="in the crisis window"),
-        Kpi("Negative mentions replied to", summary.reply_rate, unit="%",
-            note=summary.reply_message or "share replied by the brand"),
-        Kpi("Recovery time", recovery_hours, unit="h", better="down", note="peak to end"),
-        Kpi("Sentiment gap", sentiment_gap, unit="score",
-            note="net sentiment after minus before"),
-        Kpi("Potential reach", during["potential_reach"], better="none"),
+        Kpi(t("kpi.first_response"), summary.time_to_first_response_hours, unit="h",
+            better="down", note=summary_note(summary.message) or t("kpi.from_onset")),
+        Kpi(t("kpi.responses"), summary.responses_in_window, better="none",
+            note=t("kpi.in_crisis_window")),
+        Kpi(t("kpi.replied"), summary.reply_rate, unit="%",
+            note=summary_note(summary.reply_message) or t("kpi.replied_note")),
+        Kpi(t("kpi.recovery_time"), recovery_hours, unit="h", better="down",
+            note=t("kpi.peak_to_end")),
+        Kpi(t("kpi.sentiment_gap"), sentiment_gap, unit="score", note=t("kpi.gap_note")),
+        Kpi(t("kpi.potential_reach"), during["potential_reach"], better="none"),
     ]  # fmt: skip
+
+
+def summary_note(message: str | None) -> str:
+    """A ``response_summary`` message (measure's English sentence) in the report's
+    language: the known messages have a code in the word tables; others are shown as they
+    are."""
+    if not message:
+        return ""
+    return word(message)
 
 
 def breakdown(mentions: pl.DataFrame, by: str) -> pl.DataFrame:

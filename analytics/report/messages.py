@@ -18,14 +18,16 @@ specs name how a value is written, never its language:
 
 from __future__ import annotations
 
-import string
+import sys
 from datetime import datetime, timedelta
+from types import ModuleType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from analytics.defaults import DEFAULT_TZ
 from analytics.measure.crisis.notes import Note, NoteCode
 from analytics.measure.lessons import Finding, FindingCode
+from analytics.report import words
+from analytics.report.lang import Lang, current_lang
 
 FINDING_TEXT: dict[FindingCode, str] = {
     FindingCode.CRISIS_DURATION: "The crisis lasted {recovery_hours:dur} from onset to recovery.",
@@ -212,10 +214,10 @@ SECTION_TEXT: dict[str, str] = {
         "{verb} none in it (brands with mentions: {present}). Ingest their exports for the "
         "period, or name other brands (competitors)."
     ),
-    "baseline_full": "Baseline: the {days} days before the period ({first} to {last}).",
+    "baseline_full": "Baseline: the {days} days before the period ({first:date} to {last:date}).",
     "baseline_short": (
-        "Baseline: the data before the period covers only {first} to {last} ({held:.1f} of "
-        "the {days} days asked for)."
+        "Baseline: the data before the period covers only {first:date} to {last:date} "
+        "({held:.1f} of the {days} days asked for)."
     ),
     "baseline_none": (
         "Baseline: there is no data before the period; the detector compared the first days "
@@ -283,12 +285,12 @@ PARAMETER_TEXT: dict[str, str] = {
 
 def parameter_text(key: str) -> str:
     """A parameter's name in words; an unknown one as its name with spaces."""
-    return PARAMETER_TEXT.get(key, key.replace("_", " "))
+    return _table("PARAMETER_TEXT").get(key, key.replace("_", " "))
 
 
 def section_text(key: str, **values: Any) -> str:
     """One sentence of ``SECTION_TEXT``."""
-    return render(SECTION_TEXT[key], values)
+    return render(_table("SECTION_TEXT")[key], values)
 
 
 def baseline_sentence(data_start: datetime, period_start: datetime, days: int) -> str:
@@ -298,7 +300,7 @@ def baseline_sentence(data_start: datetime, period_start: datetime, days: int) -
         return section_text("baseline_none")
     wanted = period_start - timedelta(days=days)
     first = max(data_start, wanted)
-    values = {"days": days, "first": f"{first:%Y-%m-%d}", "last": f"{period_start:%Y-%m-%d}"}
+    values = {"days": days, "first": first.date(), "last": period_start.date()}
     if data_start <= wanted + timedelta(days=1):
         return section_text("baseline_full", **values)
     held = (period_start - data_start).total_seconds() / 86400
@@ -310,63 +312,21 @@ def competitors_absent(wanted: list[str], present: list[str]) -> str:
     absent = [b for b in wanted if b not in present]
     return section_text(
         "competitors_absent",
-        absent=", ".join(absent) or "none",
-        verb="has" if len(absent) == 1 else "have",
-        present=", ".join(present) or "none",
+        absent=", ".join(absent) or words.t("none"),
+        verb=words.t("verb.has" if len(absent) == 1 else "verb.have"),
+        present=", ".join(present) or words.t("none"),
     )
 
 
-_PLATFORMS = {"x": "X", "tiktok": "TikTok", "youtube": "YouTube", "linkedin": "LinkedIn"}
-
-
 def duration(hours: float) -> str:
-    """3.5 -> "3.5 h", 50 -> "2.1 days": hours under two days, days above."""
-    if hours < 48:
-        return f"{hours:.1f} h".replace(".0 h", " h")
-    return f"{hours / 24:.1f} days".replace(".0 days", " days")
+    """3.5 -> "3.5 h", 50 -> "2.1 days": hours under two days, days above (in the language
+    in use)."""
+    return words.duration(hours)
 
 
 def percent(share: float) -> str:
     """0.27 -> "27%", 0.004 -> "0.4%": small shares keep a decimal instead of showing 0%."""
-    return f"{share:.1%}" if 0 < share < 0.01 else f"{share:.0%}"
-
-
-def _kind(response_type: Any) -> str:
-    return str(response_type or "response").replace("ceo", "CEO")
-
-
-def _kinds(response_type: Any) -> str:
-    kind = _kind(response_type)
-    plural = f"{kind}s" if kind.endswith("statement") else f"{kind} statements"
-    return plural[0].upper() + plural[1:]
-
-
-class _Formatter(string.Formatter):
-    def __init__(self, tz: str) -> None:
-        self.tz = tz
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec == "dur":
-            return duration(value)
-        if format_spec == "pct":
-            return percent(value)
-        if format_spec == "pct0":
-            return f"{value:.0%}"
-        if format_spec == "pts":
-            return f"{value * 100:+.0f} points"
-        if format_spec == "apts":
-            return f"{abs(value) * 100:.0f} points"
-        if format_spec == "when":
-            if not isinstance(value, datetime):
-                return "an unknown time"
-            return value.astimezone(ZoneInfo(self.tz)).strftime("%-d %b %H:%M %Z")
-        if format_spec == "kind":
-            return _kind(value)
-        if format_spec == "kinds":
-            return _kinds(value)
-        if format_spec == "platform":
-            return _PLATFORMS.get(value, str(value).capitalize())
-        return super().format_field(value, format_spec)
+    return words.percent(share)
 
 
 # parts shared by the effect findings, filled in before the sentence
@@ -376,26 +336,54 @@ PARTS: dict[str, str] = {
 }
 
 
+def tables(lang: Lang | None = None) -> ModuleType:
+    """The module holding the finding and note tables of ``lang`` (this one for English)."""
+    if (lang or current_lang()) is Lang.ID:
+        from analytics.report import messages_id
+
+        return messages_id
+    return sys.modules[__name__]
+
+
+def _table(name: str) -> dict:
+    """One table (``FINDING_TEXT``, ``NOTE_TEXT``, ...) in the language in use, English
+    entries standing in for any it lacks (the catalogue test fails on those)."""
+    english = globals()[name]
+    return {**english, **getattr(tables(), name)}
+
+
 def render(template: str, values: dict[str, Any], tz: str = DEFAULT_TZ) -> str:
     """Fill a template of this module with its values (and the ``PARTS`` it uses)."""
-    formatter = _Formatter(tz)
     parts = {
-        name: formatter.format(part, **values)
-        for name, part in PARTS.items()
+        name: words.fill(part, values, tz)
+        for name, part in _table("PARTS").items()
         if "{" + name + "}" in template
     }
-    return formatter.format(template, **values, **parts)
+    return words.fill(template, {**values, **parts}, tz)
+
+
+def catalogue(lang: Lang) -> dict[str, str]:
+    """Every message of the reports in ``lang``, keyed by code: the UI words and the
+    finding, note and section tables (for the catalogue tests and translators)."""
+    own = tables(lang)
+    found = {code: text for code, text in words.table_for(lang).items()}
+    found.update({f"value.{raw}": text for raw, text in words.values_for(lang).items()})
+    for name in ("FINDING_TEXT", "NOTE_TEXT", "NOTE_SHORT", "HISTORY_SHORT", "SECTION_TEXT",
+                 "PARTS", "PARAMETER_TEXT"):  # fmt: skip
+        found.update({f"{name}.{code}": text for code, text in getattr(own, name).items()})
+    return found
 
 
 def finding_text(finding: Finding, tz: str = DEFAULT_TZ) -> str:
     """The sentence of one finding (its addenda appended)."""
     parts = [finding.code, *finding.addenda]
-    return "".join(render(FINDING_TEXT[code], finding.values, tz) for code in parts)
+    table = _table("FINDING_TEXT")
+    return "".join(render(table[code], finding.values, tz) for code in parts)
 
 
 def note_text(note: Note) -> str:
     """The sentence of one crisis-window note."""
-    return render(NOTE_TEXT[note.code], note.values)
+    return render(_table("NOTE_TEXT")[note.code], note.values)
 
 
 def notes_text(notes: list[Note]) -> list[str]:
@@ -406,8 +394,8 @@ def notes_text(notes: list[Note]) -> list[str]:
 def _code_text(code: str) -> str:
     """A note or finding code in words, for a table row (no values)."""
     if code in NoteCode.__members__.values():
-        return NOTE_SHORT[NoteCode(code)]
-    return HISTORY_SHORT[FindingCode(code)]
+        return _table("NOTE_SHORT")[NoteCode(code)]
+    return _table("HISTORY_SHORT")[FindingCode(code)]
 
 
 def history_notes(history: Any) -> Any:
@@ -429,7 +417,8 @@ def platform_notes(platforms: Any) -> Any:
     import polars as pl
 
     def words(codes: list[str] | None, detail: str | None) -> str | None:
-        parts = [NOTE_SHORT[NoteCode(c)] for c in codes or []]
+        short = _table("NOTE_SHORT")
+        parts = [short[NoteCode(c)] for c in codes or []]
         if detail:
             parts = [detail]
         return "; ".join(parts) or None

@@ -12,7 +12,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from analytics.report import lang as L
 from analytics.report.charts import COLOURS
+from analytics.report.words import t
 
 COMMUNITY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
                      "#17becf", "#bcbd22")  # fmt: skip
@@ -44,15 +46,17 @@ def network_chart(accounts: pl.DataFrame, edges: pl.DataFrame, *, title: str) ->
     top = rank.max() or 1.0
     sizes = [5 + 20 * (r / top) ** 0.5 for r in rank.to_list()]
     labels = [
-        f"@{a} · community {c} · negative {'n/a' if s is None else f'{s:.0%}'}"
+        t("network.hover", account=a, community=c,
+          negative=t("na") if s is None else L.percent(s, 0))
         for a, c, s in accounts.select("account", "community", "negative_share").iter_rows()
-    ]
+    ]  # fmt: skip
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=line_x, y=line_y, mode="lines", hoverinfo="skip",
                              line={"width": 0.5, "color": "rgba(120,120,120,0.35)"},
-                             name="interactions"))  # fmt: skip
+                             name=t("network.interactions")))  # fmt: skip
     fig.add_trace(go.Scatter(x=accounts["x"].to_list(), y=accounts["y"].to_list(),
-                             mode="markers", text=labels, hoverinfo="text", name="accounts",
+                             mode="markers", text=labels, hoverinfo="text",
+                             name=t("network.accounts"),
                              marker={"size": sizes, "color": by_community,
                                      "line": {"width": 0.5, "color": "#ffffff"}}))  # fmt: skip
     fig.update_layout(
@@ -64,9 +68,9 @@ def network_chart(accounts: pl.DataFrame, edges: pl.DataFrame, *, title: str) ->
         updatemenus=[{
             "type": "buttons", "direction": "right", "x": 0, "y": 1.08, "xanchor": "left",
             "buttons": [
-                {"label": "by community", "method": "restyle",
+                {"label": t("network.by_community"), "method": "restyle",
                  "args": [{"marker.color": [by_community]}, [1]]},
-                {"label": "by stance (red: mostly negative)", "method": "restyle",
+                {"label": t("network.by_stance"), "method": "restyle",
                  "args": [{"marker.color": [by_stance]}, [1]]},
             ],
         }],

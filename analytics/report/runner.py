@@ -43,6 +43,7 @@ from analytics.atomic import (
 )
 from analytics.errors import ReportError
 from analytics.progress import interactive
+from analytics.report.lang import DEFAULT_LANG, parse_lang
 
 log = logging.getLogger("analytics.report")
 
@@ -249,7 +250,12 @@ def run_report(
             nb = nbformat.read(executed, as_version=4)
             timings = _execution_timings(nb, started, finished)
             export_started = time.perf_counter()
-            page = export_html(nb, kind=request.kind, title=request.title)
+            page = export_html(
+                nb,
+                kind=request.kind,
+                title=request.title,
+                lang=parse_lang(parameters.get("lang", DEFAULT_LANG)),
+            )
             write_text_atomic(work / "report.html", page)
             timings["html_export"] = time.perf_counter() - export_started
             if static_formats:
@@ -272,6 +278,7 @@ def run_report(
                 "kind": request.kind,
                 "period": request.period,
                 "title": request.title,
+                "lang": str(parameters.get("lang", DEFAULT_LANG)),
                 "notebook": notebook.name,
                 "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "size_bytes": size,
@@ -284,7 +291,7 @@ def run_report(
     finally:
         lock.release()
     shutil.rmtree(target / ".ipynb_checkpoints", ignore_errors=True)
-    write_index(out)
+    write_index(out, parse_lang(parameters.get("lang", DEFAULT_LANG)))
     log.info("wrote %s (%d bytes)", target / "report.html", size)
     return ReportResult(
         html_path=target / "report.html",

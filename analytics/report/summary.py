@@ -14,13 +14,15 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import polars as pl
 
 from analytics.measure.responses import ResponseSummary
+from analytics.report import lang as L
 from analytics.report.blocks import findings as findings_list
 from analytics.report.blocks import format_value
+from analytics.report.words import kind_name, t
+from analytics.report.words import value as word
 
 KEY_FINDINGS = 5  # the rest stays in the lessons section
 _URGENT = ("critical", "warning")
@@ -46,10 +48,7 @@ class CrisisFacts:
 
 
 def _when(moment: datetime | None, tz: str) -> str:
-    if moment is None:
-        return ""
-    local = moment.astimezone(ZoneInfo(tz)) if moment.tzinfo else moment
-    return local.strftime("%d %b %Y %H:%M %Z").lstrip("0").strip()
+    return "" if moment is None else L.moment(moment, tz)
 
 
 def _best_response(effects: pl.DataFrame | None) -> str:
@@ -59,17 +58,17 @@ def _best_response(effects: pl.DataFrame | None) -> str:
         return ""
     clear = effects.filter(pl.col("ci_high").is_not_null() & (pl.col("ci_high") < 0))
     if clear.height == 0:
-        return (
-            "No single response was followed by a clear fall in the negative share (each "
-            "95% interval includes no change)."
-        )
+        return t("summary.no_clear_fall")
     best = clear.sort("change").row(0, named=True)
-    channel = f" on {best['channel']}" if best.get("channel") else ""
-    return (
-        f"What worked best: after the {best['type']}{channel} the negative share fell from "
-        f"{format_value(best['negative_share_before'], '%')} to "
-        f"{format_value(best['negative_share_after'], '%')} (95% interval of the change "
-        f"{best['ci_low'] * 100:+.1f} to {best['ci_high'] * 100:+.1f} points)."
+    channel = t("summary.on_channel", channel=best["channel"]) if best.get("channel") else ""
+    return t(
+        "summary.best",
+        type=kind_name(best["type"]),
+        channel=channel,
+        before=format_value(best["negative_share_before"], "%"),
+        after=format_value(best["negative_share_after"], "%"),
+        low=L.number(best["ci_low"] * 100, 1, sign=True),
+        high=L.number(best["ci_high"] * 100, 1, sign=True),
     )
 
 
@@ -77,52 +76,47 @@ def crisis_paragraph(facts: CrisisFacts, effects: pl.DataFrame | None, lessons: 
     """The review's summary as plain sentences (templates, measured numbers)."""
     sentences = []
     if facts.detected and facts.onset is not None:
-        span = f"From {_when(facts.onset, facts.tz)}"
-        span += f" to {_when(facts.end, facts.tz)}" if facts.end else " to the end of the period"
-        sentences.append(f"{span}, {facts.brand} went through a crisis.")
+        onset, brand = _when(facts.onset, facts.tz), facts.brand
+        if facts.end:
+            sentences.append(
+                t("summary.span", onset=onset, end=_when(facts.end, facts.tz), brand=brand)
+            )
+        else:
+            sentences.append(t("summary.span_open", onset=onset, brand=brand))
     else:
-        sentences.append(
-            f"The detector found no crisis starting in the period; the figures below cover "
-            f"the whole period for {facts.brand}."
-        )
+        sentences.append(t("summary.no_crisis", brand=facts.brand))
     if facts.mentions is not None:
-        size = f"Customers mentioned the brand {format_value(facts.mentions)} times"
+        size = t("summary.size", mentions=format_value(facts.mentions))
         if facts.peak_mentions:
-            size += f", at most {format_value(facts.peak_mentions)} in one hour"
+            size += t("summary.size_peak", peak=format_value(facts.peak_mentions))
         if facts.negative_share is not None:
-            size += f"; {format_value(facts.negative_share, '%')} of scored mentions were negative"
+            size += t("summary.size_negative", share=format_value(facts.negative_share, "%"))
             if facts.negative_share_before is not None:
-                size += f" (before the crisis: {format_value(facts.negative_share_before, '%')})"
+                before = format_value(facts.negative_share_before, "%")
+                size += t("summary.size_before", share=before)
         sentences.append(size + ".")
     if facts.first_response_hours is not None:
-        speed = (
-            f"The first response came {format_value(facts.first_response_hours, 'h')} after "
-            "the onset"
-        )
+        speed = t("summary.speed", hours=format_value(facts.first_response_hours, "h"))
         if facts.responses is not None:
-            speed += f", with {facts.responses} responses in the crisis window"
+            speed += t("summary.speed_responses", n=format_value(facts.responses))
         if facts.reply_rate is not None:
-            speed += (
-                f"; the brand replied to {format_value(facts.reply_rate, '%')} of negative "
-                "customer mentions"
-            )
+            speed += t("summary.speed_replies", share=format_value(facts.reply_rate, "%"))
         sentences.append(speed + ".")
     elif facts.detected:
-        sentences.append("The data hold no response by the brand inside the crisis window.")
+        sentences.append(t("summary.no_response"))
     best = _best_response(effects)
     if best:
         sentences.append(best)
     if facts.detected and facts.recovery_hours is not None:
-        sentences.append(
-            f"Volume was back in its usual range {format_value(facts.recovery_hours, 'h')} "
-            "after the peak."
-        )
+        sentences.append(t("summary.recovered", hours=format_value(facts.recovery_hours, "h")))
     elif facts.detected and facts.end is None:
-        sentences.append("The data show no return to the usual range before the period ends.")
+        sentences.append(t("summary.not_recovered"))
     urgent = key_findings(lessons)
     if urgent:
         first = urgent[0]
-        sentences.append(f"First to improve ({first.topic}): {_words(first, facts.tz)}")
+        sentences.append(
+            t("summary.first_to_improve", topic=word(first.topic), text=_words(first, facts.tz))
+        )
     return " ".join(sentences)
 
 
@@ -147,23 +141,26 @@ def weekly_paragraph(
 ) -> str:
     """The weekly report's summary: volume, mood and alerts against the week before."""
     sentences = [
-        f"In {week}, customers mentioned {brand} {format_value(current['mentions'])} times "
-        f"(previous week: {format_value(previous['mentions'])})."
+        t(
+            "weekly.volume",
+            week=week,
+            brand=brand,
+            now=format_value(current["mentions"]),
+            before=format_value(previous["mentions"]),
+        )  # fmt: skip
     ]
     if current.get("negative_share") is not None:
-        mood = f"{format_value(current['negative_share'], '%')} of scored mentions were negative"
+        mood = t("weekly.mood", share=format_value(current["negative_share"], "%"))
         if previous.get("negative_share") is not None:
-            mood += f" (previous week: {format_value(previous['negative_share'], '%')})"
+            mood += t("weekly.mood_before", share=format_value(previous["negative_share"], "%"))
         if current.get("net_sentiment") is not None:
-            mood += f"; net sentiment {format_value(current['net_sentiment'], 'score')}"
+            mood += t("weekly.mood_net", net=format_value(current["net_sentiment"], "score"))
         sentences.append(mood + ".")
     if alert_days:
-        sentences.append(
-            f"The crisis detector reached warning or critical level on {alert_days} "
-            f"day{'s' if alert_days != 1 else ''}: see Alerts this week."
-        )
+        code = "weekly.alerts_one" if alert_days == 1 else "weekly.alerts_many"
+        sentences.append(t(code, n=alert_days))
     else:
-        sentences.append("The crisis detector raised no warning this week.")
+        sentences.append(t("weekly.no_alerts"))
     return " ".join(sentences)
 
 
@@ -176,7 +173,7 @@ def summary_block(paragraph: str, lessons: Sequence = (), tz: str = "Asia/Jakart
     key = [f for f in key_findings(lessons, KEY_FINDINGS + 1) if _words(f, tz) not in paragraph]
     key = key[:KEY_FINDINGS]
     if key:
-        body += "<h3>Key findings</h3>" + findings_list(key, tz=tz)
+        body += f"<h3>{html.escape(t('summary.key_findings'))}</h3>" + findings_list(key, tz=tz)
     return f'<section class="executive-summary">{body}</section>'
 
 
