@@ -114,11 +114,17 @@ def _words(texts) -> set[str]:
 
 def english_only_words() -> set[str]:
     """The words of the English catalogue that the Indonesian catalogue does not use too
-    (loanwords and names such as "platform", "emoji", "PageRank" are in both)."""
+    (loanwords and names such as "platform", "emoji", "PageRank" are in both). Only
+    Indonesian texts that differ from their English, or are declared loanwords, count: a
+    text merely copied from English exempts nothing."""
     from analytics.report.lang import Lang
     from analytics.report.messages import catalogue
+    from analytics.report.words_id import SAME_AS_ENGLISH
 
-    return _words(catalogue(Lang.EN).values()) - _words(catalogue(Lang.ID).values())
+    english, indonesian = catalogue(Lang.EN), catalogue(Lang.ID)
+    translated = [text for code, text in indonesian.items()
+                  if text != english.get(code) or code in SAME_AS_ENGLISH]  # fmt: skip
+    return _words(english.values()) - _words(translated)
 
 
 def english_words_in(text: str) -> dict[str, str]:

@@ -32,6 +32,17 @@ def test_every_english_message_code_has_an_indonesian_text():
     assert all(text.strip() or code.startswith("verb.") for code, text in indonesian.items())
 
 
+def test_a_text_equal_to_its_english_is_a_declared_loanword():
+    """An Indonesian text that is the English text itself is a translation left undone,
+    unless the table declares it a loanword (words_id.SAME_AS_ENGLISH)."""
+    from analytics.report.words_id import SAME_AS_ENGLISH
+
+    english, indonesian = messages.catalogue(Lang.EN), messages.catalogue(Lang.ID)
+    same = {code for code, text in english.items() if indonesian.get(code) == text}
+    assert same - SAME_AS_ENGLISH == set(), "Indonesian texts still in English"
+    assert same >= SAME_AS_ENGLISH, "declared loanwords that are translated after all"
+
+
 def test_both_languages_fill_the_same_placeholders():
     def fields(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
