@@ -7,7 +7,12 @@ from datetime import UTC, datetime
 import polars as pl
 import pytest
 
-from analytics.measure.emotions import EMOTION_ORDER, emotion_mix, with_emotions
+from analytics.measure.emotions import (
+    EMOTION_ORDER,
+    emotion_mix,
+    not_emotion_scored,
+    with_emotions,
+)
 
 
 def _t(hour: int) -> datetime:
@@ -62,3 +67,27 @@ def test_emotion_timeline_counts_customer_labels_per_local_day() -> None:
     days = emotion_timeline(frame, tz="Asia/Jakarta")
     assert days["mentions"].to_list() == [1, 1]  # the brand's own post and the unlabelled out
     assert [d.day for d in days["period_start"]] == [13, 14]
+
+
+def test_customer_mentions_left_without_an_emotion_are_counted() -> None:
+    mentions = pl.DataFrame(
+        {
+            "brand": ["B"] * 5,
+            "platform": ["x"] * 5,
+            "mention_id": ["1", "2", "3", "4", "5"],
+            "is_brand_post": [False, False, False, True, False],
+            "author": ["a", "b", "c", "brand", "e"],
+        }
+    )
+    stored = pl.DataFrame(
+        {
+            "brand": ["B"] * 4,
+            "platform": ["x"] * 4,
+            "mention_id": ["1", "2", "3", "4"],  # 5 not labelled yet: not counted as skipped
+            "emotion": ["anger", None, None, None],
+            "emotion_method": ["emotion-id-emot", "no-emotion-method", "no-emotion-method",
+                               "no-emotion-method"],
+        }
+    )  # fmt: skip
+    # customers: 1, 2, 3, 5 (4 is the brand's); English/other left without: 2, 3
+    assert not_emotion_scored(mentions, stored) == (2, 4)

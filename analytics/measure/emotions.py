@@ -18,6 +18,24 @@ KEY = ["brand", "platform", "mention_id"]
 EMOTION_ORDER = ("anger", "fear", "sadness", "joy", "love", "none")
 
 
+def not_emotion_scored(
+    mentions: pl.DataFrame, emotions: pl.DataFrame | pl.LazyFrame
+) -> tuple[int, int]:
+    """(customer mentions that ``emotion store`` left without an emotion because they are
+    not Indonesian, customer mentions) in ``mentions``: the English part of the conversation
+    the emotion charts cannot show (``sentiment.emotion.NOT_SCORED_METHOD``)."""
+    from analytics.sentiment.emotion import NOT_SCORED_METHOD
+
+    methods = emotions.lazy().select(*KEY, "emotion_method").collect()
+    customers = (
+        mentions.filter(~brand_post())
+        .select(KEY)
+        .join(methods, on=KEY, how="left", maintain_order="left")
+    )
+    skipped = customers.get_column("emotion_method") == NOT_SCORED_METHOD
+    return int(skipped.sum()), customers.height
+
+
 def with_emotions(mentions: pl.DataFrame, emotions: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """``mentions`` plus an ``emotion`` column (null where the mention has no label)."""
     labels = emotions.lazy().select(*KEY, "emotion").collect()

@@ -373,9 +373,14 @@ TEXT: dict[str, str] = {
     ),
     "review.phases": "Crisis phases",
     "review.emotions_intro": (
-        "Anger, fear, sadness, joy and love in the customers' Indonesian mentions (English "
-        "mentions have no emotion method yet), per day and per crisis phase; "
-        "`crisis-analytics emotion store` labels them."
+        "Anger, fear, sadness, joy and love in the customers' Indonesian mentions, per day "
+        "and per crisis phase; `crisis-analytics emotion store` labels them. English mentions "
+        "are not emotion-scored: no openly licensed English emotion data could be found to "
+        "build a method and measure it."
+    ),
+    "review.emotions_not_scored": (
+        "{n:,} of the {total:,} customer mentions ({share:pct}) are in English or another "
+        "language and have no emotion: the charts below show the Indonesian conversation only."
     ),
     "review.no_emotions": (
         "No emotion labels in the store for these mentions: run `crisis-analytics emotion "

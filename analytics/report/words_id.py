@@ -359,9 +359,15 @@ TEXT: dict[str, str] = {
     ),
     "review.phases": "Fase krisis",
     "review.emotions_intro": (
-        "Marah, takut, sedih, senang, dan cinta dalam sebutan pelanggan berbahasa Indonesia "
-        "(sebutan berbahasa Inggris belum punya metode emosi), per hari dan per fase krisis; "
-        "`crisis-analytics emotion store` memberi labelnya."
+        "Marah, takut, sedih, senang, dan cinta dalam sebutan pelanggan berbahasa Indonesia, "
+        "per hari dan per fase krisis; `crisis-analytics emotion store` memberi labelnya. "
+        "Sebutan berbahasa Inggris tidak diberi label emosi: tidak ditemukan data emosi "
+        "bahasa Inggris berlisensi terbuka untuk membangun dan mengukur metodenya."
+    ),
+    "review.emotions_not_scored": (
+        "{n:,} dari {total:,} sebutan pelanggan ({share:pct}) berbahasa Inggris atau bahasa "
+        "lain dan tidak punya emosi: grafik di bawah hanya menunjukkan percakapan berbahasa "
+        "Indonesia."
     ),
     "review.no_emotions": (
         "Belum ada label emosi di penyimpanan untuk sebutan ini: jalankan `crisis-analytics "
