@@ -358,6 +358,11 @@ TEXT: dict[str, str] = {
     "prov.packages": "Package versions:",
     "prov.run": "Run started {started}, notebook cells took {seconds:.1f} s.",
     "review.title": "{brand}: post-crisis review",
+    "review.no_mentions": "{brand}: no mentions between {first} and {last}",
+    # the explore notebook (an analyst's starting point in JupyterLab)
+    "explore.matching": "{brand}: {count:,} customer mentions match the filters (store {root})",
+    "explore.customer_mentions": "customer mentions",
+    "explore.mentions_per": "Customer mentions per {every}",
     "review.title_full": "{brand}: post-crisis review, {first} to {last}",
     "weekly.title_full": "{brand}: weekly reputation report, {week}",
     "review.period": "{first:date} to {last:date}",

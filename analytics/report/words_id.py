@@ -344,6 +344,12 @@ TEXT: dict[str, str] = {
     "prov.packages": "Versi paket:",
     "prov.run": "Dijalankan mulai {started}, sel notebook memakan {seconds:.1f} detik.",
     "review.title": "{brand}: tinjauan pascakrisis",
+    "review.no_mentions": "{brand}: tidak ada sebutan antara {first} dan {last}",
+    "explore.matching": (
+        "{brand}: {count:,} sebutan pelanggan cocok dengan filter (penyimpanan {root})"
+    ),
+    "explore.customer_mentions": "sebutan pelanggan",
+    "explore.mentions_per": "Sebutan pelanggan per {every}",
     "review.title_full": "{brand}: tinjauan pascakrisis, {first} sampai {last}",
     "weekly.title_full": "{brand}: laporan reputasi mingguan, {week}",
     "review.period": "{first:date} sampai {last:date}",
