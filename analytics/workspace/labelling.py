@@ -26,12 +26,14 @@ import polars as pl
 from analytics.atomic import atomic_path
 from analytics.errors import DiskError, InputDataError
 from analytics.load.read import sniff_delimiter
+from analytics.schema import SENTIMENT_LABELS
 from analytics.sentiment.labelled import read_table, require_column
 from analytics.sentiment.labels import normalize_label
 
 __all__ = ["BUTTON_LABELS", "BatchFile", "LabellingWidget", "label_batch"]
 
-BUTTON_LABELS = ("negative", "neutral", "positive")  # left to right, as on a scale
+# the labels `sentiment train` reads, left to right as on a scale: negative, neutral, positive
+BUTTON_LABELS = tuple(reversed(SENTIMENT_LABELS))
 _COLOURS = {"negative": "danger", "neutral": "", "positive": "success"}
 
 # every word the widget shows, per language (the labels written to the file stay English,
