@@ -166,3 +166,15 @@ def test_an_unknown_lang_option_is_refused_before_anything_runs(tmp_path):
     assert said.returncode != 0
     assert "language 'fr': expected one of en, id" in said.stderr
     assert "Traceback" not in said.stderr
+
+
+def test_plotly_gets_the_language_from_cldr():
+    """Charts: month names, the axis' day-month order and separators come from CLDR."""
+    from analytics.report.html import plotly_locale
+
+    assert plotly_locale(Lang.EN) == ""  # plotly.js carries English itself
+    script = plotly_locale(Lang.ID)
+    assert script.startswith("Plotly.register(") and '"name": "id"' in script
+    assert '"Okt"' in script and '"Mei"' in script and '"Agustus"' in script
+    assert '"dayMonth": "%-d %b"' in script and '"decimal": ","' in script
+    assert '"thousands": "."' in script and '"Reset axes": "Atur ulang sumbu"' in script

@@ -76,6 +76,7 @@ def plotly_locale(lang: Lang) -> str:
         return ""
     import json
 
+    from babel import Locale
     from babel.dates import get_day_names, get_month_names
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -89,6 +90,7 @@ def plotly_locale(lang: Lang) -> str:
     short_days = get_day_names("abbreviated", locale=lang.value)
     months = get_month_names("wide", locale=lang.value)
     short_months = get_month_names("abbreviated", locale=lang.value)
+    skeletons = Locale(lang.value).datetime_skeletons
     locale = {
         "moduleType": "locale",
         "name": lang.value,
@@ -101,10 +103,21 @@ def plotly_locale(lang: Lang) -> str:
             "decimal": get_decimal_symbol(lang.value),
             "thousands": get_group_symbol(lang.value),
             "date": "%d/%m/%Y",
+            # the axis' day and month labels in the language's order ("21 Okt", not "Okt 21")
+            "dayMonth": _strftime(skeletons["MMMd"]),
+            "dayMonthYear": _strftime(skeletons["yMMMd"]),
+            "month": _strftime(skeletons["yMMM"]),
+            "year": "%Y",
         },
     }
     # json.dumps leaves "</" as is: a translation holding "</script>" must not end the tag
     return "Plotly.register(" + json.dumps(locale, ensure_ascii=False).replace("</", "<\\/") + ");"
+
+
+def _strftime(cldr: object) -> str:
+    """A CLDR date pattern of days, months and years ("d MMM y") as plotly's d3 format."""
+    pattern = str(getattr(cldr, "pattern", cldr))
+    return pattern.replace("MMM", "%b").replace("d", "%-d").replace("y", "%Y")
 
 
 def trace_types(nb: nbformat.NotebookNode) -> set[str]:

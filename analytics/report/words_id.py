@@ -25,7 +25,7 @@ TEXT: dict[str, str] = {
     "unknown_time": "waktu yang tidak diketahui",
     "verb.has": "",
     "verb.have": "",
-    "kinds": "pernyataan {kind}",
+    "kinds": "{kind}",
     "kinds.statement": "{kind}",
     # blocks
     "table.no_rows": "Tidak ada baris.",
