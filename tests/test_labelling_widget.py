@@ -152,6 +152,15 @@ def test_semicolon_batch_from_excel_keeps_its_separator(tmp_path: Path) -> None:
     )
 
 
+def test_excel_utf8_byte_order_mark_is_kept(tmp_path: Path) -> None:
+    from analytics.workspace.labelling import label_batch
+
+    path = tmp_path / "excel-utf8.csv"
+    path.write_bytes(b"\xef\xbb\xbfmention_id,text,label\n1,caf\xc3\xa9 tutup,\n")
+    label_batch(path).buttons["neutral"].click()
+    assert path.read_bytes() == b"\xef\xbb\xbfmention_id,text,label\n1,caf\xc3\xa9 tutup,neutral\n"
+
+
 def test_a_file_that_is_not_a_batch_is_named(tmp_path: Path) -> None:
     from analytics.errors import InputDataError
     from analytics.workspace.labelling import label_batch

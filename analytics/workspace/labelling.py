@@ -93,6 +93,8 @@ class BatchFile:
         self.frame = frame
         with self.path.open(encoding="utf-8-sig", errors="replace") as handle:
             first = handle.readline()
+        # Excel's "CSV UTF-8" starts with a byte-order mark and needs it to read accents back
+        self.bom = self.path.read_bytes()[:3] == b"\xef\xbb\xbf"
         self.separator = "\t" if self.path.suffix.lower() == ".tsv" else sniff_delimiter(first)
 
     def __len__(self) -> int:
@@ -129,7 +131,7 @@ class BatchFile:
         self.frame = self.frame.with_columns(label=pl.Series(labels, dtype=pl.Utf8))
         try:
             with atomic_path(self.path, suffix=self.path.suffix) as tmp:
-                self.frame.write_csv(tmp, separator=self.separator)
+                self.frame.write_csv(tmp, separator=self.separator, include_bom=self.bom)
         except BaseException:
             labels[row] = previous  # the file was not changed: neither is the widget's copy
             self.frame = self.frame.with_columns(label=pl.Series(labels, dtype=pl.Utf8))
