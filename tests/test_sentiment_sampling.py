@@ -165,6 +165,27 @@ def test_sample_random_leaves_out_brand_posts_and_duplicates(store: Path, tmp_pa
     assert "2006" not in ids and {"2001", "2002", "2005", "2007"} <= ids
 
 
+def test_sample_text_output_names_the_next_steps(store: Path, tmp_path: Path) -> None:
+    from analytics.cli import _cli
+
+    out = tmp_path / "b.csv"
+    result = CliRunner().invoke(
+        _cli,
+        ["sentiment", "sample", "--brand", "Kopi Nusantara", "--store", str(store),
+         "--out", str(out), "--n", "2"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"2 mention(s) to label written to {out} (uncertain; no trained model yet: a diverse "
+        "first batch)"
+    )
+    assert lines[-1] == (
+        f"  or label it with buttons in JupyterLab: import analytics as ca; "
+        f"ca.label_batch({str(out)!r})"
+    )
+
+
 def test_train_on_batches_latest_label_wins_and_holds_back(tmp_path: Path) -> None:
     from analytics.cli import _cli
 

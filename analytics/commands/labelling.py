@@ -126,6 +126,8 @@ def sample(
     print(f"  chosen from {mentions.height:,} customer mentions; {len(done):,} already labelled")
     print("  fill the label column (positive / neutral / negative), then: crisis-analytics "
           "sentiment train BATCH.csv [MORE.csv ...] --out models/NAME")  # fmt: skip
+    print(f"  or label it with buttons in JupyterLab: import analytics as ca; "
+          f"ca.label_batch({str(out)!r})")  # fmt: skip
 
 
 def read_batches(files: list[Path], text_column: str, label_column: str):  # noqa: ANN201
