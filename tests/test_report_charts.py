@@ -153,3 +153,16 @@ def test_only_a_chart_with_a_legend_under_it_asks_for_room_below():
         several.to_dict())["text/html"]  # fmt: skip
     several.update_layout(showlegend=False)
     assert not charts.legend_below(several.to_dict())
+
+
+def test_effect_chart_numbers_the_responses_and_names_them_in_the_key():
+    effects = pl.DataFrame({
+        "label": ["holding statement (x, instagram, facebook)", "fix (x)", "fix (x)"],
+        "before": [0.8, 0.85, 0.7], "after": [0.75, 0.8, 0.6]})  # fmt: skip
+    fig = charts.effect_chart(effects, title="e")
+    assert [list(trace.x) for trace in fig.data] == [["1", "2", "3"]] * 2
+    assert fig.layout.xaxis.type == "category"
+    assert list(fig.data[0].hovertext) == effects.get_column("label").to_list()
+    key = charts.chart_key(fig.to_dict())
+    assert '<b style="background:#00695c">1</b> holding statement (x, instagram, facebook)' in key
+    assert '<b style="background:#00695c">2–3</b> fix (x)' in key

@@ -510,9 +510,12 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
     """Negative share before and after each response, with the change's interval as error bars.
 
     ``effects`` rows need ``label``, ``before``, ``after`` and optionally ``ci_low`` /
-    ``ci_high`` (interval of after - before, same units).
+    ``ci_high`` (interval of after - before, same units). The responses are numbered on the
+    axis and named in the key under the chart: their names ("holding statement (x,
+    instagram, facebook)") turned sideways left a phone a plot a few pixels high.
     """
-    labels = effects.get_column("label").to_list()
+    names = [str(v) for v in effects.get_column("label").to_list()]
+    labels = [str(n) for n in range(1, len(names) + 1)]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -520,6 +523,7 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
             y=effects.get_column("before").to_list(),
             name=t("chart.before"),
             marker_color=COLOURS["neutral"],
+            hovertext=names,
         )
     )
     after = go.Bar(
@@ -527,6 +531,7 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
         y=effects.get_column("after").to_list(),
         name=t("chart.after"),
         marker_color=COLOURS["response"],
+        hovertext=names,
     )
     if {"ci_low", "ci_high"} <= set(effects.columns):
         rows = effects.select("after", "before", "ci_low", "ci_high").to_dicts()
@@ -546,8 +551,15 @@ def effect_chart(effects: pl.DataFrame, *, title: str) -> go.Figure:
         barmode="group",
         hovermode="closest",
         yaxis_tickformat=".0%",
+        xaxis_type="category",
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
     )
+    key = _key(fig)
+    key["moments"] = [
+        {"n": n, "label": name, "colour": COLOURS["response"]}
+        for n, name in enumerate(names, start=1)
+    ]
+    _set_key(fig, key)
     return fig
 
 
