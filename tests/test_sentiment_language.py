@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.sentiment import score_texts
-from analytics.sentiment.language import detect_language, normalize_language
+from analytics.sentiment import language, score_texts
+from analytics.sentiment.language import detect_language, is_code_mixed, normalize_language
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,30 @@ def test_language_given_by_export_is_respected() -> None:
         ["good morning all", "good morning all"], languages=["in", None], workers=1
     )
     assert scores.get_column("language").to_list() == ["id", "en"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pelayanan gak good sih", "so disappointed sama pelayanannya", "great crew", "😡", ""],
+)
+def test_is_code_mixed_is_detect_languages_answer(text: str) -> None:
+    assert is_code_mixed(text) == detect_language(text).mixed
+
+
+def test_a_given_language_needs_no_statistical_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the export's language stands, so only code-mixing is asked: py3langid never runs
+    def refuse(text: str) -> tuple[str, float]:
+        raise AssertionError(f"statistical model asked about {text!r}")
+
+    monkeypatch.setattr(language, "statistical_language", refuse)
+    scores = score_texts(
+        ["pelayanan gak good sih", "kopi", "good morning all"],
+        languages=["id", "en", "fr"],
+        workers=1,
+    )
+    assert scores.get_column("sentiment_method").to_list() == [
+        "mixed",
+        "vader-social",
+        "vader-social",
+    ]
+    assert scores.get_column("language").to_list() == ["id", "en", "other"]

@@ -115,23 +115,40 @@ def statistical_language(text: str) -> tuple[str, float]:
     return language, probability
 
 
-def detect_language(text: str | None) -> LanguageGuess:
-    """Guess the language of one mention; robust on short and code-mixed posts."""
-    if not text:
-        return LanguageGuess("other", False, 0, 0, "no text")
+def _evidence(text: str) -> tuple[list[str], int, int, bool] | None:
+    """The words of ``text``, its Indonesian and English function words, and whether it is
+    code-mixed; None when it has no words."""
     # hashtags count as their words: "#boikotKopiSenang" -> "boikot Kopi Senang"
     cleaned = _HASHTAG_RE.sub(lambda m: " ".join(CAMEL_PARTS_RE.findall(m.group(1))), text)
     cleaned = _NOISE_RE.sub(" ", cleaned)
     words = [word.lower() for word in _WORD_RE.findall(cleaned)]
     if not words:
-        return LanguageGuess("other", False, 0, 0, "no words (emoji or symbols only)")
+        return None
     n_id = sum(word in ID_WORDS for word in words)
     n_en = sum(word in EN_WORDS for word in words)
-    hits = n_id + n_en
     # code-mixed: each language has at least one word and at least a fifth of the evidence;
     # English sentiment words count here too ("so disappointed sama pelayanannya")
     n_en_mixed = n_en + _english_sentiment_words(words) if n_id else 0
     mixed = n_id > 0 and n_en_mixed > 0 and min(n_id, n_en_mixed) >= 0.2 * (n_id + n_en_mixed)
+    return words, n_id, n_en, mixed
+
+
+def is_code_mixed(text: str | None) -> bool:
+    """``detect_language(text).mixed``, without the statistical model: what scoring needs
+    when the export already gives the language."""
+    evidence = _evidence(text) if text else None
+    return evidence is not None and evidence[3]
+
+
+def detect_language(text: str | None) -> LanguageGuess:
+    """Guess the language of one mention; robust on short and code-mixed posts."""
+    if not text:
+        return LanguageGuess("other", False, 0, 0, "no text")
+    evidence = _evidence(text)
+    if evidence is None:
+        return LanguageGuess("other", False, 0, 0, "no words (emoji or symbols only)")
+    words, n_id, n_en, mixed = evidence
+    hits = n_id + n_en
     if hits >= 2 and max(n_id, n_en) >= 2 * min(n_id, n_en):
         language = "id" if n_id > n_en else "en"
         return LanguageGuess(language, mixed, n_id, n_en, "function words")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from analytics.sentiment.crisis_talk import adjust
 from analytics.sentiment.english import METHOD, EnglishScorer
-from analytics.sentiment.language import detect_language
+from analytics.sentiment.language import detect_language, is_code_mixed
 
 # (text, brand names, language given by the export or forced, mode, want model features)
 Item = tuple[str, tuple[str, ...], str | None, str, bool]
@@ -57,9 +57,12 @@ def _route(item: Item) -> tuple[str, str]:
     text, _, given, mode, _ = item
     if mode != "auto":
         return mode, mode
-    guess = detect_language(text)
-    language = given or guess.language
-    if guess.mixed and language in ("id", "en"):
+    if given:  # the export's language stands; only whether the text is code-mixed is asked
+        language, mixed = given, given in ("id", "en") and is_code_mixed(text)
+    else:
+        guess = detect_language(text)
+        language, mixed = guess.language, guess.mixed and guess.language in ("id", "en")
+    if mixed:
         return language, "mixed"
     # English, and "other": VADER still reads emoji and emoticons in any language
     return language, "id" if language == "id" else "en"
