@@ -18,6 +18,11 @@ from analytics.measure.audience import brand_post
 from analytics.measure.responses import customer_mentions, require_sentiment
 
 AMPLIFIER_SORT = ("reach", "followers", "posts", "engagement")
+# the columns of a top negative post, in the order the table shows them (``copies`` follows)
+_POST_COLUMNS = (
+    "published_at", "platform", "author", "author_followers", "reach", "engagement", "text",
+    "url", "mention_id",
+)  # fmt: skip
 
 
 def _non_empty(mentions: pl.DataFrame, what: str) -> None:
@@ -56,14 +61,27 @@ def top_negative_posts(
     dropped.
     """
     require_sentiment(mentions)
-    negative = customer_mentions(mentions, brand_handles).filter(
-        pl.col("sentiment_label") == "negative"
+    negative = customer_mentions(
+        mentions.lazy()
+        .filter(pl.col("sentiment_label") == "negative")
+        .select(*_POST_COLUMNS, "is_brand_post"),
+        brand_handles,
     )
+    # ranked on a narrow frame (row numbers, sort keys, headline keys): only the rows shown
+    # are gathered with their texts, so a week of a million mentions is not copied in full
     ranked = (
-        negative.sort(
+        negative.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
+            "reach",
+            "engagement",
+            "published_at",
+            "author",
+            "mention_id",
+            _key=headline_key(pl.col("text")),
+        )
+        .sort(
             ["reach", "engagement", "published_at"], descending=[True, True, False], nulls_last=True
         )
-        .with_columns(_key=headline_key(pl.col("text")))
         # a post without words is its own group: only texts can be near-duplicates
         .with_columns(
             _key=pl.when(pl.col("_key") == "")
@@ -75,18 +93,9 @@ def top_negative_posts(
     )
     if per_author is not None:
         ranked = ranked.filter(pl.int_range(pl.len()).over("author") < per_author)
-    return ranked.select(
-        "published_at",
-        "platform",
-        "author",
-        "author_followers",
-        "reach",
-        "engagement",
-        "text",
-        "url",
-        "mention_id",
-        "copies",
-    ).head(n)
+    ranked = ranked.head(n)
+    shown = negative[ranked.get_column("_row")].select(_POST_COLUMNS)
+    return shown.with_columns(ranked.get_column("copies"))
 
 
 def top_amplifiers(
@@ -106,7 +115,12 @@ def top_amplifiers(
     if by not in AMPLIFIER_SORT:
         raise AnalysisError(f"cannot rank amplifiers by '{by}'; expected one of {AMPLIFIER_SORT}")
     require_sentiment(mentions)
-    customers = customer_mentions(mentions, brand_handles).filter(pl.col("author").is_not_null())
+    # only the columns the table counts are copied, not the whole frame with its texts
+    used = ["platform", "author", "reach", "author_followers", "engagement", "sentiment_label",
+            "published_at", "is_brand_post"]  # fmt: skip
+    customers = customer_mentions(
+        mentions.lazy().select(used).filter(pl.col("author").is_not_null()), brand_handles
+    )
     _non_empty(customers, "amplifiers")
     label = pl.col("sentiment_label")
     table = (

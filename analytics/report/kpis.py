@@ -122,12 +122,20 @@ def top_posts(mentions: pl.DataFrame, *, n: int = 10) -> pl.DataFrame:
 
     ``engagement_total`` is the export's engagement, else likes + comments + shares.
     """
-    customers = mentions.filter(~brand_post())
-    return (
-        customers.with_columns(engagement_total().alias("engagement_total"))
+    # ranked on a narrow frame of row numbers and keys, then only the n winners' full rows
+    # (texts included) are gathered: sorting the whole frame would copy every column
+    ranked = (
+        mentions.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
+            engagement_total().alias("engagement_total"),
+            pl.col("reach"),
+            brand_post().alias("_own"),
+        )
+        .filter(~pl.col("_own"))
         .sort(["engagement_total", "reach"], descending=True, nulls_last=True)
         .head(n)
     )
+    return mentions[ranked.get_column("_row")].with_columns(ranked.get_column("engagement_total"))
 
 
 def share_of_voice_table(mentions_all_brands: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
