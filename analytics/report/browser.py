@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from analytics.errors import ReportError
 
@@ -91,6 +93,25 @@ _WORDS_TEXT = """
 """
 
 LAUNCH_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")
+
+
+def offline_guard(blocked: list[str]) -> Callable[[Any], None]:
+    """A Playwright route handler that lets the page load only itself (``file://``, ``data:``).
+
+    Every other request is aborted and its URL appended to ``blocked``: a report must open
+    offline, so any request to the network is a fault to report, not to wait for.
+    """
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    return guard
+
 
 # What a reader would see go wrong, measured from the DOM: a number broken over two lines,
 # two chart labels on top of each other, an element reaching past the screen's edge (only
@@ -177,16 +198,7 @@ def check_report(
                 viewport={"width": width, "height": height},
             )
             try:
-
-                def guard(route) -> None:  # every request that is not the file itself
-                    url = route.request.url
-                    if url.startswith("file://") or url.startswith("data:"):
-                        route.continue_()
-                    else:
-                        blocked.append(url)
-                        route.abort()
-
-                context.route("**/*", guard)
+                context.route("**/*", offline_guard(blocked))
                 tab = context.new_page()
                 tab.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
                 tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -47,7 +47,7 @@ def print_pdf(page: Path | str, target: Path | str) -> int:
     except ImportError:
         raise ReportError("--pdf needs playwright: pip install '.[pdf]' (and apt-get install "
                           "chromium)") from None  # fmt: skip
-    from analytics.report.browser import LAUNCH_ARGS, find_chromium
+    from analytics.report.browser import LAUNCH_ARGS, find_chromium, offline_guard
 
     chromium = find_chromium()
     if chromium is None:
@@ -62,16 +62,7 @@ def print_pdf(page: Path | str, target: Path | str) -> int:
                 viewport={"width": PRINT_WIDTH, "height": 1000},
             )  # fmt: skip
             try:
-
-                def guard(route) -> None:
-                    url = route.request.url
-                    if url.startswith(("file://", "data:")):
-                        route.continue_()
-                    else:
-                        blocked.append(url)
-                        route.abort()
-
-                context.route("**/*", guard)
+                context.route("**/*", offline_guard(blocked))
                 tab = context.new_page()
                 tab.goto(page_path.as_uri(), wait_until="load")
                 frozen = tab.evaluate(_FREEZE_CHARTS, [PRINT_WIDTH, CHART_HEIGHT])
