@@ -35,15 +35,22 @@ def test_output_has_sentiment_schema_and_keys() -> None:
     assert set(scores.get_column("sentiment_method")) == {"vader-social"}
 
 
-def test_identical_texts_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def scored_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts that reach a scorer, in order (worker._route is called once per scored text)."""
     calls: list[str] = []
-    real = worker._route  # called once for every text that is scored
+    real = worker._route
 
     def counting(item):  # noqa: ANN001, ANN202
         calls.append(item[0])
         return real(item)
 
     monkeypatch.setattr(worker, "_route", counting)
+    return calls
+
+
+def test_identical_texts_are_scored_once(scored_texts: list[str]) -> None:
+    calls = scored_texts
     retweets = ["RT boycott now"] * 5 + ["great crew"] * 3 + ["RT boycott now"]
     scores = score_mentions(_mentions(retweets), workers=1)
     assert sorted(calls) == ["RT boycott now", "great crew"]  # 9 mentions, 2 distinct texts
@@ -129,33 +136,18 @@ def test_chunked_store_scoring_gives_the_unchunked_scores(monkeypatch) -> None:
     assert store.saved.equals(whole)
 
 
-def test_store_scoring_scores_a_text_repeated_across_chunks_once(monkeypatch) -> None:
-    calls: list[str] = []
-    real = worker._route  # called once for every text that is scored
-
-    def counting(item):  # noqa: ANN001, ANN202
-        calls.append(item[0])
-        return real(item)
-
-    monkeypatch.setattr(worker, "_route", counting)
+def test_store_scoring_scores_a_text_repeated_across_chunks_once(scored_texts) -> None:
+    calls = scored_texts
     # a retweet wave spread over three chunks of two mentions
     texts = ["RT boycott now", "lost bag", "RT boycott now", "RT boycott now", "lost bag", "ok"]
     store = FakeStore(_mentions(texts))
     assert score_store(store, workers=1, chunk_mentions=2) == 6
     assert sorted(calls) == ["RT boycott now", "lost bag", "ok"]
-    monkeypatch.setattr(worker, "_route", real)
     assert store.saved.equals(score_mentions(_mentions(texts), workers=1))
 
 
-def test_store_scoring_memo_is_bounded(monkeypatch) -> None:
-    calls: list[str] = []
-    real = worker._route  # called once for every text that is scored
-
-    def counting(item):  # noqa: ANN001, ANN202
-        calls.append(item[0])
-        return real(item)
-
-    monkeypatch.setattr(worker, "_route", counting)
+def test_store_scoring_memo_is_bounded(monkeypatch, scored_texts) -> None:
+    calls = scored_texts
     monkeypatch.setattr(bulk, "STORE_MEMO_TEXTS", 1)
     # "a" is forgotten once "b" was scored (one text kept), so it is scored again
     store = FakeStore(_mentions(["a", "b", "a"]))

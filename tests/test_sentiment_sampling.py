@@ -69,6 +69,21 @@ def test_first_batch_without_a_model_covers_every_theme(seed: int) -> None:
     assert sorted(i // 4 for i in chosen) == [0, 1, 2]
 
 
+def _scores(method: str) -> pl.DataFrame:
+    """The hand-set SCORES as stored sentiment rows written by scorer ``method``."""
+    return pl.DataFrame(
+        {
+            "brand": ["Kopi Nusantara"] * len(SCORES),
+            "platform": ["x"] * len(SCORES),
+            "mention_id": list(SCORES),
+            "language": ["id"] * len(SCORES),
+            "sentiment_compound": list(SCORES.values()),
+            "sentiment_label": ["neutral"] * len(SCORES),
+            "sentiment_method": [method] * len(SCORES),
+        }
+    )
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     from analytics.store import Store
@@ -76,19 +91,7 @@ def store(tmp_path: Path) -> Path:
     root = tmp_path / "store"
     st = Store(root)
     st.ingest([DATA / "loop_mentions.csv"], brand="Kopi Nusantara", brand_handles=["KopiNusantara"])
-    st.save_sentiment(
-        pl.DataFrame(
-            {
-                "brand": ["Kopi Nusantara"] * len(SCORES),
-                "platform": ["x"] * len(SCORES),
-                "mention_id": list(SCORES),
-                "language": ["id"] * len(SCORES),
-                "sentiment_compound": list(SCORES.values()),
-                "sentiment_label": ["neutral"] * len(SCORES),
-                "sentiment_method": ["id-rules"] * len(SCORES),
-            }
-        )
-    )
+    st.save_sentiment(_scores("id-rules"))
     return root
 
 
@@ -96,19 +99,7 @@ def _score_with_model(store: Path) -> None:
     """The same scores, as if the store had been re-scored with a trained model "kopi"."""
     from analytics.store import Store
 
-    Store(store).save_sentiment(
-        pl.DataFrame(
-            {
-                "brand": ["Kopi Nusantara"] * len(SCORES),
-                "platform": ["x"] * len(SCORES),
-                "mention_id": list(SCORES),
-                "language": ["id"] * len(SCORES),
-                "sentiment_compound": list(SCORES.values()),
-                "sentiment_label": ["neutral"] * len(SCORES),
-                "sentiment_method": ["model:kopi"] * len(SCORES),
-            }
-        )
-    )
+    Store(store).save_sentiment(_scores("model:kopi"))
 
 
 def _sample(store: Path, out: Path, *args: str) -> dict:
