@@ -48,6 +48,19 @@ def test_tokens_kinds_stopwords_urls_and_handles():
     }
 
 
+def test_repeated_texts_count_once_per_copy_and_order_by_count_then_term():
+    # distinct texts are split once and weighted by their copies: a text posted three
+    # times counts three times, a missing text counts nowhere
+    texts = pl.Series(["saldo hilang", None, "Saldo HILANG", "saldo aman", "saldo hilang"])
+    found = count_terms(texts)
+    assert found.to_dicts() == [
+        {"term": "saldo", "kind": "word", "count": 4},
+        {"term": "hilang", "kind": "word", "count": 3},
+        {"term": "aman", "kind": "word", "count": 1},
+    ]
+    assert found.schema["count"] == pl.DataFrame({"a": [1]}).select(pl.len()).schema["len"]
+
+
 def mentions_for_rising() -> pl.DataFrame:
     baseline = ["promo harga murah hari ini"] * 10 + ["kemasan bocor"]
     crisis = (

@@ -99,7 +99,10 @@ def rising_terms(
     are listed. Put the brand's own name in ``exclude``: it is everywhere and says nothing
     new.
     """
-    customers = customer_mentions(mentions, brand_handles)
+    # only the columns read here: a filter of the whole frame would copy every column
+    used = ["published_at", "text", "is_brand_post", "author"]
+    customers = customer_mentions(mentions.select(c for c in used if c in mentions.columns),
+                                  brand_handles)  # fmt: skip
     in_focus, in_base = _between(customers, focus), _between(customers, baseline)
     for name, part, period in (("crisis", in_focus, focus), ("baseline", in_base, baseline)):
         if part.is_empty():
