@@ -110,6 +110,25 @@ def test_near_duplicates_group_and_different_texts_do_not():
     assert groups[0] == groups[1] != groups[2]
 
 
+def test_candidate_pairs_compared_in_slices_join_the_same_texts(monkeypatch):
+    import analytics.measure.coordination as coordination
+
+    texts = pl.Series(
+        [
+            "jangan beli minyak goreng merek ini lagi bikin sakit perut sekeluarga",
+            "pesanan saya belum datang juga sudah tiga hari padahal sudah bayar lunas",
+            "jangan beli minyak goreng merek ini lagi bikin sakit perut sekeluarga kami",
+            "pesanan saya belum datang juga sudah tiga hari padahal sudah bayar lunas ya",
+            "refund belum masuk dan cs tidak membalas sama sekali",
+        ]
+    )
+    # one candidate pair at a time: the slices must join exactly the pairs one pass joins
+    monkeypatch.setattr(coordination, "_PAIRS_AT_ONCE", 1)
+    groups = near_duplicate_groups(texts, similarity=0.8)
+    assert groups[0] == groups[2] and groups[1] == groups[3]
+    assert len({groups[0], groups[1], groups[4]}) == 3
+
+
 def test_planted_cluster_of_five_accounts_in_ten_minutes_is_found():
     clusters = copy_paste_clusters(campaign(), min_accounts=5, within=timedelta(minutes=10))
     assert clusters.height == 1
@@ -120,6 +139,42 @@ def test_planted_cluster_of_five_accounts_in_ten_minutes_is_found():
     assert found["kind"] == "identical"
     # 5 of the 166 negative mentions (5 buzz + 6 reposts + 5 regulars x 31 hours)
     assert found["share_of_negative"] == pytest.approx(5 / 166)
+
+
+def test_repeated_and_missing_texts_are_normalised_once_and_keep_their_rows():
+    rows = [
+        {
+            "mention_id": f"copy{k}",
+            "author": f"buzzer{k}",
+            "text": SCRIPT,
+            "published_at": T0 + timedelta(minutes=k),
+            "sentiment_label": "negative",
+        }
+        for k in range(5)
+    ]
+    rows += [
+        {"mention_id": f"blank{k}", "author": f"quiet{k}", "text": None, "published_at": T0}
+        for k in range(5)
+    ]
+    clusters = copy_paste_clusters(frame(rows))
+    # the five copies of one text form the cluster; texts that are missing join nothing
+    assert clusters.height == 1
+    found = clusters.row(0, named=True)
+    assert found["mention_ids"] == [f"copy{k}" for k in range(5)]
+    assert (found["mentions"], found["accounts"], found["negative"]) == (5, 5, 5)
+    assert found["example_text"] == SCRIPT
+
+
+def test_signals_take_the_clusters_already_found():
+    mentions = campaign()
+    within = timedelta(minutes=10)
+    clusters = copy_paste_clusters(mentions, within=within)
+    given = coordination_signals(mentions, within=within, clusters=clusters)
+    assert given.equals(coordination_signals(mentions, within=within))
+    # the given table is the one used: an empty one leaves only the bursts
+    none = coordination_signals(mentions, within=within, clusters=clusters.clear())
+    assert not none.get_column("signal").str.contains("copy-paste").any()
+    assert given.get_column("signal").str.contains("copy-paste").sum() == 1
 
 
 def test_slow_repetition_is_not_a_burst_but_is_with_a_long_span():

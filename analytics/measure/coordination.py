@@ -96,6 +96,9 @@ def _minhash(
     return signature
 
 
+_PAIRS_AT_ONCE = 100_000
+
+
 def near_duplicate_groups(
     texts: pl.Series,
     *,
@@ -127,8 +130,13 @@ def near_duplicate_groups(
     if len(a):
         pairs = np.unique(a.astype(np.int64) * n + b)
         a, b = pairs // n, pairs % n
-        estimated = (signature[a] == signature[b]).mean(axis=1)
-        a, b = a[estimated >= similarity], b[estimated >= similarity]
+        # compared a slice of pairs at a time: millions of candidate pairs (a crisis of
+        # templated complaints) would need two (pairs x num_perm) copies of the signatures
+        similar = np.empty(len(a), dtype=bool)
+        for offset in range(0, len(a), _PAIRS_AT_ONCE):
+            part = slice(offset, offset + _PAIRS_AT_ONCE)
+            similar[part] = (signature[a[part]] == signature[b[part]]).mean(axis=1) >= similarity
+        a, b = a[similar], b[similar]
     graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
     return connected_components(graph, directed=False)[1]
 
@@ -160,13 +168,20 @@ def copy_paste_clusters(
     concentration, peak_start, first_post, last_post, negative, share_of_negative (of all
     negative customer mentions given), median_followers, mention_ids.
     """
-    customers = customer_mentions(mentions, brand_handles)
+    customers = customer_mentions(_narrow(mentions, _CLUSTER_COLUMNS), brand_handles)
     negative_total = _negative_total(customers)
     usable = customers.filter(
         ~pl.col("content_type").fill_null("").str.to_lowercase().is_in(REPOST_TYPES)
         & ~pl.col("text").fill_null("").str.starts_with("RT @")
-    ).with_columns(normalised_text().alias("norm"))
-    usable = usable.filter(pl.col("norm").str.count_matches(r"\S+") >= min_words)
+    )
+    # each distinct text is normalised once (a crisis repeats its texts many times)
+    norms = (
+        usable.select("text")
+        .unique(maintain_order=True)
+        .with_columns(normalised_text().alias("norm"))
+        .filter(pl.col("norm").str.count_matches(r"\S+") >= min_words)
+    )
+    usable = usable.join(norms, on="text", nulls_equal=True, maintain_order="left")
     unique = usable.select("norm").unique(maintain_order=True)
     groups = near_duplicate_groups(unique.get_column("norm"), similarity=similarity)
     labelled = usable.join(unique.with_columns(pl.Series("cluster", groups)), on="norm", how="left")
@@ -229,6 +244,20 @@ def copy_paste_clusters(
     )
 
 
+# the columns each signal reads (and the brand-post flag): a filter or join of the whole
+# frame would copy every other column too
+_CLUSTER_COLUMNS = ("mention_id", "published_at", "author", "author_followers", "text",
+                    "content_type", "sentiment_label", "is_brand_post")  # fmt: skip
+_BURST_COLUMNS = ("mention_id", "published_at", "author", "author_followers",
+                  "sentiment_label", "is_brand_post")  # fmt: skip
+
+
+def _narrow(mentions: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
+    """``mentions`` with only ``columns`` (those it has: a missing one fails where it is
+    read, as before)."""
+    return mentions.select(c for c in columns if c in mentions.columns)
+
+
 def _negative_total(customers: pl.DataFrame) -> int:
     if "sentiment_label" not in customers.columns:
         return 0
@@ -259,7 +288,7 @@ def account_bursts(
     data: give the mentions before the frame as ``history`` to know earlier authors;
     without it, "new" is only judged after the first ``warmup_hours`` of the frame.
     """
-    customers = customer_mentions(mentions, brand_handles)
+    customers = customer_mentions(_narrow(mentions, _BURST_COLUMNS), brand_handles)
     negative_total = _negative_total(customers)
     if negative_total == 0:
         return pl.DataFrame(schema=BURST_SCHEMA)
@@ -358,14 +387,19 @@ def coordination_signals(
     tiny_followers: int = 100,
     history: pl.DataFrame | None = None,
     brand_handles: Sequence[str] = (),
+    clusters: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """All signals in one table: signal, start, accounts, mentions, negative, share_of_negative,
     detail, mention_ids. Give the crisis window's mentions (shares are of their negatives)
     and, as ``history``, the mentions before it, so "new account" means new to the data.
+    ``clusters``: ``copy_paste_clusters`` of the same mentions with the same ``min_accounts``,
+    ``within`` and ``brand_handles``, when the caller has them already (a report shows them
+    twice); computed here otherwise.
     """
-    clusters = copy_paste_clusters(
-        mentions, min_accounts=min_accounts, within=within, brand_handles=brand_handles
-    )
+    if clusters is None:
+        clusters = copy_paste_clusters(
+            mentions, min_accounts=min_accounts, within=within, brand_handles=brand_handles
+        )
     bursts = account_bursts(
         mentions, tiny_followers=tiny_followers, history=history, brand_handles=brand_handles
     )

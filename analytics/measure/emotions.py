@@ -15,6 +15,9 @@ import polars as pl
 from analytics.measure.audience import brand_post
 
 KEY = ["brand", "platform", "mention_id"]
+# what the emotion measures read: hand them only these (a join of every column would copy
+# the whole mention table)
+USED_COLUMNS = [*KEY, "published_at", "is_brand_post"]
 EMOTION_ORDER = ("anger", "fear", "sadness", "joy", "love", "none")
 
 
