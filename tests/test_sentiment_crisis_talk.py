@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from analytics.sentiment.bulk import score_texts
-from analytics.sentiment.crisis_talk import MAX_WORDS, adjust, signals, words_of
+from analytics.sentiment.crisis_talk import MAX_WORDS, adjust, scan, signals, words_of
 
 DATA = Path(__file__).parent / "data" / "sentiment"
 
@@ -74,3 +74,40 @@ def test_rule_directions_and_long_texts_untouched() -> None:
 def test_words_of(text: str, words: list[str]) -> None:
     # ASCII texts take a fast path, the rest the regex: both give these hand-listed words
     assert words_of(text) == words
+
+
+def test_scan_many_texts_at_once_keeps_each_text_apart() -> None:
+    # hand-checked: cues, negators and "not yet" words never reach across two texts, words
+    # beyond ASCII and apostrophes count as in words_of, odd characters change nothing
+    texts = [
+        "saldo masih belum",  # "belum" ends this text ...
+        "masuk ke rekening",  # ... so "belum masuk" is no complaint here
+        "the app still",
+        "waiting is fine",  # "still waiting" spans two texts: no complaint
+        "never",
+        "failed to load",  # "never" is the text before: the failure counts
+        "naïve café gagal 😡",  # 3 words; the failure counts
+        "didn\u2019t arrive, thanks",  # curly apostrophe: "didn't arrive" + praise
+        "should be",
+        "fixed",  # "should be" is another text: a plain fix
+        "",
+        None,
+        "sudah tidak error \x00 lagi",  # a NUL character: the text is read alone
+        "rock'n'roll is not fixed",  # "not fixed": a negated fix is a complaint
+    ]
+    talk = scan(texts)
+    assert talk.complaint.tolist() == [
+        False, False, False, False, False, True, True, True, False, False, False, False,
+        False, True,
+    ]  # fmt: skip
+    assert talk.resolution.tolist() == [False] * 9 + [True] + [False] * 4
+    assert talk.praise.tolist() == [False] * 7 + [True] + [False] * 6
+    assert talk.words.tolist() == [3, 3, 3, 3, 1, 3, 3, 3, 2, 1, 0, 0, 4, 5]
+    # the same answers one text at a time
+    assert [signals(text or "").words for text in texts] == talk.words.tolist()
+    assert [signals(text or "").complaint for text in texts] == talk.complaint.tolist()
+
+
+def test_adjust_many_scores_at_once() -> None:
+    talk = scan(["mantap, saldo kepotong", "gangguan sudah teratasi", "kopi enak", None])
+    assert talk.adjust([0.6, -0.5, 0.4, 0.2]) == [-0.6, 0.5, 0.4, 0.2]

@@ -32,10 +32,13 @@ matched on lower-case words (apostrophes kept: "can't").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
+
+import numpy as np
 
 from analytics.errors import InputDataError
 
@@ -69,16 +72,12 @@ _ASCII_NOT_WORD = str.maketrans(
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue phrases (tuples of words) per kind, and the first words of all of them."""
+    """The cue phrases (tuples of words) per kind."""
 
     complaint: frozenset[tuple[str, ...]]
     resolution: frozenset[tuple[str, ...]]
     praise: frozenset[tuple[str, ...]]
-    starts: frozenset[str]
     longest: int
-    # per first word, the lengths of the phrases it starts, longest first: only those are
-    # looked up (the same matches as trying every length, in the same order, faster)
-    lengths: Mapping[str, tuple[int, ...]]
 
 
 @cache
@@ -97,16 +96,11 @@ def cues() -> Cues:
             )
         found[kind].add(tuple(cue.lower().split()))
     phrases = found["complaint"] | found["resolution"] | found["praise"]
-    lengths: dict[str, set[int]] = {}
-    for phrase in phrases:
-        lengths.setdefault(phrase[0], set()).add(len(phrase))
     return Cues(
         frozenset(found["complaint"]),
         frozenset(found["resolution"]),
         frozenset(found["praise"]),
-        frozenset(p[0] for p in phrases),
         max(len(p) for p in phrases),
-        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()},
     )
 
 
@@ -133,48 +127,216 @@ class Signals:
     words: int
 
 
+@dataclass(frozen=True)
+class Talk:
+    """The cues of many texts at once (one entry per text, see ``scan``)."""
+
+    complaint: np.ndarray
+    resolution: np.ndarray
+    praise: np.ndarray
+    words: np.ndarray
+
+    def adjust(self, compounds: Sequence[float]) -> list[float]:
+        """Each text's compound score after the crisis-talk rule (see the module docstring)."""
+        scores = np.array(compounds, dtype=np.float64)
+        short = self.words <= MAX_WORDS
+        complaint = short & self.complaint & ~self.resolution
+        complaint &= self.praise | (self.words <= SHORT_WORDS)
+        resolution = short & self.resolution & ~self.complaint
+        scores = np.where(complaint, np.minimum(-np.abs(scores), COMPLAINT_SCORE), scores)
+        scores = np.where(resolution, np.maximum(np.abs(scores), RESOLUTION_SCORE), scores)
+        return scores.tolist()
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """The cues as numbers: a code per word, and each phrase as one integer per kind."""
+
+    codes: dict[str, int]  # word -> its phrase-word number | _NEGATOR | _NOT_YET
+    base: int  # phrase (w1, w2, w3) -> ((c1 * base) + c2) * base + c3
+    longest: int
+    phrases: tuple[tuple[int, tuple[np.ndarray, ...]], ...]  # (length, one array per kind)
+
+
+# bits of a word's code above its phrase-word number
+_NEGATOR, _NOT_YET, _END = 1 << 20, 1 << 21, 1 << 22
+_PHRASE_WORD = _NEGATOR - 1
+_END_TOKEN = "\x00"  # ends each text in the word stream of ``scan``; never a word
+_JOIN = f" {_END_TOKEN} "
+# ASCII bytes that are not part of a word become spaces (the end token stays)
+_BYTES_NOT_WORD = bytes.maketrans(
+    bytes(c for c in range(1, 128) if not (chr(c).isalnum() or chr(c) == "'")),
+    b" " * sum(1 for c in range(1, 128) if not (chr(c).isalnum() or chr(c) == "'")),
+)
+_PLACEHOLDER, _SPACE, _APOSTROPHE, _CURLY_APOSTROPHE = ord("0"), ord(" "), ord("'"), 0x2019
+
+
+@cache
+def _matcher() -> _Matcher:
+    table = cues()
+    words = sorted({word for phrase in table.complaint | table.resolution | table.praise
+                    for word in phrase})  # fmt: skip
+    codes = {word: number for number, word in enumerate(words, start=1)}
+    for word in NEGATORS:
+        codes[word] = codes.get(word, 0) | _NEGATOR
+    for word in NOT_YET:
+        codes[word] = codes.get(word, 0) | _NOT_YET
+    codes[_END_TOKEN] = _END
+    # _word_stream keeps only ASCII words exact (others become placeholders)
+    if any(not word.isascii() or chr(_PLACEHOLDER) in word for word in codes):
+        raise InputDataError(
+            f"crisis_talk.tsv: cue words must be ASCII without {chr(_PLACEHOLDER)!r}"
+        )
+    base = len(words) + 1
+    if base**table.longest >= 2**62:  # a phrase must fit one int64
+        raise InputDataError(f"crisis_talk.tsv: {len(words)} cue words in phrases of up to "
+                             f"{table.longest} words are too many to match at once")  # fmt: skip
+
+    def key(phrase: tuple[str, ...]) -> int:
+        number = 0
+        for word in phrase:
+            number = number * base + (codes[word] & _PHRASE_WORD)
+        return number
+
+    phrases = []
+    for length in range(table.longest, 0, -1):
+        kinds = tuple(
+            np.array(sorted(key(p) for p in kind if len(p) == length), dtype=np.int64)
+            for kind in (table.complaint, table.praise, table.resolution)
+        )
+        phrases.append((length, kinds))
+    return _Matcher(codes, base, table.longest, tuple(phrases))
+
+
+def _word_stream(texts: list[str]) -> list[str]:
+    """Each text's words, each text followed by ``_END_TOKEN``, found for all texts at once.
+
+    A word stands for what it can match: cue words are ASCII, so a word holding a letter
+    beyond ASCII ("café") only has to stay one word, and its letters become "0". The texts
+    are joined (spaces around each end token, so ``lower()`` sees the same context at each
+    text's edges) and lowered; every character that is not part of a word becomes a space
+    (Python's own ``isalnum``, asked once per distinct character); ``split()`` then returns
+    ``words_of``' words, except around an apostrophe, where ``_WORD`` itself splits the few
+    tokens that hold one.
+    """
+    if any(_END_TOKEN in text for text in texts):  # cannot be joined: one at a time
+        stream: list[str] = []
+        for text in texts:
+            stream += words_of(text)
+            stream.append(_END_TOKEN)
+        return stream
+    lowered = _JOIN.join(texts).lower()
+    if lowered.isascii():
+        ascii_ = lowered.encode()
+    else:
+        points = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        wide = np.flatnonzero(points >= 128)
+        chars, where = np.unique(points[wide], return_inverse=True)
+        word = np.array([_is_word(chr(c)) for c in chars.tolist()], dtype=bool)
+        points = points.copy()
+        points[wide] = np.where(word[where], _PLACEHOLDER, _SPACE)
+        points[wide[chars[where] == _CURLY_APOSTROPHE]] = _APOSTROPHE
+        ascii_ = points.astype(np.uint8).tobytes()
+    spaced = ascii_.translate(_BYTES_NOT_WORD).decode()
+    if "'" in spaced:
+        spaced = _split_apostrophes(spaced)
+    stream = spaced.split()
+    stream.append(_END_TOKEN)
+    return stream
+
+
+# characters beyond ASCII: part of a word or not (at most one entry per Unicode character)
+_WORD_CHARS: dict[str, bool] = {}
+
+
+def _is_word(char: str) -> bool:
+    known = _WORD_CHARS.get(char)
+    if known is None:
+        known = _WORD_CHARS[char] = char.isalnum()
+    return known
+
+
+def _split_apostrophes(spaced: str) -> str:
+    """``spaced`` (words, apostrophes and single spaces) with each token that holds an
+    apostrophe replaced by ``_WORD``'s words in it ("rock'n'roll" -> "rock'n roll")."""
+    pieces: list[str] = []
+    done = 0
+    at = spaced.find("'")
+    while at >= 0:
+        start = spaced.rfind(" ", 0, at) + 1
+        end = spaced.find(" ", at)
+        end = len(spaced) if end < 0 else end
+        pieces += (spaced[done:start], " ".join(_WORD.findall(spaced[start:end])))
+        done = end
+        at = spaced.find("'", end)
+    pieces.append(spaced[done:])
+    return "".join(pieces)
+
+
+def scan(texts: Sequence[str | None]) -> Talk:
+    """The crisis-talk cues of each text (see the module docstring), all texts at once.
+
+    Each word becomes a number; a phrase of up to ``Cues.longest`` words is one integer
+    looked up among the cues of each kind, for all positions of all texts together, so
+    the cost per text is a few C-level passes instead of a Python loop over its words.
+    """
+    m = _matcher()
+    n_texts = len(texts)
+    if not n_texts:
+        empty = np.zeros(0, dtype=bool)
+        return Talk(empty, empty, empty, np.zeros(0, dtype=np.int64))
+    stream = _word_stream([text or "" for text in texts])
+    codes = np.fromiter(map(m.codes.get, stream, repeat(0)), dtype=np.int64, count=len(stream))
+    ends = np.flatnonzero(codes & _END)
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    words = ends - starts
+    number = codes & _PHRASE_WORD
+    # positions of cue words: a phrase starts only at a word that is part of some phrase
+    at = np.flatnonzero(number)
+    text_of = np.searchsorted(ends, at)
+    position = at - starts[text_of]
+    kind = np.zeros(len(at), dtype=np.int8)  # 1 complaint, 2 praise, 3 resolution
+    padded = np.concatenate([number, np.zeros(m.longest, dtype=np.int64)])
+    for length, kinds in m.phrases:
+        # an end token (number 0) inside the window means the phrase runs past its text
+        key = np.zeros(len(at), dtype=np.int64)
+        for offset in range(length):
+            key = key * m.base + padded[at + offset]
+        open_ = kind == 0
+        for code, keys in enumerate(kinds, start=1):
+            if len(keys):
+                hit = open_ & np.isin(key, keys)
+                kind[hit] = code
+                open_ &= ~hit
+    found = kind != 0
+    at, text_of, position, kind = at[found], text_of[found], position[found], kind[found]
+    # a negator (or, for a fix, a "not yet" word) among the two words before the cue
+    negated = np.zeros(len(at), dtype=bool)
+    not_yet = np.zeros(len(at), dtype=bool)
+    for back in range(1, NEGATION_WINDOW + 1):
+        inside = position >= back
+        before = codes[np.where(inside, at - back, 0)]
+        negated |= inside & (before & _NEGATOR != 0)
+        not_yet |= inside & (before & _NOT_YET != 0)
+    complaint = ((kind == 1) & ~negated) | ((kind == 3) & (negated | not_yet))
+    resolution = (kind == 3) & ~negated & ~not_yet
+    praise = kind == 2
+
+    def per_text(hit: np.ndarray) -> np.ndarray:
+        return np.bincount(text_of[hit], minlength=n_texts) > 0
+
+    return Talk(per_text(complaint), per_text(resolution), per_text(praise), words)
+
+
 def signals(text: str) -> Signals:
     """The crisis-talk cues found in ``text`` (see the module docstring)."""
-    table = cues()
-    words = words_of(text)
-    complaint = resolution = praise = False
-    lengths = table.lengths
-    n = len(words)
-    for i, word in enumerate(words):
-        sizes = lengths.get(word)
-        if sizes is None:  # starts no cue
-            continue
-        before = words[max(0, i - NEGATION_WINDOW) : i]
-        negated = not NEGATORS.isdisjoint(before)
-        for length in sizes:
-            if length > n - i:
-                continue
-            phrase = tuple(words[i : i + length])
-            if phrase in table.complaint:
-                complaint = complaint or not negated
-                break
-            if phrase in table.praise:
-                praise = True
-                break
-            if phrase in table.resolution:
-                if negated or not NOT_YET.isdisjoint(before):
-                    complaint = True  # "belum teratasi", "not fixed"
-                else:
-                    resolution = True
-                break
-    return Signals(complaint, resolution, praise, len(words))
+    found = scan([text])
+    return Signals(
+        bool(found.complaint[0]), bool(found.resolution[0]), bool(found.praise[0]),
+        int(found.words[0]),
+    )  # fmt: skip
 
 
 def adjust(text: str | None, compound: float) -> float:
     """The compound score after the crisis-talk rule (see the module docstring)."""
-    if not text:
-        return compound
-    found = signals(text)
-    if found.words > MAX_WORDS:
-        return compound
-    if found.complaint and not found.resolution:
-        if found.praise or found.words <= SHORT_WORDS:
-            return min(-abs(compound), COMPLAINT_SCORE)
-    elif found.resolution and not found.complaint:
-        return max(abs(compound), RESOLUTION_SCORE)
-    return compound
+    return scan([text]).adjust([compound])[0]

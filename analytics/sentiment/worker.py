@@ -7,7 +7,7 @@ set; the Indonesian and code-mixed scorers only when a text needs them.
 
 from __future__ import annotations
 
-from analytics.sentiment.crisis_talk import adjust
+from analytics.sentiment.crisis_talk import scan
 from analytics.sentiment.english import METHOD, EnglishScorer
 from analytics.sentiment.language import detect_language, is_code_mixed
 
@@ -68,52 +68,64 @@ def _route(item: Item) -> tuple[str, str]:
     return language, "id" if language == "id" else "en"
 
 
-def score_item(item: Item, route: tuple[str, str] | None = None) -> Result:
+def score_item(item: Item) -> Result:
     """Pick the language and scorer for one text and score it (see ``bulk.score_texts``)."""
-    text, brand_names, _, _, features = item
-    scorers = _scorers(brand_names)
-    language, scorer = route or _route(item)
-    # brand names, links and handles go before either scorer
-    for_indonesian = scorers.english.prepare_for_indonesian
-    if scorer == "mixed":
-        compound, method = scorers.mixed.polarity(text), "mixed"
-    elif scorer == "id":
-        compound, method = scorers.indonesian.polarity(for_indonesian(text)), "id-rules"
-    else:
-        compound, method = scorers.english.polarity(text), METHOD
-    # every scorer's score goes through the crisis-talk rule (complaints beat praise)
-    compound = round(adjust(text, float(compound)), 4)
-    if not features:
-        return language, compound, method, 0.0, 0.0
-    en = compound if method == METHOD else adjust(text, scorers.english.polarity(text))
-    idn = (
-        compound
-        if method == "id-rules"
-        else adjust(text, scorers.indonesian.polarity(for_indonesian(text)))
-    )
-    return language, compound, method, round(float(en), 4), round(float(idn), 4)
+    return score_chunk([item])[0]
 
 
 def score_chunk(items: list[Item]) -> list[Result]:
     """Score a chunk of items (the unit of work sent to a worker process).
 
-    Texts for the English scorer are scored together (``EnglishScorer.polarities``, the
-    same scores as one at a time), then go through the same crisis-talk rule as the rest.
+    Each item's language and scorer come from ``_route``. Texts for the English scorer are
+    scored together (``EnglishScorer.polarities``, the same scores as one at a time); every
+    scorer's score then goes through the crisis-talk rule, whose cues are found for the
+    whole chunk at once (``crisis_talk.scan``).
     """
-    out: list[Result | None] = [None] * len(items)
-    english: dict[tuple[str, ...], list[tuple[int, str]]] = {}
-    for k, item in enumerate(items):
-        route = _route(item)
-        if route[1] == "en" and not item[4]:
-            english.setdefault(item[1], []).append((k, route[0]))
-        else:
-            out[k] = score_item(item, route)
+    n = len(items)
+    routes = [_route(item) for item in items]
+    raw = [0.0] * n  # each item's score from the scorer its route names
+    english_raw = [0.0] * n  # a model's rule features: what each scorer says of the text
+    indonesian_raw = [0.0] * n
+    english: dict[tuple[str, ...], list[int]] = {}
+    for k, (item, (_, scorer)) in enumerate(zip(items, routes, strict=True)):
+        text, brand_names, _, _, features = item
+        if scorer == "en" or features:
+            english.setdefault(brand_names, []).append(k)
+        if scorer == "mixed":
+            raw[k] = float(_scorers(brand_names).mixed.polarity(text))
+        if scorer == "id" or features:
+            scorers = _scorers(brand_names)
+            # brand names, links and handles go before the Indonesian scorer
+            indonesian = scorers.indonesian.polarity(scorers.english.prepare_for_indonesian(text))
+            indonesian_raw[k] = float(indonesian)
+            if scorer == "id":
+                raw[k] = indonesian_raw[k]
     for brand_names, chosen in english.items():
-        texts = [items[k][0] for k, _ in chosen]
-        compounds = _scorers(brand_names).english.polarities(texts)
-        for (k, language), text, compound in zip(chosen, texts, compounds, strict=True):
-            out[k] = (language, round(adjust(text, float(compound)), 4), METHOD, 0.0, 0.0)
-    return out  # type: ignore[return-value]  # every slot is filled above
+        compounds = _scorers(brand_names).english.polarities([items[k][0] for k in chosen])
+        for k, compound in zip(chosen, compounds, strict=True):
+            english_raw[k] = float(compound)
+            if routes[k][1] == "en":
+                raw[k] = english_raw[k]
+    # every scorer's score goes through the crisis-talk rule (complaints beat praise)
+    talk = scan([item[0] for item in items])
+    compounds = [round(c, 4) for c in talk.adjust(raw)]
+    if not any(item[4] for item in items):
+        return [
+            (language, compound, _METHODS[scorer], 0.0, 0.0)
+            for (language, scorer), compound in zip(routes, compounds, strict=True)
+        ]
+    english_rule = [round(c, 4) for c in talk.adjust(english_raw)]
+    indonesian_rule = [round(c, 4) for c in talk.adjust(indonesian_raw)]
+    return [
+        (language, compound, _METHODS[scorer], en, idn) if item[4]
+        else (language, compound, _METHODS[scorer], 0.0, 0.0)
+        for item, (language, scorer), compound, en, idn in zip(
+            items, routes, compounds, english_rule, indonesian_rule, strict=True
+        )
+    ]  # fmt: skip
+
+
+_METHODS = {"en": METHOD, "id": "id-rules", "mixed": "mixed"}  # scorer -> recorded method
 
 
 def warm_up() -> bool:
