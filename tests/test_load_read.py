@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from analytics.errors import ExportFormatError
-from analytics.load import load_export, read, sheets
+from analytics.load import iter_load_export, load_export, read, sheets
 
 DATA = Path(__file__).parent / "data" / "load"
 ENCODED_MAPPING = DATA / "encodings" / "mapping.toml"
@@ -121,6 +121,47 @@ def test_streamed_batches_equal_the_whole_file(tmp_path: Path) -> None:
     # record i starts on line 2 + (i - 1) + (multi-line records before it); 3000 records,
     # 428 of them (every 7th) take two lines: the last starts at 2 + 2999 + 428 = 3429
     assert streamed[read.ROW].to_list()[-1] == 3429
+
+
+def _streamed(path: Path, encoding: str, batch_bytes: int) -> pl.DataFrame:
+    text, _ = read.decode_file(path)
+    header = read.header_candidates(text)[0]
+    return pl.concat(read.iter_text_batches(path, header, encoding, batch_bytes=batch_bytes))
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_streamed_utf8_characters_cut_by_a_read_stay_whole(tmp_path: Path, bom: bytes) -> None:
+    # 2-, 3- and 4-byte characters everywhere: reads of 4096 bytes cut many of them in two
+    path = tmp_path / "multibyte.csv"
+    texts = [f'"kopi {"é€😡" * (i % 5)}\nbaris {i}"' for i in range(900)]
+    rows = [f"{i},2026-09-02 08:00:00,{text},ü{i}" for i, text in enumerate(texts)]
+    path.write_bytes(bom + ("id,waktu,isi,tautan\n" + "\n".join(rows) + "\n").encode("utf-8"))
+    streamed = _streamed(path, "utf-8-sig" if bom else "utf-8", 4096)
+    assert streamed.height == 900
+    assert streamed["isi"][7] == "kopi é€😡é€😡\nbaris 7"
+    assert streamed["tautan"][899] == "ü899"
+    assert streamed[read.ROW][899] == 2 + 2 * 899  # every record takes two lines
+    assert streamed["id"].to_list() == [str(i) for i in range(900)]
+
+
+def test_streamed_utf8_character_cut_by_the_header_read_stays_whole(tmp_path: Path) -> None:
+    # the header is found in the first 64 KiB read; here that read ends inside "😡"
+    path = tmp_path / "cut.csv"
+    head = b"id,waktu,isi,tautan\n1,2026-09-02 08:00:00,"
+    pad = b"x" * (65536 - 2 - len(head))
+    path.write_bytes(head + pad + "😡 ok,u\n2,2026-09-02 09:00:00,b,v\n".encode())
+    streamed = _streamed(path, "utf-8", 1 << 16)
+    assert streamed["isi"].to_list() == [pad.decode() + "😡 ok", "b"]
+
+
+def test_streamed_bytes_that_are_not_utf8_name_the_line(tmp_path: Path) -> None:
+    # valid UTF-8 for the first 64 KiB (so the file is read as UTF-8), then a cp1252 "é"
+    path = tmp_path / "mixed.csv"
+    good = [f"{i},2026-09-02 08:00:00,baris {i} {'x' * 80},u" for i in range(1, 1001)]
+    body = "id,waktu,isi,tautan\n" + "\n".join(good) + "\n"
+    path.write_bytes(body.encode("utf-8") + b"1001,2026-09-02 08:00:00,caf\xe9,u\n")
+    with pytest.raises(ExportFormatError, match=r"mixed\.csv: near line 1002 the bytes are not"):
+        list(iter_load_export(path, brand="B", mapping=ENCODED_MAPPING))
 
 
 def test_excel_cell_text_marks_rounded_numbers() -> None:

@@ -347,7 +347,13 @@ def check_ids_distinguish(frame: pl.DataFrame, file: str) -> None:
     """
     if frame.height < 3:
         return
-    per_id = frame.group_by("mention_id").agg(
+    # only an id on two or more rows can merge anything: the rest (nearly every row of a
+    # sound export) need not be grouped, and when the repeated ids hold at most half the
+    # rows they cannot merge more than half
+    repeated = frame.filter(pl.col("mention_id").is_duplicated())
+    if repeated.height * 2 <= frame.height:
+        return
+    per_id = repeated.group_by("mention_id").agg(
         pl.len().alias("rows"),
         pl.concat_str(
             normalised_text(pl.col("text")).fill_null(""),

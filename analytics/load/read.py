@@ -287,7 +287,11 @@ def parse_records_slow(
     header. Extra cells that hold something mean the record is broken (often an unquoted
     delimiter inside a text): they are kept in ``__extra`` and the record is rejected.
     """
-    reader = csv_reader(io.StringIO(buf.decode("utf-8"), newline=""), delimiter)
+    try:
+        text = buf.decode("utf-8")
+    except UnicodeDecodeError as err:  # a UTF-8 file streamed undecoded (iter_text_batches)
+        raise not_utf8(file, first_line + buf.count(b"\n", 0, err.start)) from None
+    reader = csv_reader(io.StringIO(text, newline=""), delimiter)
     rows, starts, extras = [], [], []
     width = len(columns)
     line = first_line
@@ -309,6 +313,14 @@ def parse_records_slow(
     if any(e is not None for e in extras):
         frame = frame.with_columns(pl.Series(EXTRA, extras, dtype=pl.Utf8))
     return frame
+
+
+def not_utf8(file: str, line: int) -> ExportFormatError:
+    """The error for bytes that are not UTF-8 in a file read as UTF-8."""
+    return ExportFormatError(
+        f"{file}: near line {line} the bytes are not utf-8; "
+        "re-save the file as UTF-8 and load it again"
+    )
 
 
 def drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
@@ -362,8 +374,16 @@ def iter_text_tables(
 def iter_text_batches(
     path: Path, header: HeaderCandidate, encoding: str, batch_bytes: int
 ) -> Iterator[pl.DataFrame]:
-    """Stream a delimited file in batches of about ``batch_bytes``; memory stays bounded."""
+    """Stream a delimited file in batches of about ``batch_bytes``; memory stays bounded.
+
+    A UTF-8 file's bytes go to the parser as they are: decoding them to Python text and
+    encoding them back cost more than the parse, and polars checks they are UTF-8 itself
+    (a batch that is not fails the fast parse, and :func:`parse_records_slow` names the line).
+    Record ends are found on bytes, and a newline is never inside a UTF-8 character, so a
+    character cut by a read stays whole in the bytes carried to the next batch.
+    """
     columns = unique_names(header.cells)
+    as_bytes = encoding in ("utf-8", "utf-8-sig")  # past the header, utf-8-sig is UTF-8
     decoder = codecs.getincrementaldecoder(encoding)()
     line = header.line + 1
     leftover = b""
@@ -377,12 +397,14 @@ def iter_text_batches(
             head_text += decoder.decode(chunk)
         head_text = head_text.removeprefix("\ufeff") if encoding == "utf-8" else head_text
         leftover = head_text[header.offset :].encode("utf-8")
+        if as_bytes:
+            leftover += decoder.getstate()[0]  # a character the last read cut in two
         at_end = False
         while not at_end:
             chunk = handle.read(batch_bytes)
             at_end = not chunk
             try:
-                leftover += decoder.decode(chunk, final=at_end).encode("utf-8")
+                leftover += chunk if as_bytes else decoder.decode(chunk, at_end).encode("utf-8")
             except UnicodeDecodeError as err:
                 raise ExportFormatError(
                     f"{path.name}: near line {line} the bytes are not {encoding}; "
