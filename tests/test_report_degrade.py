@@ -104,3 +104,20 @@ def test_unknown_reach_is_unknown_not_zero():
     assert not kpis.has_figure(frame.filter(pl.col("platform") == "x"), "reach")
     assert kpis.has_figure(frame, "reach")
     assert "unknown, not zero" in messages.section_text("no_reach")
+
+
+def test_a_read_without_sentiment_has_the_same_mentions_and_no_score_columns(tmp_path):
+    from analytics.report import scan_mentions
+
+    build(tmp_path, "NusaPay", [0, 1, 8], scored=True)
+    end = T0 + timedelta(days=2)
+    scored = scan_mentions(tmp_path, "NusaPay", start=T0, end=end).collect()
+    plain = scan_mentions(tmp_path, "NusaPay", start=T0, end=end, with_sentiment=False).collect()
+    assert scored.get_column("sentiment_label").to_list() == ["neutral"] * 6
+    assert "sentiment_label" not in plain.columns
+    # the scored read also fills a missing language with the detected one
+    same = [c for c in plain.columns if c != "language"]
+    assert plain.select(same).equals(scored.select(same))
+    # the period check counts without the scores: unscored mentions still count as present
+    build(tmp_path / "unscored", "NusaPay", [0], scored=False)
+    check_has_mentions(tmp_path / "unscored", "NusaPay", T0, end, "in 2026-W41")

@@ -39,12 +39,13 @@ def check_has_mentions(
     from analytics.errors import AnalysisError
     from analytics.report.inputs import scan_mentions
 
-    inside = scan_mentions(store, brand, start=start, end=end).select(pl.len()).collect().item()
+    period = scan_mentions(store, brand, start=start, end=end, with_sentiment=False)
+    inside = period.select(pl.len()).collect().item()
     if inside:
         return
     local = pl.col("published_at").dt.convert_time_zone(tz)
     weeks = (
-        scan_mentions(store, brand)
+        scan_mentions(store, brand, with_sentiment=False)
         .group_by(local.dt.strftime("%G-W%V").alias("week"))
         .agg(pl.len().alias("n"))
         .sort("week")
