@@ -275,3 +275,13 @@ def test_signals_use_history_and_quote_long_examples_shortened():
     cluster = signals.filter(pl.col("signal") == "identical copy-paste cluster").row(0, named=True)
     # SCRIPT is 70 characters: quoted whole, no ellipsis
     assert cluster["detail"] == f'5 accounts within the span; e.g. "{SCRIPT}"'
+
+
+def test_candidate_pairs_are_deduplicated_in_order():
+    import numpy as np
+
+    from analytics.measure.coordination import _sorted_unique
+
+    pairs = np.array([5, 1, 5, 3, 1, 9], dtype=np.int64)
+    assert _sorted_unique(pairs).tolist() == [1, 3, 5, 9]
+    assert _sorted_unique(np.array([7], dtype=np.int64)).tolist() == [7]
