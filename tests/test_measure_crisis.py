@@ -338,20 +338,6 @@ def test_phases_are_never_zero_hours_long():
     assert window.phases.get_column("hours").min() > 0
 
 
-def test_the_chart_band_is_the_detectors_baseline():
-    window = detect_crisis(series(TWO_EPISODES))
-    hourly = window.band("1h")
-    volume = window.alerts.filter(pl.col("metric") == "volume")
-    assert hourly.get_column("baseline_median").to_list() == volume["expected"].to_list()
-    assert hourly.get_column("baseline_high").to_list() == pytest.approx(
-        volume["band_high"].to_list(), nan_ok=True
-    )
-    # one day of 24 hours at 10 with scale sqrt(10): 240 +- 3 x sqrt(24 x 10)
-    daily = window.band("1d").drop_nulls("baseline_median")
-    day = daily.filter(pl.col("baseline_median") == 240.0).row(0, named=True)
-    assert day["baseline_high"] == pytest.approx(240 + 3 * (24 * 10) ** 0.5)
-
-
 def test_episode_terms_say_what_each_episode_was_about():
     frame = series(TWO_EPISODES)
     texts = ["promo cashback hari ini"] * frame.height

@@ -1,6 +1,6 @@
 """Charts: moments and phases on every chart of time, local times, offline output."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import plotly.io as pio
 import polars as pl
@@ -166,3 +166,38 @@ def test_effect_chart_numbers_the_responses_and_names_them_in_the_key():
     key = charts.chart_key(fig.to_dict())
     assert '<b style="background:#00695c">1</b> holding statement (x, instagram, facebook)' in key
     assert '<b style="background:#00695c">2–3</b> fix (x)' in key
+
+
+def _band_rows(medians: list[float | None]) -> pl.DataFrame:
+    """Hourly band rows from 2026-10-19 22:00 UTC (05:00 WIB on 20 Oct), one per median."""
+    start = datetime(2026, 10, 19, 22, tzinfo=UTC)
+    return pl.DataFrame(
+        {
+            "period_start": [start + timedelta(hours=i) for i in range(len(medians))],
+            "baseline_median": medians,
+        },
+        schema={"period_start": pl.Datetime("us", "UTC"), "baseline_median": pl.Float64},
+    )
+
+
+def test_band_gaps_names_the_hours_without_a_usual_range_in_both_languages():
+    from analytics.report.lang import language
+
+    # the chart shows 6 hours, the data covers its last 5; 3 of those have no usual range
+    band = _band_rows([None, None, None, 4.0, 4.0])
+    line = _band_rows([None] * 6).with_columns(
+        pl.col("period_start") - timedelta(hours=1), mentions=pl.lit(1)
+    )
+    with language("en"):
+        assert charts.band_gaps(line, band, days=3, tz="Asia/Jakarta") == (
+            "No usual range is shaded for 3 of the chart's 6 points (between 20 Oct 2026 and "
+            "20 Oct 2026): the usual range is learned only from quiet hours (outside crisis "
+            "episodes and alerts), and fewer than 3 quiet days come before them."
+        )
+    with language("id"):
+        assert charts.band_gaps(line, band, days=3, tz="Asia/Jakarta").startswith(
+            "Rentang biasa tidak diarsir untuk 3 dari 6 titik grafik (antara 20 Okt 2026 dan "
+            "20 Okt 2026)"
+        )
+    # a band over every hour of the data: nothing to say
+    assert charts.band_gaps(line, _band_rows([4.0] * 5), days=3) == ""

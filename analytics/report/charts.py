@@ -394,6 +394,29 @@ def time_chart(
     return mark_moments(fig, moments, tz)
 
 
+def band_gaps(line: pl.DataFrame, band: pl.DataFrame, *, days: int, tz: str = DEFAULT_TZ) -> str:
+    """The sentence saying where a time chart (``line``) has no usual range: the periods of
+    the data (``band``, from ``CrisisWindow.band``) whose ``baseline_median`` is null; ""
+    when the band covers the chart. A missing band must read as "not learned", not as
+    "nothing unusual"; periods outside the data have no band and are not counted."""
+    shown = line.get_column("period_start")
+    missing = band.filter(
+        pl.col("baseline_median").is_null()
+        & pl.col("period_start").is_between(shown.min(), shown.max())
+    ).get_column("period_start")
+    if missing.len() == 0:
+        return ""
+    times = local_times(missing, tz)
+    return t(
+        "chart.no_usual_range",
+        count=missing.len(),
+        total=line.height,
+        first=times[0].date(),
+        last=times[-1].date(),
+        days=days,
+    )
+
+
 def sentiment_chart(
     timeline: pl.DataFrame,
     *,

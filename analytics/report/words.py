@@ -142,10 +142,11 @@ TEXT: dict[str, str] = {
         "Data completeness below)."
     ),
     "weekly.timelines_intro": (
-        "Daily figures for this week and the previous weeks. The shaded band is the crisis "
-        "detector's normal range, summed over each day (the expected volume ± 3 robust "
-        "deviations, the same baseline as the alert levels); dotted lines mark the first "
-        "post, media pickup and each brand response."
+        "Daily figures for this week and the previous weeks. The shaded band is the usual "
+        "range, summed over each day: the expected volume ± 3 robust deviations (the alert "
+        "threshold), learned from the same hours on earlier quiet days (outside crisis "
+        "episodes and alerts); dotted lines mark the first post, media pickup and each brand "
+        "response."
     ),
     "weekly.alerts_intro": (
         "Highest alert level per day from the crisis detector (hourly volume and negative "
@@ -233,6 +234,12 @@ TEXT: dict[str, str] = {
     "chart.our_label": "our label",
     "chart.reference_label": "reference label",
     "chart.usual_range": "usual range (baseline)",
+    "chart.no_usual_range": (
+        "No usual range is shaded for {count} of the chart's {total} points (between "
+        "{first:date} and {last:date}): the usual range is learned only from quiet hours "
+        "(outside crisis episodes and alerts), and fewer than {days} quiet days come before "
+        "them."
+    ),
     "chart.vs_analyst": "Our labels vs analyst labels",
     "chart.vs_export": "Our labels vs the export's own labels",
     "col.account": "account",

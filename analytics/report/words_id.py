@@ -124,9 +124,10 @@ TEXT: dict[str, str] = {
     ),
     "weekly.timelines_intro": (
         "Angka harian minggu ini dan minggu-minggu sebelumnya. Pita berarsir adalah rentang "
-        "normal detektor krisis, dijumlah per hari (volume yang diharapkan ± 3 deviasi "
-        "robust, garis dasar yang sama dengan tingkat peringatan); garis putus-putus "
-        "menandai unggahan pertama, liputan media, dan setiap tanggapan merek."
+        "biasa, dijumlah per hari: volume yang diharapkan ± 3 deviasi robust (ambang "
+        "peringatan), dipelajari dari jam yang sama pada hari-hari tenang sebelumnya (di luar "
+        "episode krisis dan peringatan); garis putus-putus menandai unggahan pertama, liputan "
+        "media, dan setiap tanggapan merek."
     ),
     "weekly.alerts_intro": (
         "Tingkat peringatan tertinggi per hari dari detektor krisis (volume per jam dan "
@@ -217,6 +218,12 @@ TEXT: dict[str, str] = {
     "chart.our_label": "label kami",
     "chart.reference_label": "label acuan",
     "chart.usual_range": "rentang biasa (garis dasar)",
+    "chart.no_usual_range": (
+        "Rentang biasa tidak diarsir untuk {count} dari {total} titik grafik (antara "
+        "{first:date} dan {last:date}): rentang biasa hanya dipelajari dari jam-jam tenang "
+        "(di luar episode krisis dan peringatan), dan kurang dari {days} hari tenang "
+        "mendahuluinya."
+    ),
     "chart.vs_analyst": "Label kami dibanding label analis",
     "chart.vs_export": "Label kami dibanding label ekspor",
     "col.account": "akun",

@@ -80,6 +80,8 @@ def _find(
     level = np.maximum(scored["volume"]["level"], scored["negative"]["level"])
     volume = hours.get_column("mentions").to_numpy()
     windows: list[CrisisWindow] = []
+    onsets: list[int] = []
+    stops: list[int] = []
     taken_until = -1
     for first, last in find_episodes(level >= 1, level, params):
         if first < taken_until:
@@ -102,9 +104,13 @@ def _find(
         window.number = len(windows) + 1
         windows.append(window)
         taken_until = end if end is not None else hours.height
+        onsets.append(0 if at_start else first)
+        stops.append(taken_until)
     data_end = hours.get_column("hour_utc")[-1] + HOUR
+    spans = [(start, stop) for start, stop in zip(onsets, stops, strict=True)]
     for k, current in enumerate(windows):
         current.answer_until = windows[k + 1].onset if k + 1 < len(windows) else data_end
+        current.episode_spans = spans
     return windows, alerts
 
 
@@ -253,6 +259,7 @@ def manual_window(
         notes=notes,
     )
     window.onset, window.end = start_utc, end_utc
+    window.episode_spans = [(onset_i, end_i)]
     window.recovery_hours = (end_utc - window.peak) / HOUR
     if end_i >= hours.height:
         # the analyst's end lies past the data: say that, not "had not settled"

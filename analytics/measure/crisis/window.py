@@ -26,6 +26,7 @@ from analytics.measure.crisis.method import method
 from analytics.measure.crisis.notes import Note, NoteCode
 from analytics.measure.crisis.params import PHASES, DetectionParams
 from analytics.measure.crisis.scoring import daily_alert_levels
+from analytics.measure.crisis.usual import quiet_hours, usual_range
 from analytics.measure.response_kinds import CrisisTopic
 from analytics.measure.timeline import net_sentiment
 
@@ -74,6 +75,9 @@ class CrisisWindow:
     # whether the episode is about the brand at all (None: not judged); see topics.py
     associated: list[str] = field(default_factory=list)
     about_brand: bool | None = None
+    # hour indices [start, stop) of the alerts' hours held by crisis episodes (this one and
+    # the others): the usual range a chart shades is learned outside them (usual.py)
+    episode_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def topic(self) -> CrisisTopic:
@@ -90,16 +94,32 @@ class CrisisWindow:
         return self.mentions - self.expected_mentions
 
     def band(self, every: str = "1h") -> pl.DataFrame:
-        """The detector's normal range of the volume, for a chart: period_start (local),
+        """The usual range of the volume, for a chart: period_start (local),
         baseline_median, baseline_low, baseline_high; hourly, or summed per day (``1d``).
 
-        The same baseline as the alert levels, so the chart shows what the detector saw.
+        Learned from quiet hours only (outside every episode and below the watch level, see
+        ``usual.py``), so a crisis cannot widen the range it is shown against; null where
+        the data holds too few quiet hours before that hour (or, per day, before any of its
+        hours). Expected ± ``watch_z`` robust deviations, the detector's alert threshold.
         """
-        watch_z = self.method.get("watch_z", 3.0)
-        volume = self.alerts.filter(pl.col("metric") == "volume").select(
-            "period_start",
-            pl.col("expected"),
-            variance=((pl.col("band_high") - pl.col("expected")) / watch_z) ** 2,
+        params = DetectionParams(
+            **{k: v for k, v in self.method.items() if k in DetectionParams.__dataclass_fields__}
+        )
+        hourly = (
+            self.alerts.select("period_start", "metric", "observed", "level")
+            .filter(pl.col("metric").is_in(["volume", "negative"]))
+            .group_by("period_start", maintain_order=True)
+            .agg(
+                observed=pl.col("observed").filter(pl.col("metric") == "volume").first(),
+                elevated=(pl.col("level") != "none").any(),
+            )
+            .sort("period_start")
+        )
+        quiet = quiet_hours(hourly.get_column("elevated").to_numpy(), self.episode_spans)
+        expected, scale = usual_range(hourly.get_column("observed").to_numpy(), quiet, params)
+        volume = hourly.select("period_start").with_columns(
+            expected=pl.Series(expected, nan_to_null=True),
+            variance=pl.Series(scale**2, nan_to_null=True),
         )
         if every in ("1d", "day"):
             volume = (
@@ -112,11 +132,12 @@ class CrisisWindow:
                 )
                 .sort("period_start")
             )
-        spread = watch_z * pl.col("variance").sqrt()
+        spread = params.watch_z * pl.col("variance").sqrt()
         return volume.select(
             "period_start",
             baseline_median=pl.col("expected"),
-            baseline_low=pl.max_horizontal(pl.col("expected") - spread, pl.lit(0.0)),
+            # clip, not max_horizontal: an hour without a usual range stays null, not 0
+            baseline_low=(pl.col("expected") - spread).clip(lower_bound=0.0),
             baseline_high=pl.col("expected") + spread,
         )
 
