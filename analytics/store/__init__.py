@@ -42,6 +42,7 @@ from analytics.schema import (
     conform,
 )
 from analytics.store import integrity
+from analytics.store.ahead import ReadAhead
 from analytics.store.disk import (
     TABLES,
     Transaction,
@@ -370,18 +371,21 @@ class Store:
                     raise InputDataError(f"{path}: is a folder; pass the export files in it")
                 if not path.is_file():
                     raise InputDataError(f"{path}: no such file")
-                sha256 = file_digest(path)
                 batches = load.iter_load_export(
                     path, brand=brand, format=format, default_tz=default_tz,
                     mapping=Path(mapping) if mapping else None, brand_handles=brand_handles,
                     brand_column=brand_column,
                 )  # fmt: skip
-                batches = progress_bar(
-                    batches, description=f"ingesting {path.name}", enabled=progress
-                )
-                entry = self.ingest_batches(
-                    batches, brand=brand, source=path, sha256=sha256, options=options
-                )
+                # the loader works a batch ahead in a thread (see ahead.py); the file is
+                # hashed meanwhile
+                with ReadAhead(batches) as ahead:
+                    sha256 = file_digest(path)
+                    shown = progress_bar(
+                        ahead, description=f"ingesting {path.name}", enabled=progress
+                    )
+                    entry = self.ingest_batches(
+                        shown, brand=brand, source=path, sha256=sha256, options=options
+                    )
             except StoreError:
                 raise  # the store itself is at fault: every other file would fail the same way
             except (AnalyticsError, OSError, UnicodeError, pl.exceptions.PolarsError) as error:
