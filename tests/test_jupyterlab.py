@@ -143,6 +143,25 @@ def _shot(tab, name: str) -> None:
                    full_page=True)  # fmt: skip
 
 
+def _open_with_kernel(tab, address: str, *, kernel: str | None = None) -> None:
+    """Open a notebook, accept the kernel JupyterLab offers (the one named in the notebook;
+    ``kernel``: a name its dialog must show) and wait until that kernel is idle."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    tab.goto(address, wait_until="domcontentloaded")
+    tab.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
+    accept = tab.locator(".jp-Dialog .jp-mod-accept")
+    try:
+        accept.wait_for(timeout=30_000)
+        if kernel is not None:
+            assert kernel in tab.locator(".jp-Dialog").inner_text()
+        accept.click()
+    except PlaywrightTimeout:
+        pass  # started the kernel without asking
+    tab.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                          timeout=120_000)  # fmt: skip
+
+
 def _run_all(tab) -> None:
     tab.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     tab.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
@@ -152,8 +171,6 @@ def _run_all(tab) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_template_runs_all_cells_in_jupyterlab(lab, browser, name: str) -> None:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     url, token, project = lab
     blocked: list[str] = []
 
@@ -167,18 +184,8 @@ def test_template_runs_all_cells_in_jupyterlab(lab, browser, name: str) -> None:
     tab = browser.new_page()
     tab.route("**/*", guard)
     try:
-        tab.goto(f"{url}/lab/tree/{name}?token={token}&reset", wait_until="domcontentloaded")
-        tab.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
-        # JupyterLab offers the kernel named in the notebook (the project's): accept it
-        accept = tab.locator(".jp-Dialog .jp-mod-accept")
-        try:
-            accept.wait_for(timeout=30_000)
-            assert "crisis-analytics" in tab.locator(".jp-Dialog").inner_text()
-            accept.click()
-        except PlaywrightTimeout:
-            pass  # started the kernel without asking
-        tab.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                              timeout=120_000)  # fmt: skip
+        _open_with_kernel(tab, f"{url}/lab/tree/{name}?token={token}&reset",
+                          kernel="crisis-analytics")  # fmt: skip
         _run_all(tab)
         deadline = time.monotonic() + RUN_TIMEOUT_S
         state = tab.evaluate(_STATE)
@@ -232,7 +239,6 @@ def test_labelling_widget_draws_and_saves_in_jupyterlab(lab, browser) -> None:
     import csv
 
     import nbformat
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     url, token, project = lab
     folder = project / "notebooks"
@@ -244,16 +250,7 @@ def test_labelling_widget_draws_and_saves_in_jupyterlab(lab, browser) -> None:
     nbformat.write(nb, folder / "label.ipynb")
     tab = browser.new_page()
     try:
-        tab.goto(f"{url}/lab/tree/label.ipynb?token={token}&reset", wait_until="domcontentloaded")
-        tab.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
-        accept = tab.locator(".jp-Dialog .jp-mod-accept")
-        try:
-            accept.wait_for(timeout=30_000)
-            accept.click()
-        except PlaywrightTimeout:
-            pass
-        tab.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                              timeout=120_000)  # fmt: skip
+        _open_with_kernel(tab, f"{url}/lab/tree/label.ipynb?token={token}&reset")
         _run_all(tab)
         negative = tab.locator("button.jupyter-button", has_text="negative")
         negative.wait_for(timeout=120_000)
