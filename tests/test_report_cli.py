@@ -150,3 +150,35 @@ def test_review_help_explains_the_episode_option():
     assert done.returncode == 0
     text = " ".join(done.stdout.split())
     assert "--episode" in text and "oldest" in text and "headline" in text
+
+
+def test_a_review_in_each_language_keeps_both_reports_and_the_index_lists_both(
+    store, tmp_path, monkeypatch
+):
+    # the toy notebook only takes its parameters (and writes a file in the working folder)
+    monkeypatch.chdir(tmp_path)
+    toy = Path(__file__).parent / "data" / "report" / "typed_params.ipynb"
+    out = tmp_path / "reports"
+    runs = {
+        lang: run_review(
+            brand="Kopi Nusantara",
+            start="2026-10-10",
+            end="2026-10-20",
+            store=store,
+            out=out,
+            notebook=toy,
+            lang=lang,
+        )  # fmt: skip
+        for lang in ("id", "en")
+    }
+    # English is the default language: its folder is the period; Indonesian's names it
+    en, id_ = runs["en"].html_path.parent, runs["id"].html_path.parent
+    assert en.parent == id_.parent and en.parent.name == "review"
+    assert (en.name, id_.name) == ("2026-10-10_2026-10-20", "2026-10-10_2026-10-20.id")
+    for lang, result in runs.items():
+        assert result.html_path.is_file()
+        meta = json.loads((result.html_path.parent / "meta.json").read_text(encoding="utf-8"))
+        assert meta["lang"] == lang
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "2026-10-10_2026-10-20/report.html" in index
+    assert "2026-10-10_2026-10-20.id/report.html" in index

@@ -44,10 +44,11 @@ def test_demo_writes_both_reports_from_the_sample(demo):
     manifest = read_sample_manifest(SAMPLE)
     weekly, review = results
     brand = manifest["brand"]
-    assert weekly.html_path == (tmp_path / "reports" / brand / "weekly"
-                                / manifest["weekly_report_week"] / "report.html")  # fmt: skip
+    # not the default language: the language is part of the folder name
+    week = f"{manifest['weekly_report_week']}.id"
+    assert weekly.html_path == tmp_path / "reports" / brand / "weekly" / week / "report.html"
     period = manifest["review_period"]
-    assert review.html_path.parent.name == f"{period['start']}_{period['end']}"
+    assert review.html_path.parent.name == f"{period['start']}_{period['end']}.id"
     for result in results:
         assert result.chart_count >= 5
         # plotly.js's cartesian bundle (1.5 MB) once + the report: light enough for e-mail

@@ -43,6 +43,13 @@ def _title(lang: str, code: str, **values: object) -> str:
         return t(code, **values)
 
 
+def _folder_period(period: str, lang: str) -> str:
+    """The period part of a report's folder: the period, plus the language when it is not
+    the default (``2026-W47.id``), so a report in each language of the same brand and
+    period is kept: neither run replaces the other, and the index lists both."""
+    return period if parse_lang(lang) is DEFAULT_LANG else f"{period}.{lang}"
+
+
 def notebook_path(name: str) -> Path:
     """Path of a bundled notebook, or a clear error when the notebooks folder is missing."""
     path = NOTEBOOKS / name
@@ -87,7 +94,7 @@ def run_weekly(
     }  # fmt: skip
     request = ReportRequest(
         notebook=notebook or notebook_path("weekly_reputation.ipynb"), brand=brand,
-        kind="weekly", period=period.name, parameters=parameters,
+        kind="weekly", period=_folder_period(period.name, lang), parameters=parameters,
         title=_title(lang, "weekly.title_full", brand=brand, week=period.name),
     )  # fmt: skip
     return run_report(request, out=out, cell_timeout=cell_timeout, progress=progress,
@@ -134,7 +141,7 @@ def run_review(
     }  # fmt: skip
     request = ReportRequest(
         notebook=notebook or notebook_path("crisis_review.ipynb"), brand=brand, kind="review",
-        period=period.name, parameters=parameters,
+        period=_folder_period(period.name, lang), parameters=parameters,
         title=_title(lang, "review.title_full", brand=brand, first=period.first_day,
                      last=period.last_day),
     )  # fmt: skip
