@@ -1,6 +1,6 @@
 """HTML blocks: escaping of data, KPI formatting, the team's notes."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import polars as pl
 import pytest
@@ -32,8 +32,35 @@ def test_table_percent_columns_and_local_times():
     html = table(frame, percent=["share"], tz="Asia/Jakarta")
     assert "12.5%" in html
     # 12:42 UTC + 7 h; the zone is named once, in the heading, not in every cell
-    assert '<td class="num">2026-10-20 19:42</td>' in html
+    assert '<td class="num">20 Oct 2026 19:42</td>' in html
     assert "<th>at (WIB)</th>" in html
+
+
+def test_table_times_and_days_are_written_in_the_reports_language_and_zone():
+    from analytics.report.lang import language
+
+    # a top-post row: 23:10 UTC on 31 Oct is 06:10 on 1 Nov in Jakarta (UTC+7)
+    row = pl.DataFrame(
+        {
+            "author": ["@budi"],
+            "published_at": [datetime(2026, 10, 31, 23, 10, tzinfo=UTC)],
+            "day": [date(2026, 8, 17)],
+            "text": ["saldo hilang"],
+        }
+    )
+    with language("en"):
+        html = table(row, tz="Asia/Jakarta")
+        assert '<td class="num">1 Nov 2026 06:10</td>' in html
+        assert '<td class="num">17 Aug 2026</td>' in html
+    with language("id"):
+        html = table(row, tz="Asia/Jakarta")
+        # CLDR Indonesian: abbreviated month "Nov"/"Agu", time with a dot
+        assert '<td class="num">1 Nov 2026 06.10</td>' in html
+        assert '<td class="num">17 Agu 2026</td>' in html
+        assert "<th>published_at (WIB)</th>" in html
+    # without a report zone the time keeps its own and names it in the cell
+    with language("id"):
+        assert '<td class="num">31 Okt 2026 23.10 UTC</td>' in table(row.drop("day"))
 
 
 def test_table_unknown_column_is_an_error():

@@ -118,12 +118,13 @@ def _text(value: object, *, percent: bool = False, tz: str | None = None) -> str
     if isinstance(value, int):
         return L.number(value)
     if isinstance(value, datetime):
-        if tz is not None and value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo(tz))
-        # the zone is in the column's heading (see _zone_heading), not in every cell
-        return value.strftime("%Y-%m-%d %H:%M" if tz else "%Y-%m-%d %H:%M %Z").strip()
+        # in the report's language (Babel: "21 Okt 2026 14.05"); with ``tz`` the zone is in
+        # the column's heading (see _zone_heading), not in every cell
+        if tz is not None:
+            return L.moment(value, tz, zone=False)
+        return L.moment(value, getattr(value.tzinfo, "key", "UTC"))
     if isinstance(value, date):
-        return value.isoformat()
+        return L.day(value)
     return str(value)
 
 
