@@ -46,6 +46,9 @@ CASES = {
         "bad ass coffee",
         "cut the mustard, good",
         "just enough good",
+        "it was a kiss of death",  # the sequence after the word ("kiss of death")
+        "bus stop the shit",  # the first sequence found wins ("the shit", not "bus stop")
+        "so very kind of sort of bad",  # boosters of two words add up
     ],
     "crisis talk": [
         "thanks a lot, my money never arrived",

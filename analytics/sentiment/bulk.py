@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import tempfile
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import polars as pl
@@ -69,44 +70,72 @@ def score_texts(
 
         model = load_model(model_dir)
     base_names = tuple(sorted({name for name in brand_names if name}))
+    items, row_item = _items(texts, brands, languages, base_names, lang, model is not None)
+    results = _results(items, workers, progress, memo)
+    # per distinct item, then fanned out to the rows (the last entry: a row without text,
+    # recorded as such, so it is not picked up again as unscored)
+    languages_out = [r[0] for r in results] + [None]
+    compounds: list[float | None] = [r[1] for r in results]
+    methods = [r[2] for r in results]
+    labels: list[str | None]
+    if model is not None and items:
+        predicted, compounds = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
+        labels = list(predicted)
+        methods = [model.method] * len(items)
+    else:  # compounds have 4 decimals: each distinct one is labelled once
+        label_of = {c: label_from_compound(c) for c in set(compounds)}
+        labels = list(map(label_of.__getitem__, compounds))
+    columns = dict(
+        zip(
+            SCORE_COLUMNS,
+            (languages_out, [*compounds, None], [*labels, None], [*methods, NO_TEXT_METHOD]),
+            strict=True,
+        )
+    )
+    frame = pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
+    if row_item == list(range(len(items))):  # every row its own text, in order
+        return frame.head(len(items))
+    return frame[[len(items) if k < 0 else k for k in row_item]]
+
+
+def _items(
+    texts: Sequence[str | None],
+    brands: Sequence[str | None] | None,
+    languages: Sequence[str | None] | None,
+    base_names: tuple[str, ...],
+    lang: str,
+    features: bool,
+) -> tuple[list[Item], list[int]]:
+    """The distinct items to score, and for each row its item's index (-1: no text)."""
     with_brand: dict[str, tuple[str, ...]] = {}  # names per mention brand, built once each
-    features = model is not None
+    given_of: dict[str, str | None] = {}  # export language -> id/en/other, once each
     unique: dict[Item, int] = {}
     row_item: list[int] = []
-    for row in range(n):
-        text = texts[row]
-        if text is None or not (text := str(text)).strip():
+    brand_column = repeat(None) if brands is None else brands
+    language_column = repeat(None) if languages is None else languages
+    # (lengths checked by the caller; a missing column repeats None)
+    for text, brand, language in zip(texts, brand_column, language_column, strict=False):
+        if text is not None and type(text) is not str:
+            text = str(text)
+        # (the same texts as "not text.strip()": whitespace only, or empty)
+        if text is None or not text or text.isspace():
             row_item.append(-1)
             continue
         names = base_names
-        if brands is not None and (brand := brands[row]):
+        if brand:
             names = with_brand.get(brand) or with_brand.setdefault(
                 brand, tuple(sorted({*base_names, brand}))
             )
-        given = normalize_language(languages[row]) if languages is not None else None
+        given = None
+        if language is not None:
+            given = given_of.get(language, _UNSEEN)
+            if given is _UNSEEN:
+                given = given_of[language] = normalize_language(language)
         row_item.append(unique.setdefault((text, names, given, lang, features), len(unique)))
-    items = list(unique)
-    results = _results(items, workers, progress, memo)
-    labels: list[str | None] = [label_from_compound(r[1]) for r in results]
-    compounds: list[float | None] = [r[1] for r in results]
-    methods = [r[2] for r in results]
-    if model is not None and items:
-        labels, compounds = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
-        methods = [model.method] * len(items)
-    columns: dict[str, list] = {name: [] for name in SCORE_COLUMNS}
-    language, compound, label, method = (columns[name] for name in SCORE_COLUMNS)
-    for k in row_item:
-        if k < 0:  # no text: recorded as such, so it is not picked up again as unscored
-            language.append(None)
-            compound.append(None)
-            label.append(None)
-            method.append(NO_TEXT_METHOD)
-        else:
-            language.append(results[k][0])
-            compound.append(compounds[k])
-            label.append(labels[k])
-            method.append(methods[k])
-    return pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
+    return list(unique), row_item
+
+
+_UNSEEN = "\x00unseen"  # not a language: marks an export language not normalised yet
 
 
 def _results(

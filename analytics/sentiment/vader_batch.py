@@ -13,6 +13,9 @@ Python's ``sum`` over the same values in the same order, so every compound score
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from itertools import repeat
+
 import numpy as np
 
 from analytics.sentiment.vader_core import (
@@ -20,10 +23,10 @@ from analytics.sentiment.vader_core import (
     _SO_THIS,
     C_INCR,
     N_SCALAR,
+    SPECIAL_CASES,
     VaderCore,
     _strip_punctuation,
-    normalize,
-    punctuation_emphasis,
+    contrast,
 )
 
 # flags per distinct token
@@ -42,7 +45,76 @@ class VaderBatch:
 
     def __init__(self, core: VaderCore) -> None:
         self.core = core
+        # idioms as numbers: each word of an idiom (or of a booster of several words) gets
+        # a code from 1, a word sequence is one integer; other words are 0, so a sequence
+        # holding one never matches
+        multiword_boosters = {key: value for key, value in core.boosters.items() if " " in key}
+        words = sorted({w for key in [*SPECIAL_CASES, *multiword_boosters] for w in key.split()})
+        self._idiom_word = {word: code for code, word in enumerate(words, start=1)}
+        self._idiom_base = len(words) + 1
+        self._special = self._table(SPECIAL_CASES)
+        self._multiword_boosters = self._table(multiword_boosters)
         self._reset()
+
+    def _table(self, values: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Word sequences of two or three words as sorted numbers, and their values."""
+        numbered = sorted(
+            (self._sequence([np.int64(self._idiom_word[w]) for w in key.split()]), value)
+            for key, value in values.items()
+            if len(key.split()) in (2, 3)
+        )
+        return (
+            np.array([key for key, _ in numbered], dtype=np.int64),
+            np.array([value for _, value in numbered], dtype=np.float64),
+        )
+
+    def _sequence(self, codes: list) -> np.ndarray:  # noqa: ANN001 - ints or int arrays
+        """The number of a word sequence; the length is kept apart (3 words above 2)."""
+        base = self._idiom_base
+        number = codes[0]
+        for code in codes[1:]:
+            number = number * base + code
+        return number + (base**3 if len(codes) == 3 else 0)
+
+    @staticmethod
+    def _look_up(
+        table: tuple[np.ndarray, np.ndarray], numbers: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        keys, values = table
+        if not len(keys):
+            return np.zeros(len(numbers), dtype=bool), np.zeros(len(numbers))
+        at = np.minimum(np.searchsorted(keys, numbers), len(keys) - 1)
+        return keys[at] == numbers, values[at]
+
+    def _idioms(
+        self,
+        valence: np.ndarray,
+        ids: np.ndarray,
+        at: np.ndarray,
+        position: np.ndarray,
+        length: np.ndarray,
+    ) -> np.ndarray:
+        """``VaderCore._idioms`` for the sentiment words at ``at`` (3 or more words into their
+        text), all at once: the same look-ups, in the same order, with the same values."""
+        code = self._idiom_code[ids]
+        w = {offset: code[at + offset] for offset in (-3, -2, -1, 0)}
+        # the words after stay out when the text ends before them (the padding is zeros)
+        w[1] = np.where(position + 1 < length, code[at + 1], 0)
+        w[2] = np.where(position + 2 < length, code[at + 2], 0)
+        special = self._special
+        found = np.zeros(len(at), dtype=bool)
+        for sequence in ((-1, 0), (-2, -1, 0), (-2, -1), (-3, -2, -1), (-3, -2)):
+            hit, value = self._look_up(special, self._sequence([w[o] for o in sequence]))
+            valence = np.where(hit & ~found, value, valence)
+            found |= hit
+        for sequence in ((0, 1), (0, 1, 2)):
+            hit, value = self._look_up(special, self._sequence([w[o] for o in sequence]))
+            valence = np.where(hit, value, valence)
+        for sequence in ((-3, -2, -1), (-3, -2), (-2, -1)):
+            numbers = self._sequence([w[o] for o in sequence])
+            hit, value = self._look_up(self._multiword_boosters, numbers)
+            valence = np.where(hit, valence + value, valence)
+        return valence
 
     def _reset(self) -> None:
         self._ids: dict[str, int] = {}
@@ -50,6 +122,7 @@ class VaderBatch:
         self._flags = np.zeros(1024, dtype=np.int32)
         self._valence = np.zeros(1024)
         self._booster = np.zeros(1024)
+        self._idiom_code = np.zeros(1024, dtype=np.int64)
         self._token_id(_SEPARATOR)
 
     def _token_id(self, token: str) -> int:
@@ -88,9 +161,11 @@ class VaderBatch:
             self._flags = np.concatenate([self._flags, np.zeros(n, dtype=np.int32)])
             self._valence = np.concatenate([self._valence, np.zeros(n)])
             self._booster = np.concatenate([self._booster, np.zeros(n)])
+            self._idiom_code = np.concatenate([self._idiom_code, np.zeros(n, dtype=np.int64)])
         self._flags[n] = flags
         self._valence[n] = core.lexicon.get(lower, 0.0)
         self._booster[n] = core.boosters.get(lower, 0.0)
+        self._idiom_code[n] = self._idiom_word.get(lower, 0)
         self._lower.append(lower)
         self._ids[token] = n
         return n
@@ -105,22 +180,22 @@ class VaderBatch:
             self._reset()
         pad = [_SEPARATOR] * _PAD
         tokens = pad + _JOIN.join(texts).split() + pad
-        get = self._ids.get
-        ids = [get(token) for token in tokens]
+        ids = list(map(self._ids.get, tokens))
         if None in ids:
             ids = [
                 i if i is not None else self._token_id(t) for i, t in zip(ids, tokens, strict=True)
             ]
-        totals = self._totals(np.array(ids, dtype=np.int64), len(texts))
-        out: list[float] = []
-        for text, total in zip(texts, totals, strict=True):
-            if total:
-                emphasis = punctuation_emphasis(text)
-                total = total + emphasis if total > 0 else total - emphasis
-                out.append(round(normalize(total), 4))
-            else:  # no tokens, or valences summing to 0: normalize(0) is 0
-                out.append(0.0)
-        return out
+        totals = np.array(self._totals(np.array(ids, dtype=np.int64), len(texts)))
+        # VaderCore.compound_from for every text at once: "!"/"?" emphasis, then normalize
+        # (the same float operations, in the same order, as the per-text functions)
+        exclamations = np.minimum([text.count("!") for text in texts], 4)
+        questions = np.array([text.count("?") for text in texts])
+        question_amp = np.where(questions > 3, 0.96, np.where(questions > 1, questions * 0.18, 0.0))
+        emphasis = exclamations * 0.292 + question_amp
+        total = np.where(totals > 0, totals + emphasis, totals - emphasis)
+        score = np.clip(total / np.sqrt(total * total + 15), -1.0, 1.0)
+        # no tokens, or valences summing to 0: normalize(0) is 0 (rounded by Python's round)
+        return list(map(round, np.where(totals != 0, score, 0.0).tolist(), repeat(4)))
 
     def _totals(self, ids: np.ndarray, n_texts: int) -> list[float]:
         """Per text: the summed valences (0.0 for a text without sentiment words)."""
@@ -139,16 +214,27 @@ class VaderBatch:
         cap_diff = (n_upper > 0) & (n_upper < length)
         idiom_count = np.concatenate([[0], np.cumsum((flags & _IDIOM) != 0)])
         idioms_possible = (idiom_count[after] - idiom_count[first]) > 0
-        contrast_count = np.concatenate([[0], np.cumsum((flags & _CONTRAST) != 0)])
-        has_contrast = (contrast_count[after] - contrast_count[first]) > 0
+        # the first contrast word of each text that has one: the "but" rule's pivot
+        contrasts = np.flatnonzero(flags & _CONTRAST)
+        with_contrast, first_contrast = np.unique(text_of[contrasts], return_index=True)
+        pivots = dict(
+            zip(
+                with_contrast.tolist(),
+                pos[contrasts[first_contrast]].tolist(),
+                strict=True,
+            )
+        )
 
         hits = np.flatnonzero((flags & _LEX) != 0)
         t = text_of[hits]
         p = pos[hits]
         n = length[t]
 
+        # the flags of the words around each sentiment word, gathered once per offset
+        around = {offset: flags[hits + offset] for offset in range(-3, 3)}
+
         def flag(offset: int, bit: int) -> np.ndarray:
-            return (flags[hits + offset] & bit) != 0
+            return (around[offset] & bit) != 0
 
         # boosters and "kind" before "of" score nothing themselves
         skip = flag(0, _BOOST) | (flag(0, _KIND) & (p < n - 1) & flag(1, _OF))
@@ -166,7 +252,7 @@ class VaderBatch:
         valence = np.where(
             shout, np.where(valence > 0, valence + C_INCR, valence - C_INCR), valence
         )
-        idiom_hits: list[int] = []
+        idiom_hits = np.zeros(0, dtype=np.int64)
         for distance in (1, 2, 3):
             active = (p >= distance) & ~flag(-distance, _LEX)
             j = hits - distance
@@ -201,20 +287,16 @@ class VaderBatch:
                 )
                 near = flag(-3, _IDIOM) | flag(-2, _IDIOM) | flag(-1, _IDIOM) | flag(0, _IDIOM)
                 near |= ((p + 1 < n) & flag(1, _IDIOM)) | ((p + 2 < n) & flag(2, _IDIOM))
-                idiom_hits = np.flatnonzero(active & idioms_possible[t] & near & ~skip).tolist()
-        if idiom_hits:  # rare: VADER's own idiom look-up, on the words of that text
-            lower = self._lower
-            for k in idiom_hits:
-                start = int(hits[k] - p[k])
-                words = [lower[i] for i in ids[start : start + int(n[k])].tolist()]
-                valence[k] = self.core._idioms(float(valence[k]), words, int(p[k]))
+                idiom_hits = np.flatnonzero(active & idioms_possible[t] & near & ~skip)
+        if len(idiom_hits):
+            valence[idiom_hits] = self._idioms(
+                valence[idiom_hits], ids, hits[idiom_hits], p[idiom_hits], n[idiom_hits]
+            )
         if "least" not in self.core.lexicon:
             least = (p > 0) & flag(-1, _LEAST) & ~((p > 1) & flag(-2, _AT_VERY))
             valence = np.where(least, valence * N_SCALAR, valence)
         valence[skip] = 0.0
-        return self._sums(
-            valence.tolist(), t, p.tolist(), n_texts, length, has_contrast, ids, first
-        )
+        return self._sums(valence.tolist(), t, p.tolist(), n_texts, pivots)
 
     def _sums(
         self,
@@ -222,10 +304,7 @@ class VaderBatch:
         text_of: np.ndarray,
         position: list[int],
         n_texts: int,
-        length: np.ndarray,
-        has_contrast: np.ndarray,
-        ids: np.ndarray,
-        first: np.ndarray,
+        pivots: dict[int, int],
     ) -> list[float]:
         """Python's own sum per text, over the same values in the same order as VaderCore."""
         # hits are in text order: text k's values are valence[bounds[k]:bounds[k + 1]]
@@ -234,16 +313,8 @@ class VaderBatch:
             float(sum(valence[a:b])) if b > a else 0.0
             for a, b in zip(bounds[:-1], bounds[1:], strict=True)
         ]
-        lower = self._lower
-        for k in np.flatnonzero(has_contrast).tolist():
+        for k, pivot in pivots.items():
             a, b = bounds[k], bounds[k + 1]
-            if a == b:
-                continue
-            # the "but" rule needs every position (by-value quirk): VaderCore's own method
-            sentiments: list[float] = [0] * int(length[k])
-            for place, value in zip(position[a:b], valence[a:b], strict=True):
-                sentiments[place] = value
-            start = int(first[k])
-            words = [lower[i] for i in ids[start : start + int(length[k])].tolist()]
-            totals[k] = float(sum(self.core._contrast(words, sentiments)))
+            if a < b:  # the "but" rule, VaderCore's own (with its by-value quirk)
+                totals[k] = float(sum(contrast(pivot, position[a:b], valence[a:b])))
         return totals

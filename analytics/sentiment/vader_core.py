@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from vaderSentiment import vaderSentiment as _vader
@@ -278,19 +278,29 @@ class VaderCore:
         return valence
 
     def _contrast(self, lower: list[str], sentiments: list[float]) -> list[float]:
-        # VADER halves what comes before "but" and weights what follows by 1.5. It finds
-        # each sentiment's position with list.index (by value), which misplaces repeated
-        # values; replicated exactly so scores stay identical to the reference.
         pivots = [lower.index(word) for word in self.contrast_words if word in lower]
         if not pivots:
             return sentiments
-        pivot = min(pivots)
-        for sentiment in sentiments:
-            position = sentiments.index(sentiment)
-            if position < pivot:
-                sentiments.pop(position)
-                sentiments.insert(position, sentiment * 0.5)
-            elif position > pivot:
-                sentiments.pop(position)
-                sentiments.insert(position, sentiment * 1.5)
+        # a zero valence stays zero and is never found by value for a non-zero one, so the
+        # rule only needs the non-zero valences
+        positions = [i for i, sentiment in enumerate(sentiments) if sentiment]
+        weighed = contrast(min(pivots), positions, [sentiments[i] for i in positions])
+        for position, sentiment in zip(positions, weighed, strict=True):
+            sentiments[position] = sentiment
         return sentiments
+
+
+def contrast(pivot: int, positions: Sequence[int], values: list[float]) -> list[float]:
+    """VADER's "but" rule on the valences ``values`` at ``positions`` (ascending), in place.
+
+    VADER halves what comes before the first contrast word (at ``pivot``) and weights what
+    follows by 1.5. It finds each sentiment's position with list.index (by value), which
+    misplaces repeated values; replicated exactly so scores stay identical to the reference.
+    """
+    for value in values:  # reads each item as it is now, as VADER's loop does
+        j = values.index(value)
+        if positions[j] < pivot:
+            values[j] = value * 0.5
+        elif positions[j] > pivot:
+            values[j] = value * 1.5
+    return values
