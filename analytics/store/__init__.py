@@ -502,13 +502,24 @@ class Store:
         no_fills, no_counts = batch.clear(), pl.DataFrame(schema=COUNTS_SCHEMA)
         if not parts or batch.height == 0:
             return batch, no_fills, no_counts
+        # a batch of a new file usually shares no id with the store: the stored ids alone
+        # are read first (one column), the other columns only for the ids found there
+        found = (
+            scan_parts(parts, MENTION_SCHEMA)
+            .select("mention_id")
+            .join(batch.select("mention_id").lazy(), on="mention_id", how="semi")
+            .unique()
+            .collect(engine="streaming")
+        )
+        if found.height == 0:
+            return batch, no_fills, no_counts
         compared = [*MENTION_KEY, "source_file", "is_brand_post"]
         # the stored counts and the part they are in come with the keys: one scan, not two
         with_counts = [*COUNT_COLUMNS, "_part"] if captured_at is not None else []
         seen = (
             scan_parts(parts, MENTION_SCHEMA, file_paths="_part" if with_counts else None)
             .select(*compared, *with_counts)
-            .filter(pl.col("mention_id").is_in(batch.get_column("mention_id").implode()))
+            .filter(pl.col("mention_id").is_in(found.get_column("mention_id").implode()))
             .collect(engine="streaming")
             .unique(MENTION_KEY)
         )
