@@ -121,3 +121,30 @@ def test_a_read_without_sentiment_has_the_same_mentions_and_no_score_columns(tmp
     # the period check counts without the scores: unscored mentions still count as present
     build(tmp_path / "unscored", "NusaPay", [0], scored=False)
     check_has_mentions(tmp_path / "unscored", "NusaPay", T0, end, "in 2026-W41")
+
+
+def test_voice_mentions_are_the_store_read_with_this_brand_from_memory(tmp_path):
+    from analytics.report import load_inputs, scan_mentions, voice_mentions
+    from analytics.report.inputs import VOICE_COLUMNS
+
+    build(tmp_path, "NusaPay", [0, 1, 2, 5], scored=True)
+    build(tmp_path, "KiraPay", [1, 2, 6], scored=True)
+    data = load_inputs(tmp_path, "NusaPay", start=T0, end=T0 + timedelta(days=4))
+    start, end = T0 + timedelta(days=1), T0 + timedelta(days=3)
+    key = ["brand", "published_at"]
+    read = scan_mentions(tmp_path, ["NusaPay", "KiraPay"], start=start, end=end).collect()
+    # the same rows as one store read of both brands (a brand named twice counts once)
+    voice = voice_mentions(data, ["NusaPay", "KiraPay", "NusaPay"], start=start, end=end)
+    assert voice.columns == VOICE_COLUMNS
+    assert voice.sort(key).equals(read.select(VOICE_COLUMNS).sort(key))
+    assert voice.get_column("brand").to_list() == ["NusaPay"] * 6 + ["KiraPay"] * 6
+    # this brand's rows come from the mentions already read when they cover the span ...
+    data.mentions = data.mentions.with_columns(author=pl.lit("in memory"))
+    voice = voice_mentions(data, ["NusaPay", "KiraPay"], start=start, end=end)
+    assert voice.filter(pl.col("brand") == "NusaPay").get_column("author").unique().to_list() == [
+        "in memory"
+    ]
+    assert voice.filter(pl.col("author") == "in memory").height == 6
+    # ... and from the store when the span reaches past them (day 5 was not read)
+    later = voice_mentions(data, ["NusaPay"], start=start, end=T0 + timedelta(days=6))
+    assert later.height == 9 and later.get_column("author").null_count() == 9

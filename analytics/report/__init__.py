@@ -23,6 +23,7 @@ _EXPORTS = {
     "load_inputs": "analytics.report.inputs:load_inputs",
     "scan_mentions": "analytics.report.inputs:scan_mentions",
     "scorer_summary": "analytics.report.inputs:scorer_summary",
+    "voice_mentions": "analytics.report.inputs:voice_mentions",
     "Period": "analytics.report.periods:Period",
     "date_range": "analytics.report.periods:date_range",
     "iso_week": "analytics.report.periods:iso_week",
