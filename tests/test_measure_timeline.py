@@ -212,16 +212,27 @@ def test_baseline_band_uses_earlier_periods_only():
 
 
 def test_trailing_band_window_length():
-    median, low, high = trailing_band([1, 2, 10, 40, 5], periods=3, band_k=3)
+    median, low, high = trailing_band([1, 2, 10, 4, 5], periods=3, band_k=3)
     # position 2 has only 2 earlier values: no band
     assert math.isnan(median[2])
     # position 3 sees 1, 2, 10: median 2
     assert median[3] == 2
-    # position 4 sees 2, 10, 40 (not the 1, nor itself): median 10, MAD median(8, 0, 30) = 8,
-    # high 10 + 3 x 1.4826 x 8 = 45.5824, low floored at 0
-    assert median[4] == 10
-    assert high[4] == pytest.approx(45.5824)
+    # position 4 sees 2, 10, 4 (not the 1, nor itself): median 4, MAD median(2, 6, 0) = 2,
+    # high 4 + 3 x 1.4826 x 2 = 12.8956, low floored at 0
+    assert median[4] == 4
+    assert high[4] == pytest.approx(12.8956)
     assert low[4] == 0
+
+
+def test_a_crisis_longer_than_half_the_window_does_not_become_the_band():
+    # five days at 5, three crisis days at 40, then 5 again; a window of 5 earlier days
+    median, _, high = trailing_band([5, 5, 5, 5, 5, 40, 40, 40, 5], periods=5, band_k=3)
+    # each crisis day is far above its band (5 + 3 x sqrt(5) = 11.7): learned from calm days
+    assert list(median[5:8]) == [5, 5, 5]
+    assert list(high[5:8]) == [5, 5, 5]
+    # the day after sees two calm days and the three crisis days: the crisis is left out,
+    # and two earlier values are too few for a band (a median over all five would be 40)
+    assert math.isnan(median[8]) and math.isnan(high[8])
 
 
 def test_start_and_end_widen_the_range():

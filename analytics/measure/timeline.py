@@ -25,6 +25,7 @@ store of millions of mentions fits in memory.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -312,6 +313,11 @@ def _with_baseline(
     return pl.concat(parts).sort(["period_start", by], nulls_last=True)
 
 
+def _median_sorted(items: list[float]) -> float:
+    middle = len(items) // 2
+    return items[middle] if len(items) % 2 else (items[middle - 1] + items[middle]) / 2
+
+
 def trailing_band(
     values: np.ndarray, periods: int, band_k: float, min_periods: int = 3, step: int = 1
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -321,21 +327,33 @@ def trailing_band(
     an hourly series: the same hour on earlier days). Returns (median, low, high) arrays of
     floats, NaN where fewer than ``min_periods`` earlier values exist. The band is
     median +- band_k x 1.4826 x MAD, low floored at 0.
+
+    A value above its own band's top (at least ``band_k`` Poisson deviations,
+    sqrt(max(median, 1)), above the median) is a spike and does not serve as an earlier
+    value of the later positions: median and MAD shrug off one spike, but a crisis longer
+    than half the window would otherwise lift the band it is drawn against. Where a spike
+    leaves fewer than ``min_periods`` earlier values, the band is NaN (not learned).
     """
     values = np.asarray(values, dtype=float)
     n = len(values)
     median = np.full(n, np.nan)
     mad = np.full(n, np.nan)
-    if n > 1 and periods >= 1:
-        # row i holds values[i - step], values[i - 2 step], ...; NaN before the data starts
-        back = np.arange(n)[:, None] - step * np.arange(1, periods + 1)[None, :]
-        windows = np.where(back >= 0, values[np.clip(back, 0, None)], np.nan)
-        counts = np.sum(~np.isnan(windows), axis=1)
-        ok = counts >= min_periods
-        if ok.any():
-            med = np.nanmedian(windows[ok], axis=1)
-            median[ok] = med
-            mad[ok] = np.nanmedian(np.abs(windows[ok] - med[:, None]), axis=1)
+    # plain floats: a sequential loop over short windows, where numpy's per-call overhead
+    # would dominate; None where a spike was left out
+    usable: list[float | None] = values.tolist()
+    for i in range(n):
+        refs = sorted(
+            v
+            for j in range(i - step, max(i - step * periods, 0) - 1, -step)
+            if j >= 0 and (v := usable[j]) is not None and v == v  # v == v: not NaN
+        )
+        if len(refs) < max(min_periods, 1):
+            continue
+        mid = _median_sorted(refs)
+        deviation = _median_sorted(sorted(abs(v - mid) for v in refs))
+        median[i], mad[i] = mid, deviation
+        if values[i] > mid + band_k * max(MAD_TO_SD * deviation, math.sqrt(max(mid, 1.0))):
+            usable[i] = None
     spread = band_k * MAD_TO_SD * mad
     low = np.maximum(median - spread, 0.0)
     high = median + spread
