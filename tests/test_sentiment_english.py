@@ -89,6 +89,34 @@ def test_brand_inside_hashtag_is_neutral() -> None:
     assert text.prepare("#boycottkopisenang").split() == ["boycott", "brandref"]
 
 
+def test_many_texts_prepared_at_once_keep_each_text_apart() -> None:
+    # hand-checked: a pass over the joined texts never reaches from one text into the next
+    ours = EnglishScorer(["Kopi Senang"])
+    texts = [
+        "kopi",  # "Kopi" + next text's "Senang" is no brand name
+        "Senang sekali @kopi",
+        "@x#y",  # a handle at the start; once it is gone, "#y" is a hashtag
+        "my money, no",  # "no" + next text's "refund": no demand across texts
+        "refund please",  # a refund demanded: refund_demand
+        "baa",  # "baa" + next text's "ad": no stretched word across texts
+        "ad baaad",
+        "Kopi Senang's app 😡",
+        "a\x00b good",  # the joining character itself: prepared alone
+    ]
+    assert [" ".join(t.split()) for t in ours.described_many(texts)] == [
+        "kopi",
+        "Senang sekali",
+        "y",
+        "my money, no",
+        "refund_demand please",
+        "baa",
+        "ad bad",
+        "brandref app emoji1f621",  # an emoji of emoji_en.tsv: its own token
+        "a\x00b good",
+    ]
+    assert ours.described_many(texts) == [ours.described(text) for text in texts]
+
+
 @pytest.mark.parametrize(
     "text",
     [

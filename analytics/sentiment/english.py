@@ -10,7 +10,9 @@ descriptions of emoji newer than VADER's emoji list. With ``social=False`` and
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -18,9 +20,11 @@ from importlib import resources
 from analytics.errors import InputDataError
 from analytics.sentiment.social_text import (
     EMOJI_MODIFIERS,
+    SEPARATOR,
     ZERO_WIDTH_JOINER,
     SocialText,
     destretch,
+    split_joined,
 )
 from analytics.sentiment.vader_batch import VaderBatch
 from analytics.sentiment.vader_core import VaderCore, vader_lexicons
@@ -127,30 +131,39 @@ class EnglishScorer:
         self._emoji_words = table
         self._batch: VaderBatch | None = None  # built on first use of polarities()
 
-    def prepare(self, text: str) -> str:
-        """The text the rules see (see ``SocialText.prepare``)."""
-        if not self.social:
-            return text
-        text = self.text_preparer.prepare(text, clean_emoji=False)  # described() does it
-        if "efund" in text:
-            text = _REFUND_DEMAND_RE.sub(lambda m: _REFUND_RE.sub("refund_demand", m.group()), text)
-        if _STRETCH_RE.search(text):
-            text = destretch(text, self.core.lexicon)
-        return text
-
     def prepare_for_indonesian(self, text: str) -> str:
         """Links, handles and brand names out; hashtags left for the Indonesian scorer."""
         return self.text_preparer.prepare(text, split_hashtags=False) if self.social else text
 
     def described(self, text: str) -> str:
         """Prepared text with emoji replaced by their (corrected) descriptions."""
-        text = self.prepare(text)
+        return self.described_many([text])[0]
+
+    def described_many(self, texts: Sequence[str]) -> list[str]:
+        """``described`` of each text (``SocialText.prepare_many``, then the refund and
+        stretched-word rules per text that has their trigger, then emoji over all at once)."""
         if not self.social:
-            return self.core.describe_emoji(text)
-        if text.isascii():
-            return text
-        words = self._emoji_words
-        return _NON_ASCII_RE.sub(lambda m: words.get(m.group(), m.group()), text)
+            return [self.core.describe_emoji(text) for text in texts]
+        prepared = self.text_preparer.prepare_many(texts, clean_emoji=False)  # emoji: below
+        if len(prepared) > 1 and any(SEPARATOR in text for text in prepared):
+            return [self.described_many([text])[0] for text in texts]
+        joined = SEPARATOR.join(prepared)
+        if "efund" in joined:
+            for k, text in enumerate(prepared):
+                if "efund" in text:
+                    prepared[k] = _REFUND_DEMAND_RE.sub(
+                        lambda m: _REFUND_RE.sub("refund_demand", m.group()), text
+                    )
+            joined = SEPARATOR.join(prepared)
+        if _STRETCH_RE.search(joined):  # de-stretch the texts that hold a stretched letter
+            starts = list(itertools.accumulate((len(text) + 1 for text in prepared), initial=0))
+            for k in {bisect_right(starts, m.start()) - 1 for m in _STRETCH_RE.finditer(joined)}:
+                prepared[k] = destretch(prepared[k], self.core.lexicon)
+            joined = SEPARATOR.join(prepared)
+        if not joined.isascii():
+            words = self._emoji_words
+            joined = _NON_ASCII_RE.sub(lambda m: words.get(m.group(), m.group()), joined)
+        return split_joined(joined, len(prepared))
 
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one mention."""
@@ -160,7 +173,7 @@ class EnglishScorer:
         """``[self.polarity(t) for t in texts]``, with VADER's rules run over all at once."""
         if self._batch is None:
             self._batch = VaderBatch(self.core)
-        return self._batch.compounds([self.described(text) for text in texts])
+        return self._batch.compounds(self.described_many(texts))
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many mentions (one process; see ``bulk`` for both cores)."""

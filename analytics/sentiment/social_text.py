@@ -13,10 +13,13 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
+# Joins many texts for the regex passes that cannot reach across it: not a word character, not
+# white space, not a brand name's character, and html.unescape never yields it
+SEPARATOR = "\x00"
 # Replaces the brand's own names: a word in no lexicon of either language, so it keeps
 # its place in the sentence (negation and booster distances stay right) but scores 0.
 BRAND_PLACEHOLDER = "brandref"
@@ -43,6 +46,13 @@ _SEGMENT_VOCABULARY = 40_000  # most frequent English words trusted for hashtag 
 _SHORT_WORDS = frozenset(
     str.split("a i am an as at be by do go he if in is it me my no of oh ok on or so to up us we")
 )
+
+
+def split_joined(joined: str, n_texts: int) -> list[str]:
+    """The ``n_texts`` texts that ``SEPARATOR.join`` made ``joined`` (one text may hold it)."""
+    if n_texts == 0:
+        return []
+    return [joined] if n_texts == 1 else joined.split(SEPARATOR)
 
 
 def squash(name: str) -> str:
@@ -126,11 +136,28 @@ class SocialText:
         Indonesian one), only cutting the brand's name out of them. ``clean_emoji=False``
         keeps skin tones and variation selectors for a caller that removes them itself.
         """
-        if "&" in text:
-            text = html.unescape(text)
-        # cheap substring checks first: most posts have no link or handle
-        if "/" in text or "www" in text:
-            text = URL_RE.sub(" ", text)
+        return self.prepare_many([text], split_hashtags=split_hashtags, clean_emoji=clean_emoji)[0]
+
+    def prepare_many(
+        self, texts: Sequence[str], *, split_hashtags: bool = True, clean_emoji: bool = True
+    ) -> list[str]:
+        """``prepare`` of each text. The passes that cannot reach across a ``SEPARATOR``
+        (handles, hashtags, brand names, emoji modifiers) run once over all texts joined."""
+        prepared: list[str] = []
+        for text in texts:
+            if "&" in text:
+                text = html.unescape(text)
+            # cheap substring checks first: most posts have no link
+            if "/" in text or "www" in text:
+                text = URL_RE.sub(" ", text)
+            prepared.append(text)
+        if len(prepared) > 1 and (
+            any(SEPARATOR in text for text in prepared)
+            or any(SEPARATOR in name for name in self.brand_names)
+        ):
+            return [self.prepare_many([text], split_hashtags=split_hashtags,
+                                      clean_emoji=clean_emoji)[0] for text in texts]  # fmt: skip
+        text = SEPARATOR.join(prepared)
         if "@" in text:
             text = HANDLE_RE.sub(" ", text)
         if "#" in text:
@@ -150,7 +177,7 @@ class SocialText:
             text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
         if clean_emoji and not text.isascii():
             text = EMOJI_MODIFIERS_RE.sub("", text).replace(ZERO_WIDTH_JOINER, " ")
-        return text
+        return split_joined(text, len(prepared))
 
     def _hashtag(self, body: str) -> str:
         lowered = body.lower()
