@@ -68,6 +68,15 @@ def test_count_keeps_percent_out_and_notes_unreadable_values() -> None:
     ]
 
 
+def test_count_reads_padded_integers_and_placeholders_without_a_note() -> None:
+    # blanks around a number and placeholder words are not "unreadable": no note for them
+    frame = pl.DataFrame({"Likes": ["12", " 7 ", "n/a", "N/A", "", "  ", None, "#N/A"]})
+    value, note = clean.count("Likes")
+    out = frame.select(value.alias("v"), note.alias("n"))
+    assert out["v"].to_list() == [12, 7, None, None, None, None, None, None]
+    assert out["n"].to_list() == [None] * 8
+
+
 def _times(values: list[str], formats: list[str], tz: str) -> tuple[list, list]:
     frame = pl.DataFrame({"t": values})
     value, note = times.local_time(pl.col("t"), formats, tz)
