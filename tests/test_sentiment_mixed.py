@@ -60,3 +60,19 @@ def test_with_the_real_indonesian_scorer_both_halves_count() -> None:
     text = "kecewa banget, worst experience ever"
     # each half alone is negative; together more negative than either
     assert mixed.polarity(text) < min(english.polarity(text), indonesian.polarity(text))
+
+
+def test_many_texts_at_once_score_as_one_at_a_time() -> None:
+    from analytics.sentiment.indonesian import IndonesianScorer
+
+    mixed = MixedScorer(EnglishScorer(["Kopi Senang"]), IndonesianScorer())
+    texts = [
+        "kecewa banget, worst experience ever",
+        "Kopi",  # with the next text it would spell the brand name
+        "Senang sekali, good job @admin",
+        "pelayanan gak good sih #kecewa 😡",
+        "bagus tapi slow",
+    ]
+    many = mixed.polarities(texts)
+    assert many == [mixed.polarity(text) for text in texts]
+    assert many[0] < 0 < many[2]  # hand-checked directions

@@ -133,7 +133,13 @@ class EnglishScorer:
 
     def prepare_for_indonesian(self, text: str) -> str:
         """Links, handles and brand names out; hashtags left for the Indonesian scorer."""
-        return self.text_preparer.prepare(text, split_hashtags=False) if self.social else text
+        return self.prepare_for_indonesian_many([text])[0]
+
+    def prepare_for_indonesian_many(self, texts: Sequence[str]) -> list[str]:
+        """``prepare_for_indonesian`` of each text, the passes run over all at once."""
+        if not self.social:
+            return list(texts)
+        return self.text_preparer.prepare_many(texts, split_hashtags=False)
 
     def described(self, text: str) -> str:
         """Prepared text with emoji replaced by their (corrected) descriptions."""

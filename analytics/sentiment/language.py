@@ -92,14 +92,21 @@ def normalize_language(value: str | None) -> str | None:
     return _LANGUAGE_NAMES.get(base, "other")
 
 
-def _english_sentiment_words(words: list[str]) -> int:
+@cache
+def _english_sentiment_vocabulary() -> frozenset[str]:
+    """Words of VADER's lexicon that count as English evidence: longer than two letters,
+    not Indonesian function words, not false friends."""
     from analytics.sentiment.vader_core import vader_lexicons
 
-    lexicon = vader_lexicons()[0]
-    return sum(
-        len(word) > 2 and word in lexicon and word not in ID_WORDS and word not in FALSE_FRIENDS
-        for word in words
+    return frozenset(
+        word
+        for word in vader_lexicons()[0]
+        if len(word) > 2 and word not in ID_WORDS and word not in FALSE_FRIENDS
     )
+
+
+def _english_sentiment_words(words: list[str]) -> int:
+    return sum(map(_english_sentiment_vocabulary().__contains__, words))
 
 
 @cache
@@ -124,8 +131,8 @@ def _evidence(text: str) -> tuple[list[str], int, int, bool] | None:
     words = [word.lower() for word in _WORD_RE.findall(cleaned)]
     if not words:
         return None
-    n_id = sum(word in ID_WORDS for word in words)
-    n_en = sum(word in EN_WORDS for word in words)
+    n_id = sum(map(ID_WORDS.__contains__, words))
+    n_en = sum(map(EN_WORDS.__contains__, words))
     # code-mixed: each language has at least one word and at least a fifth of the evidence;
     # English sentiment words count here too ("so disappointed sama pelayanannya")
     n_en_mixed = n_en + _english_sentiment_words(words) if n_id else 0

@@ -59,7 +59,15 @@ class MixedScorer:
 
     def polarity(self, text: str) -> float:
         """Compound score -1..1 of one code-mixed mention."""
-        described = self.english.described(text)
+        return self.polarities([text])[0]
+
+    def polarities(self, texts: Sequence[str]) -> list[float]:
+        """``polarity`` of each text (the social preparation runs over all at once)."""
+        english = self.english.described_many(texts)
+        indonesian = self.english.prepare_for_indonesian_many(texts)
+        return [self._polarity(*pair) for pair in zip(english, indonesian, strict=True)]
+
+    def _polarity(self, described: str, indonesian_text: str) -> float:
         tokens = self.core.tokens(described)
         english = self.core.valences(tokens)
         english_words: set[str] = set()
@@ -69,7 +77,6 @@ class MixedScorer:
             if valence and word not in FALSE_FRIENDS and word not in ID_WORDS:
                 english_words.add(word)
                 total += valence
-        indonesian_text = self.english.prepare_for_indonesian(text)
         for word, valence in self.indonesian.token_valences(indonesian_text):  # type: ignore[attr-defined]
             # emoji were already read on the English side (VADER's descriptions)
             if word[:1].isalnum() and word.lower() not in english_words:
@@ -82,4 +89,4 @@ class MixedScorer:
 
     def score_many(self, texts: Sequence[str]) -> list[float]:
         """Compound scores of many code-mixed mentions."""
-        return [self.polarity(text) for text in texts]
+        return self.polarities(texts)

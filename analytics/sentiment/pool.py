@@ -82,8 +82,9 @@ def _parallel(chunks: list[list[Item]], out: list[list[Result]], workers: int) -
         ready = [pool.submit(warm_up) for _ in range(helpers)]
         while pending or in_flight:
             started = sum(future.done() for future in ready)
-            # a few chunks queued per helper, so it never idles while this process is busy
-            while pending and len(in_flight) < 4 * started:
+            # two chunks queued per helper: it never idles while this process scores one
+            # chunk, and at the end this process waits for at most two of them
+            while pending and len(in_flight) < 2 * started:
                 n, chunk = pending.popleft()
                 in_flight[pool.submit(score_chunk, chunk)] = n
             for future in [f for f in in_flight if f.done()]:

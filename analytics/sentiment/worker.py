@@ -86,19 +86,29 @@ def score_chunk(items: list[Item]) -> list[Result]:
     raw = [0.0] * n  # each item's score from the scorer its route names
     english_raw = [0.0] * n  # a model's rule features: what each scorer says of the text
     indonesian_raw = [0.0] * n
+    # texts per scorer and brand-name set, each scored (and prepared) together
     english: dict[tuple[str, ...], list[int]] = {}
+    indonesian: dict[tuple[str, ...], list[int]] = {}
+    mixed: dict[tuple[str, ...], list[int]] = {}
     for k, (item, (_, scorer)) in enumerate(zip(items, routes, strict=True)):
-        text, brand_names, _, _, features = item
+        brand_names, features = item[1], item[4]
         if scorer == "en" or features:
             english.setdefault(brand_names, []).append(k)
-        if scorer == "mixed":
-            raw[k] = float(_scorers(brand_names).mixed.polarity(text))
         if scorer == "id" or features:
-            scorers = _scorers(brand_names)
-            # brand names, links and handles go before the Indonesian scorer
-            indonesian = scorers.indonesian.polarity(scorers.english.prepare_for_indonesian(text))
-            indonesian_raw[k] = float(indonesian)
-            if scorer == "id":
+            indonesian.setdefault(brand_names, []).append(k)
+        if scorer == "mixed":
+            mixed.setdefault(brand_names, []).append(k)
+    for brand_names, chosen in mixed.items():
+        compounds = _scorers(brand_names).mixed.polarities([items[k][0] for k in chosen])
+        for k, compound in zip(chosen, compounds, strict=True):
+            raw[k] = float(compound)
+    for brand_names, chosen in indonesian.items():
+        scorers = _scorers(brand_names)
+        # brand names, links and handles go before the Indonesian scorer
+        texts = scorers.english.prepare_for_indonesian_many([items[k][0] for k in chosen])
+        for k, text in zip(chosen, texts, strict=True):
+            indonesian_raw[k] = float(scorers.indonesian.polarity(text))
+            if routes[k][1] == "id":
                 raw[k] = indonesian_raw[k]
     for brand_names, chosen in english.items():
         compounds = _scorers(brand_names).english.polarities([items[k][0] for k in chosen])
