@@ -126,9 +126,16 @@ def _evidence(text: str) -> tuple[list[str], int, int, bool] | None:
     """The words of ``text``, its Indonesian and English function words, and whether it is
     code-mixed; None when it has no words."""
     # hashtags count as their words: "#boikotKopiSenang" -> "boikot Kopi Senang"
-    cleaned = _HASHTAG_RE.sub(lambda m: " ".join(CAMEL_PARTS_RE.findall(m.group(1))), text)
-    cleaned = _NOISE_RE.sub(" ", cleaned)
-    words = [word.lower() for word in _WORD_RE.findall(cleaned)]
+    cleaned = text
+    if "#" in cleaned:
+        cleaned = _HASHTAG_RE.sub(lambda m: " ".join(CAMEL_PARTS_RE.findall(m.group(1))), text)
+    # (a link or handle holds "://", "www." or "@": most posts hold none)
+    if "@" in cleaned or "://" in cleaned or "www." in cleaned:
+        cleaned = _NOISE_RE.sub(" ", cleaned)
+    if cleaned.isascii():  # lower-casing ASCII changes no word boundary: lower once
+        words = _WORD_RE.findall(cleaned.lower())
+    else:
+        words = [word.lower() for word in _WORD_RE.findall(cleaned)]
     if not words:
         return None
     n_id = sum(map(ID_WORDS.__contains__, words))
