@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from analytics.sentiment.labels import label_from_compound, normalize_label, source_sentiment_label
+from analytics.sentiment.labels import (
+    label_expression,
+    label_from_compound,
+    normalize_label,
+    source_sentiment_label,
+)
 from analytics.sentiment.metrics import classification_report, cohen_kappa, confusion_matrix
 
 TRUTH = ["positive", "positive", "positive", "neutral", "negative", "negative", "negative"]
@@ -44,6 +50,9 @@ def test_empty_class_scores_zero_not_error() -> None:
 )  # fmt: skip
 def test_label_cutoffs(compound: float | None, label: str | None) -> None:
     assert label_from_compound(compound) == label
+    # the same rule over a column (bulk scoring and surveys label whole columns at once)
+    column = pl.DataFrame({"c": [compound]}, schema={"c": pl.Float64})
+    assert column.select(label_expression(pl.col("c"))).item() == label
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ import polars as pl
 from analytics.errors import InputDataError, where
 from analytics.load.side_files import read_csv_text
 from analytics.measure.terms import count_terms, fightin_words
+from analytics.sentiment import label_expression
 
 Scorer = Callable[[list[str]], Sequence[float | None]]
 
@@ -36,7 +37,6 @@ ANSWER_NAMES = (
     "pendapat",
     "open_answer",
 )
-POSITIVE_CUTOFF, NEGATIVE_CUTOFF = 0.05, -0.05  # VADER's conventional cut-offs
 
 
 @dataclass
@@ -86,14 +86,6 @@ def _default_scorer(texts: list[str]) -> list[float | None]:
     return score_texts(texts).get_column("sentiment_compound").to_list()
 
 
-def _label(compound: pl.Expr) -> pl.Expr:
-    return (
-        pl.when(compound >= POSITIVE_CUTOFF).then(pl.lit("positive"))
-        .when(compound <= NEGATIVE_CUTOFF).then(pl.lit("negative"))
-        .when(compound.is_not_null()).then(pl.lit("neutral"))
-    )  # fmt: skip
-
-
 def summarize_survey(
     source: str | Path | pl.DataFrame,
     *,
@@ -136,7 +128,7 @@ def summarize_survey(
         )
     answers = answers.with_columns(
         pl.Series("sentiment_compound", compounds, dtype=pl.Float64)
-    ).with_columns(_label(pl.col("sentiment_compound")).alias("sentiment_label"))
+    ).with_columns(label_expression(pl.col("sentiment_compound")).alias("sentiment_label"))
     return SurveySummary(
         answers=answers,
         blank=blank,

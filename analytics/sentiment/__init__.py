@@ -16,6 +16,7 @@ _EXPORTS = {
     "score_store": "analytics.sentiment.bulk:score_store",
     "score_texts": "analytics.sentiment.bulk:score_texts",
     "rule_features": "analytics.sentiment.features:rule_features",
+    "label_expression": "analytics.sentiment.labels:label_expression",
     "label_from_compound": "analytics.sentiment.labels:label_from_compound",
     "source_sentiment_label": "analytics.sentiment.labels:source_sentiment_label",
     "detect_language": "analytics.sentiment.language:detect_language",

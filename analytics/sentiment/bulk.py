@@ -19,7 +19,7 @@ import polars as pl
 from analytics.errors import InputDataError
 from analytics.progress import progress as progress_bar
 from analytics.schema import SENTIMENT_SCHEMA
-from analytics.sentiment.labels import label_from_compound
+from analytics.sentiment.labels import label_expression
 from analytics.sentiment.language import normalize_language
 from analytics.sentiment.pool import run_items
 from analytics.sentiment.worker import Item, Result
@@ -74,28 +74,37 @@ def score_texts(
     results = _results(items, workers, progress, memo)
     # per distinct item, then fanned out to the rows (the last entry: a row without text,
     # recorded as such, so it is not picked up again as unscored)
-    languages_out = [r[0] for r in results] + [None]
-    compounds: list[float | None] = [r[1] for r in results]
-    methods = [r[2] for r in results]
-    labels: list[str | None]
+    languages_out, compounds, methods = ([*column, None] for column in _columns(results, 3))
+    methods[-1] = NO_TEXT_METHOD
+    # the label rule over the whole column at once, not a Python call per text
+    label: pl.Expr | pl.Series = label_expression(pl.col("sentiment_compound"))
     if model is not None and items:
-        predicted, compounds = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
-        labels = list(predicted)
-        methods = [model.method] * len(items)
-    else:  # compounds have 4 decimals: each distinct one is labelled once
-        label_of = {c: label_from_compound(c) for c in set(compounds)}
-        labels = list(map(label_of.__getitem__, compounds))
-    columns = dict(
-        zip(
-            SCORE_COLUMNS,
-            (languages_out, [*compounds, None], [*labels, None], [*methods, NO_TEXT_METHOD]),
-            strict=True,
+        predicted, scores = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
+        compounds, label = [*scores, None], pl.Series([*predicted, None], dtype=pl.Utf8)
+        methods = [*([model.method] * len(items)), NO_TEXT_METHOD]
+    schema = {name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS}
+    frame = (
+        pl.DataFrame(
+            {
+                "language": languages_out,
+                "sentiment_compound": compounds,
+                "sentiment_method": methods,
+            },
+            schema={name: schema[name] for name in SCORE_COLUMNS if name != "sentiment_label"},
         )
+        .with_columns(sentiment_label=label)
+        .select(SCORE_COLUMNS)
     )
-    frame = pl.DataFrame(columns, schema={name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS})
-    if row_item == list(range(len(items))):  # every row its own text, in order
+    if row_item is None:  # every row its own text, in order
         return frame.head(len(items))
     return frame[[len(items) if k < 0 else k for k in row_item]]
+
+
+def _columns(results: list[Result], n: int) -> list[list]:
+    """The first ``n`` fields of the results, as one list per field."""
+    if not results:
+        return [[] for _ in range(n)]
+    return [list(column) for column in zip(*results, strict=True)][:n]
 
 
 def _items(
@@ -105,8 +114,11 @@ def _items(
     base_names: tuple[str, ...],
     lang: str,
     features: bool,
-) -> tuple[list[Item], list[int]]:
-    """The distinct items to score, and for each row its item's index (-1: no text)."""
+) -> tuple[list[Item], list[int] | None]:
+    """The distinct items to score, and for each row its item's index (-1: no text).
+
+    The index is None when every row is its own item, in order (all texts distinct).
+    """
     with_brand: dict[str, tuple[str, ...]] = {}  # names per mention brand, built once each
     given_of: dict[str, str | None] = {}  # export language -> id/en/other, once each
     unique: dict[Item, int] = {}
@@ -132,7 +144,8 @@ def _items(
             if given is _UNSEEN:
                 given = given_of[language] = normalize_language(language)
         row_item.append(unique.setdefault((text, names, given, lang, features), len(unique)))
-    return list(unique), row_item
+    items = list(unique)
+    return items, None if len(items) == len(row_item) else row_item
 
 
 _UNSEEN = "\x00unseen"  # not a language: marks an export language not normalised yet

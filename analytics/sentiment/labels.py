@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import polars as pl
+
 POSITIVE_CUTOFF = 0.05  # VADER's usual thresholds on the compound score
 NEGATIVE_CUTOFF = -0.05
 
@@ -38,6 +40,15 @@ def label_from_compound(compound: float | None) -> str | None:
     if compound <= NEGATIVE_CUTOFF:
         return "negative"
     return "neutral"
+
+
+def label_expression(compound: pl.Expr) -> pl.Expr:
+    """``label_from_compound`` as a polars expression (null for a missing score)."""
+    return (
+        pl.when(compound >= POSITIVE_CUTOFF).then(pl.lit("positive"))
+        .when(compound <= NEGATIVE_CUTOFF).then(pl.lit("negative"))
+        .when(compound.is_not_null()).then(pl.lit("neutral"))
+    )  # fmt: skip
 
 
 def normalize_label(value: object) -> str | None:
