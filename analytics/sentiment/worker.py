@@ -7,6 +7,8 @@ set; the Indonesian and code-mixed scorers only when a text needs them.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from analytics.sentiment.crisis_talk import scan
 from analytics.sentiment.english import METHOD, EnglishScorer
 from analytics.sentiment.language import detect_language, is_code_mixed
@@ -82,7 +84,11 @@ def score_chunk(items: list[Item]) -> list[Result]:
     whole chunk at once (``crisis_talk.scan``).
     """
     n = len(items)
-    routes = [_route(item) for item in items]
+    routes = list(map(_route, items))
+    if routes.count(_ENGLISH) == n and n:
+        brand_sets = set(map(itemgetter(1), items))
+        if len(brand_sets) == 1 and not any(map(itemgetter(4), items)):
+            return _english_chunk([item[0] for item in items], *brand_sets)
     raw = [0.0] * n  # each item's score from the scorer its route names
     english_raw = [0.0] * n  # a model's rule features: what each scorer says of the text
     indonesian_raw = [0.0] * n
@@ -136,6 +142,18 @@ def score_chunk(items: list[Item]) -> list[Result]:
 
 
 _METHODS = {"en": METHOD, "id": "id-rules", "mixed": "mixed"}  # scorer -> recorded method
+_ENGLISH = ("en", "en")  # the route of a text read as English by the English scorer
+
+
+def _english_chunk(texts: list[str], brand_names: tuple[str, ...]) -> list[Result]:
+    """``score_chunk`` of English texts, one brand-name set, no model features: the common
+    bulk case, without the per-item bookkeeping of the general path.
+
+    The English scores are already rounded to 4 places, and the crisis-talk rule only
+    flips signs or sets +-0.3, so rounding again would change nothing and is skipped.
+    """
+    compounds = scan(texts).adjust(_scorers(brand_names).english.polarities(texts))
+    return [("en", compound, METHOD, 0.0, 0.0) for compound in compounds]
 
 
 def warm_up() -> bool:
