@@ -258,20 +258,39 @@ def _is_word(char: str) -> bool:
 
 
 def _split_apostrophes(spaced: str) -> str:
-    """``spaced`` (words, apostrophes and single spaces) with each token that holds an
-    apostrophe replaced by ``_WORD``'s words in it ("rock'n'roll" -> "rock'n roll")."""
+    """``spaced`` (lower-case ASCII letters and digits, apostrophes, spaces and end tokens)
+    with each token that holds an apostrophe replaced by ``_WORD``'s words in it
+    ("rock'n'roll" -> "rock'n roll").
+
+    Only tokens with an odd apostrophe are visited: one at a token's edge, next to another
+    or after a word joined by one ("rock'n'"). Every other token holding one is a word, an
+    apostrophe and a word ("can't"), which ``_WORD`` returns whole.
+    """
     pieces: list[str] = []
     done = 0
-    at = spaced.find("'")
-    while at >= 0:
+    for odd in _ODD_APOSTROPHE.finditer(spaced):
+        at = odd.start()
+        if at < done:  # in the token just replaced
+            continue
         start = spaced.rfind(" ", 0, at) + 1
         end = spaced.find(" ", at)
         end = len(spaced) if end < 0 else end
         pieces += (spaced[done:start], " ".join(_WORD.findall(spaced[start:end])))
         done = end
-        at = spaced.find("'", end)
     pieces.append(spaced[done:])
     return "".join(pieces)
+
+
+# in ``_split_apostrophes``' text: an apostrophe without a letter or digit on one side, or
+# the second of two with only letters and digits between (each alternative starts with the
+# apostrophe, so the regex engine jumps from one apostrophe to the next)
+_ODD_APOSTROPHE = re.compile(r"'(?![a-z0-9])|'(?<![a-z0-9]')|'[a-z0-9]+'")
+
+
+def _in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``np.isin(values, keys)`` for sorted, non-empty ``keys`` (a binary search, no sort)."""
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
 
 
 def scan(texts: Sequence[str | None]) -> Talk:
@@ -306,7 +325,7 @@ def scan(texts: Sequence[str | None]) -> Talk:
         open_ = kind == 0
         for code, keys in enumerate(kinds, start=1):
             if len(keys):
-                hit = open_ & np.isin(key, keys)
+                hit = open_ & _in_sorted(key, keys)
                 kind[hit] = code
                 open_ &= ~hit
     found = kind != 0

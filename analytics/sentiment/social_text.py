@@ -64,10 +64,13 @@ def remove_links(text: str) -> str:
     characters, so none starts before the space that precedes the first of those; the
     regex scans only the rest (from a space, so ``\b`` sees what it sees in the whole).
     """
-    hint = _URL_HINT_RE.search(text)
-    if hint is None:
+    at = text.find("/")
+    if "www." in text.lower():  # (rarer) a "www." in any case may come first: ask the regex
+        hint = _URL_HINT_RE.search(text)
+        at = -1 if hint is None else hint.start()
+    if at < 0:
         return text
-    start = text.rfind(" ", 0, hint.start()) + 1
+    start = text.rfind(" ", 0, at) + 1
     return text[:start] + URL_RE.sub(" ", text[start:])
 
 
@@ -144,6 +147,12 @@ class SocialText:
             )
         else:
             self._brand_re = None
+        # where a name can start: its first word, lower-case (ASCII names only, see
+        # _replace_brands); None: the regex scans every position
+        ascii_names = all(name.isascii() for name in names)
+        self._brand_starts = (
+            tuple(dict.fromkeys(name.split()[0].lower() for name in names)) if ascii_names else None
+        )
 
     def prepare(self, text: str, *, split_hashtags: bool = True, clean_emoji: bool = True) -> str:
         """Links and handles removed, hashtags split, brand names neutralised, emoji cleaned.
@@ -180,10 +189,45 @@ class SocialText:
         if "#" in text:
             text = self._split_hashtags(text, split_hashtags)
         if self._brand_re is not None:
-            text = self._brand_re.sub(BRAND_PLACEHOLDER, text)
+            text = self._replace_brands(text, self._brand_re)
         if clean_emoji and not text.isascii():
             text = EMOJI_MODIFIERS_RE.sub("", text).replace(ZERO_WIDTH_JOINER, " ")
         return split_joined(text, len(prepared))
+
+    def _replace_brands(self, text: str, brand_re: re.Pattern[str]) -> str:
+        """``brand_re.sub(BRAND_PLACEHOLDER, text)``, the regex tried only where a name starts.
+
+        The case-insensitive regex with a look-behind first cannot skip ahead, so on its own
+        it tries every position of the chunk. A match starts with a name's first word in
+        some case: in ``text.lower()`` that is the word itself, with three exceptions to
+        ASCII letters (the regex's case folding): dotless "ı" and long "ſ" (replaced here by
+        "i" and "s") and "İ", which ``lower()`` makes two characters (then the regex scans).
+        """
+        starts = self._brand_starts
+        lowered = text.lower()
+        if starts is None or len(lowered) != len(text):
+            return brand_re.sub(BRAND_PLACEHOLDER, text)
+        if not lowered.isascii():
+            lowered = lowered.replace("\u0131", "i").replace("\u017f", "s")
+        candidates: list[int] = []
+        for word in starts:
+            at = lowered.find(word)
+            while at >= 0:
+                candidates.append(at)
+                at = lowered.find(word, at + 1)
+        candidates.sort()
+        pieces: list[str] = []
+        done = 0
+        for at in candidates:
+            # match() at a position sees the characters before it (the look-behind)
+            found = brand_re.match(text, at) if at >= done else None
+            if found is not None:
+                pieces += (text[done:at], BRAND_PLACEHOLDER)
+                done = found.end()
+        if not pieces:
+            return text
+        pieces.append(text[done:])
+        return "".join(pieces)
 
     def _split_hashtags(self, text: str, split_hashtags: bool) -> str:
         """``text`` with each hashtag replaced by its words (or only its brand part cut out).
