@@ -95,6 +95,16 @@ def _english_unigrams() -> tuple[dict[str, float], float]:
     return counts, total
 
 
+@cache
+def _log_probabilities() -> tuple[dict[str, float], list[float]]:
+    """Each vocabulary word's log probability, and an unknown word's by its length (up to
+    20 letters): the same numbers ``split_hashtag_words`` computed per look-up before."""
+    counts, total = _english_unigrams()
+    log_p = {word: math.log(count / total) for word, count in counts.items() if count}
+    unknown = [math.log(10.0 / (total * 10**length)) for length in range(21)]
+    return log_p, unknown
+
+
 @lru_cache(maxsize=65_536)
 def split_hashtag_words(body: str) -> tuple[str, ...] | None:
     """Split a lower-case run of letters into English words, or None when not confident.
@@ -104,18 +114,20 @@ def split_hashtag_words(body: str) -> tuple[str, ...] | None:
     Indonesian hashtag such as ``#kopisenang`` is left whole instead of becoming nonsense
     English that could carry a score.
     """
-    counts, total = _english_unigrams()
+    counts, _ = _english_unigrams()
+    log_p_of, unknown = _log_probabilities()
     n = len(body)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
     for end in range(1, n + 1):
+        best_end, back_end = -math.inf, 0
         for start in range(max(0, end - 20), end):
-            word = body[start:end]
-            count = counts.get(word)
-            log_p = math.log(count / total) if count else math.log(10.0 / (total * 10 ** len(word)))
-            if best[start] + log_p > best[end]:
-                best[end] = best[start] + log_p
-                back[end] = start
+            log_p = log_p_of.get(body[start:end])
+            if log_p is None:
+                log_p = unknown[end - start]
+            if best[start] + log_p > best_end:
+                best_end, back_end = best[start] + log_p, start
+        best[end], back[end] = best_end, back_end
     parts: list[str] = []
     end = n
     while end > 0:
@@ -199,15 +211,18 @@ class SocialText:
 
         The case-insensitive regex with a look-behind first cannot skip ahead, so on its own
         it tries every position of the chunk. A match starts with a name's first word in
-        some case: in ``text.lower()`` that is the word itself, with three exceptions to
-        ASCII letters (the regex's case folding): dotless "ı" and long "ſ" (replaced here by
-        "i" and "s") and "İ", which ``lower()`` makes two characters (then the regex scans).
+        some case: in ``text.lower()`` that is the word itself, but for the characters the
+        regex's case folding also matches to ASCII letters: dotted "İ" (which ``lower()``
+        would make two characters), dotless "ı" and long "ſ", replaced here by "i" and "s".
+        Names beyond ASCII: the regex scans.
         """
         starts = self._brand_starts
-        lowered = text.lower()
-        if starts is None or len(lowered) != len(text):
+        if starts is None:
             return brand_re.sub(BRAND_PLACEHOLDER, text)
-        if not lowered.isascii():
+        if text.isascii():
+            lowered = text.lower()
+        else:  # (each replacement keeps every character at its place)
+            lowered = text.replace("\u0130", "i").lower()
             lowered = lowered.replace("\u0131", "i").replace("\u017f", "s")
         candidates: list[int] = []
         for word in starts:

@@ -39,6 +39,7 @@ _SEPARATOR = "\x00"  # a token of its own between two texts; a text holding one 
 _JOIN = f" {_SEPARATOR} "
 _PAD = 3  # separators before the first and after the last text: i - 3 and i + 2 stay in range
 _MAX_TOKENS = 1_000_000  # distinct tokens cached; the cache starts again beyond this
+_PLAIN_WORD = (0, 0.0, 0.0, 0)  # a word in no lexicon or word list
 # sum() of floats adds them one by one, left to right, up to Python 3.11; from 3.12 on it
 # compensates rounding errors (Neumaier), which the per-place numpy sums do not copy
 _LEFT_TO_RIGHT_SUM = sys.version_info < (3, 12)
@@ -74,6 +75,8 @@ class VaderBatch:
         self._idiom_base = len(words) + 1
         self._special = self._table(SPECIAL_CASES)
         self._multiword_boosters = self._table(multiword_boosters)
+        # (the core's word lists are read once: they do not change after it is built)
+        self._words = self._word_table()
         self._reset()
 
     def _table(self, values: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -136,6 +139,42 @@ class VaderBatch:
             valence = np.where(hit, valence + value, valence)
         return valence
 
+    def _word_table(self) -> dict[str, tuple[int, float, float, int]]:
+        """Lower-case word -> (flags, lexicon value, booster value, idiom code), for every
+        word one of them is not empty for; other words get ``_PLAIN_WORD`` (flags that
+        depend on the token's case, "n't" or the separator are added per token)."""
+        core = self.core
+        tests = (
+            (_LEX, core.lexicon.keys()),
+            (_BOOST, core.boosters.keys()),
+            (_NEG, core.negations),
+            (_NO, ("no",)),
+            (_OR_NOR, ("or", "nor")),
+            (_NEVER, ("never",)),
+            (_SO, _SO_THIS),
+            (_WITHOUT, ("without",)),
+            (_DOUBT, ("doubt",)),
+            (_LEAST, ("least",)),
+            (_AT_VERY, ("at", "very")),
+            (_KIND, ("kind",)),
+            (_OF, ("of",)),
+            (_CONTRAST, core.contrast_words),
+            (_IDIOM, core._idiom_words),
+        )
+        flags: dict[str, int] = dict.fromkeys(self._idiom_word, 0)
+        for flag, words in tests:
+            for word in words:
+                flags[word] = flags.get(word, 0) | flag
+        return {
+            word: (
+                bits,
+                core.lexicon.get(word, 0.0),
+                core.boosters.get(word, 0.0),
+                self._idiom_word.get(word, 0),
+            )
+            for word, bits in flags.items()
+        }
+
     def _reset(self) -> None:
         self._ids: dict[str, int] = {}
         self._lower: list[str] = []
@@ -143,52 +182,40 @@ class VaderBatch:
         self._valence = np.zeros(1024)
         self._booster = np.zeros(1024)
         self._idiom_code = np.zeros(1024, dtype=np.int64)
-        self._token_id(_SEPARATOR)
+        self._add_tokens([_SEPARATOR])
 
-    def _token_id(self, token: str) -> int:
-        """The id of a whitespace token, its VADER word, lexicon value and flags cached."""
-        core = self.core
-        word = (
-            token
-            if token[0] not in _PUNCTUATION_SET and token[-1] not in _PUNCTUATION_SET
-            else _strip_punctuation(token)
-        )
-        lower = word.lower()
-        flags = 0
-        for flag, test in (
-            (_LEX, lower in core.lexicon),
-            (_BOOST, lower in core.boosters),
-            (_UPPER, word.isupper()),
-            (_NEG, lower in core.negations or "n't" in lower),
-            (_NO, lower == "no"),
-            (_OR_NOR, lower in ("or", "nor")),
-            (_NEVER, lower == "never"),
-            (_SO, lower in _SO_THIS),
-            (_WITHOUT, lower == "without"),
-            (_DOUBT, lower == "doubt"),
-            (_LEAST, lower == "least"),
-            (_AT_VERY, lower in ("at", "very")),
-            (_KIND, lower == "kind"),
-            (_OF, lower == "of"),
-            (_CONTRAST, lower in core.contrast_words),
-            (_IDIOM, lower in core._idiom_words),
-            (_SEP, token == _SEPARATOR),
-        ):
-            if test:
-                flags |= flag
-        n = len(self._lower)
-        if n == len(self._flags):  # grow the per-token arrays
-            self._flags = np.concatenate([self._flags, np.zeros(n, dtype=np.int32)])
-            self._valence = np.concatenate([self._valence, np.zeros(n)])
-            self._booster = np.concatenate([self._booster, np.zeros(n)])
-            self._idiom_code = np.concatenate([self._idiom_code, np.zeros(n, dtype=np.int64)])
-        self._flags[n] = flags
-        self._valence[n] = core.lexicon.get(lower, 0.0)
-        self._booster[n] = core.boosters.get(lower, 0.0)
-        self._idiom_code[n] = self._idiom_word.get(lower, 0)
-        self._lower.append(lower)
-        self._ids[token] = n
-        return n
+    def _add_tokens(self, tokens: list[str]) -> None:
+        """Ids for whitespace tokens not seen before (distinct), with their VADER word's
+        lexicon value and flags (one look-up in ``_words`` per token)."""
+        words = self._words
+        rows: list[tuple[int, float, float, int]] = []
+        for token in tokens:
+            word = (
+                token
+                if token[0] not in _PUNCTUATION_SET and token[-1] not in _PUNCTUATION_SET
+                else _strip_punctuation(token)
+            )
+            lower = word.lower()
+            row = words.get(lower, _PLAIN_WORD)  # shared: few new objects, little GC work
+            if word.isupper() or "n't" in lower or token == _SEPARATOR:
+                flags = row[0] | (_UPPER if word.isupper() else 0)
+                flags |= (_NEG if "n't" in lower else 0) | (_SEP if token == _SEPARATOR else 0)
+                row = (flags, row[1], row[2], row[3])
+            rows.append(row)
+            self._ids[token] = len(self._lower)
+            self._lower.append(lower)
+        n, added = len(self._lower), len(rows)
+        if n > len(self._flags):  # grow the per-token arrays (at least doubled)
+            more = max(n, len(self._flags))
+            self._flags = np.concatenate([self._flags, np.zeros(more, dtype=np.int32)])
+            self._valence = np.concatenate([self._valence, np.zeros(more)])
+            self._booster = np.concatenate([self._booster, np.zeros(more)])
+            self._idiom_code = np.concatenate([self._idiom_code, np.zeros(more, dtype=np.int64)])
+        columns = list(zip(*rows, strict=True))  # flags, valences, boosters, idiom codes
+        self._flags[n - added : n] = columns[0]
+        self._valence[n - added : n] = columns[1]
+        self._booster[n - added : n] = columns[2]
+        self._idiom_code[n - added : n] = columns[3]
 
     def compounds(self, texts: list[str]) -> list[float]:
         """Compound scores of texts whose emoji are already described (see ``VaderCore``)."""
@@ -202,9 +229,11 @@ class VaderBatch:
         pad = [_SEPARATOR] * _PAD
         tokens = pad + joined.split() + pad
         ids = np.fromiter(map(self._ids.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
-        for k in np.flatnonzero(ids < 0).tolist():  # tokens seen for the first time
-            known = self._ids.get(tokens[k])  # (or earlier in this chunk)
-            ids[k] = known if known is not None else self._token_id(tokens[k])
+        missing = np.flatnonzero(ids < 0).tolist()  # tokens seen for the first time
+        if missing:
+            new = [tokens[k] for k in missing]
+            self._add_tokens(list(dict.fromkeys(new)))
+            ids[missing] = list(map(self._ids.__getitem__, new))
         totals = np.array(self._totals(ids, len(texts)))
         # VaderCore.compound_from for every text at once: "!"/"?" emphasis, then normalize
         # (the same float operations, in the same order, as the per-text functions)
