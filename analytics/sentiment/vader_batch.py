@@ -6,9 +6,9 @@ token ids (each distinct token is looked up in the lexicon and word lists once, 
 cached), and each rule is one numpy operation over every sentiment word of the chunk, in
 the same order as ``VaderCore.valences`` applies them. The rare idioms ("the bomb",
 "kind of") and the "but" rule (whose by-value quirk ``VaderCore`` keeps) are handed to
-``VaderCore``'s own methods for the words and texts that need them, and the sums are
-Python's ``sum`` over the same values in the same order, so every compound score is
-*identical* to ``VaderCore.compound`` (``tests/test_sentiment_vader_batch.py``).
+``VaderCore``'s own methods for the words and texts that need them, and the sums add the
+same values in the same order as Python's ``sum`` (see ``_sums``), so every compound score
+is *identical* to ``VaderCore.compound`` (``tests/test_sentiment_vader_batch.py``).
 """
 
 from __future__ import annotations
