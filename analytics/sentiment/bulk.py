@@ -74,23 +74,20 @@ def score_texts(
     results = _results(items, workers, progress, memo)
     # per distinct item, then fanned out to the rows (the last entry: a row without text,
     # recorded as such, so it is not picked up again as unscored)
-    languages_out, compounds, methods = ([*column, None] for column in _columns(results, 3))
-    methods[-1] = NO_TEXT_METHOD
+    languages_out = [r[0] for r in results] + [None]
+    compounds: list[float | None] = [r[1] for r in results] + [None]
+    methods = [r[2] for r in results] + [NO_TEXT_METHOD]
     # the label rule over the whole column at once, not a Python call per text
     label: pl.Expr | pl.Series = label_expression(pl.col("sentiment_compound"))
     if model is not None and items:
         predicted, scores = model.predict([i[0] for i in items], [(r[3], r[4]) for r in results])
         compounds, label = [*scores, None], pl.Series([*predicted, None], dtype=pl.Utf8)
-        methods = [*([model.method] * len(items)), NO_TEXT_METHOD]
-    schema = {name: SENTIMENT_SCHEMA[name] for name in SCORE_COLUMNS}
+        methods = [model.method] * len(items) + [NO_TEXT_METHOD]
+    computed = ("language", "sentiment_compound", "sentiment_method")
     frame = (
         pl.DataFrame(
-            {
-                "language": languages_out,
-                "sentiment_compound": compounds,
-                "sentiment_method": methods,
-            },
-            schema={name: schema[name] for name in SCORE_COLUMNS if name != "sentiment_label"},
+            dict(zip(computed, (languages_out, compounds, methods), strict=True)),
+            schema={name: SENTIMENT_SCHEMA[name] for name in computed},
         )
         .with_columns(sentiment_label=label)
         .select(SCORE_COLUMNS)
@@ -98,13 +95,6 @@ def score_texts(
     if row_item is None:  # every row its own text, in order
         return frame.head(len(items))
     return frame[[len(items) if k < 0 else k for k in row_item]]
-
-
-def _columns(results: list[Result], n: int) -> list[list]:
-    """The first ``n`` fields of the results, as one list per field."""
-    if not results:
-        return [[] for _ in range(n)]
-    return [list(column) for column in zip(*results, strict=True)][:n]
 
 
 def _items(
